@@ -1,0 +1,58 @@
+# The two commands of the README:
+#   make lab    set everything up and open the series in JupyterLab
+#   make test   set everything up and run every test
+# Both create .venv on first use and reinstall only when pyproject.toml or
+# the constraints change, so running them again is fast.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+CONSTRAINTS := requirements/constraints.txt
+LAB_STAMP   := $(VENV)/.stamp-lab
+TEST_STAMP  := $(VENV)/.stamp-test
+FIRST_NOTEBOOK := notebooks/00_start_here.ipynb
+
+.PHONY: lab test bench lint format constraints clean help
+
+help:
+	@echo "make lab    - install (first time) and open the series in JupyterLab"
+	@echo "make test   - install (first time, with test tools) and run every test"
+	@echo "make bench  - run the speed benchmarks and write benchmarks/results.json"
+	@echo "make lint   - ruff"
+	@echo "make clean  - remove .venv and caches"
+
+$(PY):
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "Python 3.10 or newer is needed, found " + sys.version'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(LAB_STAMP): pyproject.toml $(CONSTRAINTS) | $(PY)
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(CONSTRAINTS) | $(PY)
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e ".[test]"
+	touch $@ $(LAB_STAMP)
+
+lab: $(LAB_STAMP)
+	$(VENV)/bin/jupyter lab $(if $(wildcard $(FIRST_NOTEBOOK)),$(FIRST_NOTEBOOK),notebooks)
+
+test: $(TEST_STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+bench: $(TEST_STAMP)
+	$(PY) benchmarks/run.py
+
+lint: $(TEST_STAMP)
+	$(PY) -m ruff check .
+
+constraints: | $(PY)
+	$(PIP) install --quiet -e ".[test]"
+	{ echo "# Exact versions that 'make lab' / 'make test' install (pip constraints; tested together)."; \
+	  echo "# Regenerate: make constraints"; \
+	  $(PIP) freeze --exclude-editable | grep -v '^linreg' ; } > $(CONSTRAINTS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info

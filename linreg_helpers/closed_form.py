@@ -1,0 +1,63 @@
+"""The exact least-squares answer, without any descent.
+
+Introduced in ``04_gradient_descent`` (as the target descent should reach)
+and derived in ``07_many_features``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import _validation as v
+
+__all__ = ["fit_closed_form"]
+
+
+def fit_closed_form(X: np.ndarray, y: np.ndarray, method: str = "lstsq") -> tuple[float | np.ndarray, float]:
+    """The weights and bias that minimise the MSE exactly.
+
+    Parameters
+    ----------
+    X : array_like, shape (n,) or (n, M)
+    y : array_like, shape (n,)
+    method : {"lstsq", "normal"}
+        ``"lstsq"`` centres the data and uses numpy's SVD-based least-squares
+        solver (accurate, and gives the minimum-norm answer when features are
+        collinear). ``"normal"`` solves the normal equation
+        ``AᵀA θ = Aᵀy`` with ``A = [X, 1]`` literally, as taught: its error
+        grows with the *square* of the condition number of ``A``, and it fails
+        when ``AᵀA`` is singular.
+
+    Returns
+    -------
+    w : float or ndarray, shape (M,)
+        A float when ``X`` is 1-D.
+    b : float
+
+    Examples
+    --------
+    >>> w, b = fit_closed_form([1.0, 2.0, 3.0, 4.0], [2.0, 3.0, 5.0, 7.0])
+    >>> round(w, 10), round(b, 10)
+    (1.7, 0.0)
+    """
+    X2, y1 = v.check_Xy(X, y)
+    method = v.check_choice(method, "method", ("lstsq", "normal"))
+    n = X2.shape[0]
+    if n < 2:
+        raise ValueError(f"X has {n} example(s): at least 2 are needed to fit a line.")
+    if method == "lstsq":
+        mx, my = X2.mean(axis=0), float(y1.mean())
+        w = np.linalg.lstsq(X2 - mx, y1 - my, rcond=None)[0]
+        b = my - float(mx @ w)
+    else:
+        A = np.column_stack([X2, np.ones(n)])
+        AtA = A.T @ A
+        if np.linalg.matrix_rank(AtA) < AtA.shape[0]:
+            raise ValueError(
+                "The normal equation has no unique solution: the columns of [X, 1] are linearly "
+                "dependent (a constant or duplicated feature, or fewer distinct examples than "
+                "parameters). Use method='lstsq' for the minimum-norm solution."
+            )
+        theta = np.linalg.solve(AtA, A.T @ y1)
+        w, b = theta[:-1], float(theta[-1])
+    return (float(w[0]) if np.ndim(X) == 1 else w), float(b)

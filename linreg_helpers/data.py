@@ -1,0 +1,349 @@
+"""Data sets: seeded synthetic data (``make_*``) and small real ones (``load_*``).
+
+Introduced in ``01_model``. The real data sets live as CSV files in the
+repository's ``data/`` folder; ``data/README.md`` gives their provenance,
+licence, columns, units and the rows dropped for missing values.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from . import _validation as v
+
+__all__ = ["DATA_DIR", "Dataset", "list_datasets", "load_csv", "load_dataset", "make_linear_data"]
+
+DATA_DIR = Path(os.environ.get("LINREG_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
+"""Folder holding the shipped CSV files (override with ``$LINREG_DATA_DIR``)."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A small regression data set with its provenance.
+
+    Attributes
+    ----------
+    X : ndarray, shape (n,) or (n, M)
+        Features; 1-D when there is one feature.
+    y : ndarray, shape (n,)
+        Target (label) values.
+    feature_names : tuple of str
+        One name per feature column, with its unit in brackets.
+    target_name : str
+        Name of the target, with its unit in brackets.
+    description : str
+        What the rows are and what was done to them.
+    source : str
+        Where the data come from (citation).
+    licence : str
+        Licence under which the data may be reused.
+    name : str
+        The name :func:`load_dataset` knows it by.
+    """
+
+    X: np.ndarray
+    y: np.ndarray
+    feature_names: tuple[str, ...]
+    target_name: str
+    description: str
+    source: str
+    licence: str
+    name: str = ""
+    extra: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+    @property
+    def n(self) -> int:
+        """Number of examples."""
+        return int(self.y.shape[0])
+
+    def __repr__(self) -> str:  # short, for notebooks
+        return (
+            f"Dataset({self.name!r}: {self.n} examples, features={list(self.feature_names)}, "
+            f"target={self.target_name!r}, licence={self.licence!r})"
+        )
+
+
+def make_linear_data(
+    n: int = 100,
+    *,
+    weights: float | np.ndarray = 2.0,
+    bias: float = 1.0,
+    noise: float = 1.0,
+    x_range: tuple[float, float] = (0.0, 10.0),
+    outliers: int = 0,
+    outlier_shift: float | None = None,
+    seed: int = 0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Draw a seeded synthetic data set ``y = X·w + b + ε``.
+
+    Parameters
+    ----------
+    n : int
+        Number of examples (≥ 1).
+    weights : float or array_like, shape (M,)
+        True weights. A number gives one feature and a 1-D ``X``.
+    bias : float
+        True bias (intercept), in units of ``y``.
+    noise : float
+        Standard deviation of the Gaussian noise ε (≥ 0), in units of ``y``.
+    x_range : (float, float)
+        Features are drawn uniformly from ``[low, high)``.
+    outliers : int
+        How many examples (chosen at random) get ``outlier_shift`` added to ``y``.
+    outlier_shift : float, optional
+        Size of the outliers' shift in units of ``y``; default ``10 * max(noise, 1)``.
+    seed : int
+        Seed for :func:`numpy.random.default_rng`; the same seed gives the same data.
+
+    Returns
+    -------
+    X : ndarray, shape (n,) or (n, M)
+    y : ndarray, shape (n,)
+
+    Examples
+    --------
+    >>> X, y = make_linear_data(5, seed=1)
+    >>> X.shape, y.shape
+    ((5,), (5,))
+    """
+    n = v.check_int(n, "n", minimum=1)
+    w = v.as_float_array(weights, "weights")
+    if w.ndim > 1:
+        raise ValueError(f"weights must be a number or a 1-D array, got shape {w.shape}.")
+    v.check_finite(np.atleast_1d(w), "weights")
+    bias = v.check_scalar(bias, "bias")
+    noise = v.check_scalar(noise, "noise", minimum=0.0)
+    if len(x_range) != 2:
+        raise ValueError(f"x_range must be a pair (low, high), got {x_range!r}.")
+    low = v.check_scalar(x_range[0], "x_range[0]")
+    high = v.check_scalar(x_range[1], "x_range[1]")
+    if not high > low:
+        raise ValueError(f"x_range must have low < high, got {x_range!r}.")
+    outliers = v.check_int(outliers, "outliers", minimum=0, maximum=n)
+    shift = 10.0 * max(noise, 1.0) if outlier_shift is None else v.check_scalar(outlier_shift, "outlier_shift")
+
+    rng = np.random.default_rng(seed)
+    n_features = 1 if w.ndim == 0 else w.shape[0]
+    X = rng.uniform(low, high, size=(n, n_features))
+    y = X @ np.atleast_1d(w) + bias + noise * rng.standard_normal(n)
+    if outliers:
+        idx = rng.choice(n, size=outliers, replace=False)
+        y[idx] += shift
+    return (X[:, 0] if w.ndim == 0 else X), y
+
+
+# --------------------------------------------------------------------------- CSV
+def load_csv(
+    path: str | os.PathLike[str],
+    *,
+    features: list[str] | tuple[str, ...],
+    target: str,
+    scale: dict[str, float] | None = None,
+    name: str = "",
+    description: str = "",
+    source: str = "",
+    licence: str = "",
+    keep: list[str] | tuple[str, ...] = (),
+) -> Dataset:
+    """Read numeric columns of a CSV file into a :class:`Dataset`.
+
+    Every cell of the requested columns must be a number: a missing or
+    non-numeric value raises ``ValueError`` naming the file, the row (as
+    numbered in a spreadsheet, header = row 1) and the column.
+
+    Parameters
+    ----------
+    path : path-like
+        CSV file with a header row.
+    features : list of str
+        Feature columns, in order. One column gives a 1-D ``X``.
+    target : str
+        Target column.
+    scale : dict, optional
+        Multiply a column by a factor after reading (e.g. pounds → 1000 lb).
+    keep : list of str
+        Extra (text) columns to keep in ``Dataset.extra``.
+    name, description, source, licence : str
+        Metadata stored on the result.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"No CSV file at {str(path)!r}.")
+    wanted = [*features, target]
+    with path.open(newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        header = reader.fieldnames or []
+        missing = [c for c in wanted + list(keep) if c not in header]
+        if missing:
+            raise ValueError(f"{path.name}: no column(s) {missing}; the columns are {header}.")
+        columns: dict[str, list[float]] = {c: [] for c in wanted}
+        kept: dict[str, list[str]] = {c: [] for c in keep}
+        for row_number, row in enumerate(reader, start=2):
+            for c in wanted:
+                cell = (row.get(c) or "").strip()
+                if cell == "" or cell.upper() in {"NA", "NAN", "NULL", "NONE"}:
+                    raise ValueError(f"{path.name}, row {row_number}, column {c!r}: missing value ({cell!r}).")
+                try:
+                    value = float(cell)
+                except ValueError:
+                    raise ValueError(
+                        f"{path.name}, row {row_number}, column {c!r}: {cell!r} is not a number."
+                    ) from None
+                if not np.isfinite(value):
+                    raise ValueError(f"{path.name}, row {row_number}, column {c!r}: {cell!r} is not finite.")
+                columns[c].append(value)
+            for c in keep:
+                kept[c].append(row[c])
+    if not columns[target]:
+        raise ValueError(f"{path.name} has a header but no data rows.")
+    scale = scale or {}
+    arrays = {c: np.asarray(vals) * scale.get(c, 1.0) for c, vals in columns.items()}
+    X = np.column_stack([arrays[c] for c in features])
+    return Dataset(
+        X=X[:, 0] if len(features) == 1 else X,
+        y=arrays[target],
+        feature_names=tuple(features),
+        target_name=target,
+        description=description,
+        source=source,
+        licence=licence,
+        name=name,
+        extra={c: np.asarray(vals) for c, vals in kept.items()},
+    )
+
+
+_PENGUINS = dict(
+    source=(
+        "Gorman KB, Williams TD, Fraser WR (2014), PLoS ONE 9(3): e90081; Palmer Station LTER. "
+        "Via the palmerpenguins package (Horst, Hill & Gorman 2020)."
+    ),
+    licence="CC0 1.0",
+)
+_ANSCOMBE = dict(
+    source="Anscombe FJ (1973), 'Graphs in Statistical Analysis', The American Statistician 27(1): 17-21.",
+    licence="Public domain (published facts; no copyright claimed)",
+)
+_CARS = dict(
+    source=(
+        "Auto MPG, UCI Machine Learning Repository (Quinlan 1993; originally StatLib, CMU). "
+        "Via the vega_datasets package."
+    ),
+    licence="CC BY 4.0",
+)
+
+_REGISTRY: dict[str, dict] = {
+    "penguins": dict(
+        file="penguins.csv",
+        features=["flipper_length_mm"],
+        target="body_mass_g",
+        keep=["species"],
+        description="342 Palmer penguins: flipper length [mm] -> body mass [g] (2 rows with missing values dropped).",
+        **_PENGUINS,
+    ),
+    **{
+        f"anscombe{i}": dict(
+            file="anscombe.csv",
+            features=["x"],
+            target="y",
+            subset=("dataset", roman),
+            description=f"Anscombe's quartet, set {roman}: 11 points with the same mean, variance, correlation "
+            "and least-squares line as the other three sets.",
+            **_ANSCOMBE,
+        )
+        for i, roman in enumerate(["I", "II", "III", "IV"], start=1)
+    },
+    "cars": dict(
+        file="cars.csv",
+        features=["weight_lb"],
+        target="mpg",
+        scale={"weight_lb": 1e-3},
+        rename={"weight_lb": "weight_1000lb"},
+        keep=["name"],
+        description="392 cars (1970-82): weight [1000 lb] -> fuel efficiency [miles per US gallon] "
+        "(14 rows with a missing mpg or horsepower dropped).",
+        **_CARS,
+    ),
+    "cars_multi": dict(
+        file="cars.csv",
+        features=["weight_lb", "horsepower", "displacement_cu_in"],
+        target="mpg",
+        keep=["name"],
+        description="392 cars (1970-82): weight [lb], horsepower [hp], displacement [cubic inches] -> "
+        "fuel efficiency [miles per US gallon], in the original units (for feature scaling).",
+        **_CARS,
+    ),
+}
+
+
+def list_datasets() -> list[str]:
+    """Names accepted by :func:`load_dataset`.
+
+    Examples
+    --------
+    >>> "penguins" in list_datasets()
+    True
+    """
+    return list(_REGISTRY)
+
+
+def load_dataset(name: str) -> Dataset:
+    """Load one of the shipped real data sets.
+
+    Parameters
+    ----------
+    name : str
+        One of :func:`list_datasets`: ``"penguins"`` (flipper length → body mass),
+        ``"anscombe1"`` … ``"anscombe4"``, ``"cars"`` (weight → mpg) and
+        ``"cars_multi"`` (weight, horsepower, displacement → mpg).
+
+    Returns
+    -------
+    Dataset
+        With ``X`` of shape ``(n,)`` (one feature) or ``(n, M)``.
+
+    Examples
+    --------
+    >>> ds = load_dataset("anscombe1")
+    >>> ds.X.shape, round(float(ds.y.mean()), 2)
+    ((11,), 7.5)
+    """
+    key = v.check_choice(name, "data set name", list(_REGISTRY))
+    spec = _REGISTRY[key]
+    keep = list(spec.get("keep", []))
+    subset = spec.get("subset")
+    if subset:
+        keep.append(subset[0])
+    ds = load_csv(
+        DATA_DIR / spec["file"],
+        features=spec["features"],
+        target=spec["target"],
+        scale=spec.get("scale"),
+        keep=keep,
+        name=key,
+        description=spec["description"],
+        source=spec["source"],
+        licence=spec["licence"],
+    )
+    X, y, extra = ds.X, ds.y, ds.extra
+    if subset:
+        mask = extra.pop(subset[0]) == subset[1]
+        X, y = X[mask], y[mask]
+        extra = {k: a[mask] for k, a in extra.items()}
+    rename = spec.get("rename", {})
+    names = tuple(rename.get(f, f) for f in spec["features"])
+    return Dataset(
+        X=X,
+        y=y,
+        feature_names=names,
+        target_name=ds.target_name,
+        description=ds.description,
+        source=ds.source,
+        licence=ds.licence,
+        name=key,
+        extra=extra,
+    )

@@ -1,0 +1,388 @@
+"""Training by gradient descent: full batch, mini-batch and stochastic (SGD).
+
+Introduced in ``04_gradient_descent`` and ``05_batch_sizes``.
+
+Vocabulary used throughout the series:
+
+* a **step** (iteration) updates ``(w, b)`` once, from the gradient on one batch;
+* an **epoch** is one pass over all ``n`` examples: ``ceil(n / batch_size)``
+  steps, the last batch of an epoch holding the remainder;
+* ``batch_size = n`` (or ``None``) is full-batch gradient descent, ``1`` is SGD,
+  anything between is mini-batch.
+
+The loop is written for speed (see ``benchmarks/``): for the MSE, each
+batch's sums are computed with vectorised numpy once per epoch, the update is
+a tight loop on plain floats, and the whole-data loss at every step comes
+from sufficient statistics in O(1) instead of a pass over the data. The
+textbook loop in ``04_gradient_descent`` gives the same numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import _validation as v
+from ._mse_stats import MSEStats
+from .losses import _huber_terms
+
+__all__ = ["DIVERGENCE_FACTOR", "History", "gradient_descent", "largest_stable_learning_rate"]
+
+DIVERGENCE_FACTOR = 1e6
+"""Training counts as diverged once the loss exceeds this many times its scale
+(the larger of the starting loss and the loss of the best constant prediction),
+or stops being finite."""
+
+_HUGE = 1e150  # parameters beyond this are certainly diverging; stop early
+
+
+@dataclass(frozen=True)
+class History:
+    """Everything a training run went through.
+
+    Attributes
+    ----------
+    weights : ndarray, shape (steps + 1, M)
+        Weights before the first step (row 0) and after every step.
+    biases : ndarray, shape (steps + 1,)
+    losses : ndarray, shape (steps + 1,)
+        The loss on the **whole** data set at every parameter state.
+    steps_per_epoch : int
+        ``ceil(n / batch_size)``.
+    diverged : bool
+        Whether training was stopped because the loss exploded.
+    diverged_at : int or None
+        The first step whose loss was non-finite or exploding. The history
+        holds the states up to that step (that step included when its loss is
+        still a finite number), so every stored value is finite.
+    learning_rate, batch_size, epochs, loss :
+        The settings of the run.
+    """
+
+    weights: np.ndarray
+    biases: np.ndarray
+    losses: np.ndarray
+    steps_per_epoch: int
+    diverged: bool
+    diverged_at: int | None
+    learning_rate: float
+    batch_size: int
+    epochs: int
+    loss: str
+
+    @property
+    def steps(self) -> int:
+        """Number of steps stored (fewer than ``epochs * steps_per_epoch`` after divergence)."""
+        return int(self.losses.shape[0] - 1)
+
+    @property
+    def w(self) -> np.ndarray:
+        """Final weights, shape (M,)."""
+        return self.weights[-1]
+
+    @property
+    def b(self) -> float:
+        """Final bias."""
+        return float(self.biases[-1])
+
+    @property
+    def epoch_axis(self) -> np.ndarray:
+        """Each state's position in epochs (``step / steps_per_epoch``), for plotting."""
+        return np.arange(self.losses.shape[0]) / self.steps_per_epoch
+
+    def __repr__(self) -> str:
+        state = f"diverged at step {self.diverged_at}" if self.diverged else f"final loss {self.losses[-1]:.6g}"
+        return (
+            f"History({self.steps} steps, {self.steps_per_epoch} per epoch, lr={self.learning_rate:g}, "
+            f"batch_size={self.batch_size}, loss={self.loss!r}: {state})"
+        )
+
+
+def largest_stable_learning_rate(X: np.ndarray) -> float:
+    """The learning rate above which full-batch gradient descent on the MSE diverges.
+
+    Gradient descent on ``MSE = (1/n)‖Aθ − y‖²`` (``A = [X, 1]``) moves the error
+    ``θ − θ*`` by the matrix ``I − η H`` with Hessian ``H = (2/n) AᵀA``. It
+    shrinks in every direction only if ``η < 2 / λ_max(H) = n / λ_max(AᵀA)``.
+
+    Parameters
+    ----------
+    X : array_like, shape (n,) or (n, M)
+
+    Returns
+    -------
+    float
+        ``2 / λ_max(H)``; at exactly this rate the slowest direction oscillates
+        forever, above it the loss grows.
+
+    Examples
+    --------
+    >>> round(largest_stable_learning_rate([0.0, 1.0, 2.0]), 4)
+    0.4189
+    """
+    X2 = v.check_X(X)
+    A = np.column_stack([X2, np.ones(X2.shape[0])])
+    lam_max = float(np.linalg.eigvalsh(A.T @ A / X2.shape[0] * 2.0)[-1])
+    return 2.0 / lam_max
+
+
+def _batch_starts(n: int, batch_size: int) -> np.ndarray:
+    return np.arange(0, n, batch_size)
+
+
+def _mse_scalar_sgd(x, y, order_fn, epochs, lr, w, b, spe):
+    """One feature, batch size 1: the residual form, on Python floats."""
+    ws = [w]
+    bs = [b]
+    k = 2.0 * lr
+    for epoch in range(epochs):
+        idx = order_fn(epoch)
+        for xj, yj in zip(x[idx].tolist(), y[idx].tolist(), strict=False):
+            g = k * (w * xj + b - yj)
+            w -= g * xj
+            b -= g
+            ws.append(w)
+            bs.append(b)
+        if not (abs(w) < _HUGE and abs(b) < _HUGE):
+            break
+    return np.array(ws)[:, None], np.array(bs)
+
+
+def _batch_sums(xc, yc, idx, starts):
+    """Per-batch centred sums (Σx_c, Σx_c², Σx_c y_c, Σy_c, m) for one feature."""
+    xs, ys = xc[idx], yc[idx]
+    return (
+        np.add.reduceat(xs, starts).tolist(),
+        np.add.reduceat(xs * xs, starts).tolist(),
+        np.add.reduceat(xs * ys, starts).tolist(),
+        np.add.reduceat(ys, starts).tolist(),
+        np.diff(np.append(starts, xs.shape[0])).tolist(),
+    )
+
+
+def _mse_scalar_batches(x, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
+    """One feature, batch size > 1: per-batch centred sums and a float loop."""
+    n = x.shape[0]
+    mx, my = float(x.mean()), float(y.mean())
+    xc, yc = x - mx, y - my
+    starts = _batch_starts(n, batch_size)
+    sums = _batch_sums(xc, yc, order_fn(0), starts) if fixed_order else None
+    ws = [w]
+    bs = [b]
+    for epoch in range(epochs):
+        if not fixed_order:
+            sums = _batch_sums(xc, yc, order_fn(epoch), starts)
+        for sx, sxx, sxy, sy, m in zip(*sums, strict=False):
+            c = w * mx + b - my
+            sr = w * sx + m * c - sy  # Σ r
+            srx = w * sxx + c * sx - sxy  # Σ r·x_c
+            k = 2.0 * lr / m
+            w -= k * (srx + mx * sr)
+            b -= k * sr
+            ws.append(w)
+            bs.append(b)
+        if not (abs(w) < _HUGE and abs(b) < _HUGE):
+            break
+    return np.array(ws)[:, None], np.array(bs)
+
+
+def _mse_matrix(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
+    """Several features: per-batch centred moment matrices and a small-array loop."""
+    n = X.shape[0]
+    mx, my = X.mean(axis=0), float(y.mean())
+    Xc, yc = X - mx, y - my
+    starts = _batch_starts(n, batch_size)
+    counts = np.diff(np.append(starts, n))
+
+    def sums(idx):
+        xs, ys = Xc[idx], yc[idx]
+        return (
+            np.add.reduceat(xs, starts, axis=0),
+            np.add.reduceat(xs[:, :, None] * xs[:, None, :], starts, axis=0),
+            np.add.reduceat(xs * ys[:, None], starts, axis=0),
+            np.add.reduceat(ys, starts),
+        )
+
+    S = sums(order_fn(0)) if fixed_order else None
+    ws = [w.copy()]
+    bs = [b]
+    w = w.copy()
+    for epoch in range(epochs):
+        if not fixed_order:
+            S = sums(order_fn(epoch))
+        sx, sxx, sxy, sy = S
+        for j in range(starts.shape[0]):
+            m = counts[j]
+            c = float(w @ mx) + b - my
+            sr = float(w @ sx[j]) + m * c - sy[j]
+            srx = sxx[j] @ w + c * sx[j] - sxy[j]
+            k = 2.0 * lr / m
+            w = w - k * (srx + mx * sr)
+            b = b - k * sr
+            ws.append(w)
+            bs.append(b)
+        if not (np.all(np.abs(w) < _HUGE) and abs(b) < _HUGE):
+            break
+    return np.array(ws), np.array(bs)
+
+
+def _residual_loss_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order, loss, delta):
+    """MAE (subgradient) and Huber: the batch's residuals each step."""
+    n = X.shape[0]
+    starts = _batch_starts(n, batch_size)
+    ws = [w.copy()]
+    bs = [b]
+    idx = order_fn(0)
+    for epoch in range(epochs):
+        if not fixed_order and epoch:
+            idx = order_fn(epoch)
+        Xp, yp = X[idx], y[idx]
+        for s in starts.tolist():
+            Xb, yb = Xp[s : s + batch_size], yp[s : s + batch_size]
+            r = Xb @ w + b - yb
+            g = np.sign(r) if loss == "mae" else np.clip(r, -delta, delta)
+            m = yb.shape[0]
+            w = w - lr * (g @ Xb) / m
+            b = b - lr * float(g.sum()) / m
+            ws.append(w)
+            bs.append(b)
+        if not (np.all(np.abs(w) < _HUGE) and abs(b) < _HUGE):
+            break
+    return np.array(ws), np.array(bs)
+
+
+def _whole_data_losses(X, y, W, B, loss, delta, stats):
+    """Loss on the whole data set at each state (rows of W, entries of B)."""
+    if loss == "mse":
+        return stats.mse(W, B)
+    out = np.empty(B.shape[0])
+    chunk = max(1, 4_000_000 // X.shape[0])
+    for s in range(0, B.shape[0], chunk):
+        R = W[s : s + chunk] @ X.T + B[s : s + chunk, None] - y
+        terms = np.abs(R) if loss == "mae" else _huber_terms(R, delta)
+        out[s : s + chunk] = terms.mean(axis=1)
+    return out
+
+
+def gradient_descent(
+    X: np.ndarray,
+    y: np.ndarray,
+    *,
+    learning_rate: float,
+    epochs: int,
+    batch_size: int | None = None,
+    loss: str = "mse",
+    w0: float | np.ndarray | None = None,
+    b0: float = 0.0,
+    shuffle: bool = True,
+    seed: int = 0,
+    delta: float = 1.0,
+) -> History:
+    """Minimise a loss of the linear model by (mini-batch / stochastic) gradient descent.
+
+    Each step takes the batch's gradient (``2/m · Σ rᵢ xᵢ`` for the MSE on a
+    batch of ``m`` examples) and moves ``(w, b)`` against it:
+    ``w ← w − η ∂L/∂w``, ``b ← b − η ∂L/∂b``.
+
+    Parameters
+    ----------
+    X : array_like, shape (n,) or (n, M)
+    y : array_like, shape (n,)
+    learning_rate : float
+        Step size η (> 0).
+    epochs : int
+        Passes over the data (≥ 1).
+    batch_size : int, optional
+        Examples per step, from 1 (SGD) to n; ``None`` means n (full batch).
+    loss : {"mse", "mae", "huber"}
+        The loss to minimise (MAE uses the subgradient of :func:`mae_gradient`).
+    w0 : float or array_like, shape (M,), optional
+        Starting weights (default zeros).
+    b0 : float
+        Starting bias.
+    shuffle : bool
+        Draw a new random order of the examples every epoch (mini-batch and
+        SGD); otherwise use the data's order.
+    seed : int
+        Seed of the shuffling, for reproducible runs.
+    delta : float
+        Huber's δ (only for ``loss="huber"``).
+
+    Returns
+    -------
+    History
+        ``weights`` (steps+1, M), ``biases``, ``losses`` (whole data, every
+        state), ``steps_per_epoch``, ``diverged``, ``diverged_at``.
+
+    Examples
+    --------
+    >>> from linreg_helpers import make_linear_data, fit_closed_form
+    >>> X, y = make_linear_data(50, seed=0)
+    >>> h = gradient_descent(X, y, learning_rate=0.02, epochs=2000)
+    >>> h.steps, h.diverged
+    (2000, False)
+    >>> [round(float(p), 2) for p in (h.w[0], h.b)] == [round(float(q), 2) for q in fit_closed_form(X, y)]
+    True
+    """
+    X2, y1 = v.check_Xy(X, y)
+    n, M = X2.shape
+    lr = v.check_learning_rate(learning_rate)
+    epochs = v.check_int(epochs, "epochs", minimum=1)
+    B = v.check_batch_size(batch_size, n)
+    loss = v.check_choice(loss, "loss", v.LOSSES)
+    w = np.zeros(M) if w0 is None else v.check_weights(w0, M, "w0").copy()
+    b = v.check_scalar(b0, "b0")
+    delta = v.check_scalar(delta, "delta", positive=True)
+    if not isinstance(shuffle, (bool, np.bool_)):
+        raise TypeError(f"shuffle must be True or False, got {shuffle!r}.")
+    spe = math.ceil(n / B)
+
+    fixed_order = not shuffle or B == n
+    if fixed_order:
+        natural = np.arange(n)
+
+        def order_fn(epoch: int) -> np.ndarray:
+            return natural
+    else:
+        rng = np.random.default_rng(seed)
+
+        def order_fn(epoch: int) -> np.ndarray:
+            return rng.permutation(n)
+
+    with np.errstate(all="ignore"):
+        if loss == "mse" and M == 1 and B == 1:
+            W, Bs = _mse_scalar_sgd(X2[:, 0], y1, order_fn, epochs, lr, float(w[0]), b, spe)
+        elif loss == "mse" and M == 1:
+            W, Bs = _mse_scalar_batches(X2[:, 0], y1, order_fn, epochs, lr, float(w[0]), b, B, fixed_order)
+        elif loss == "mse":
+            W, Bs = _mse_matrix(X2, y1, order_fn, epochs, lr, w, b, B, fixed_order)
+        else:
+            W, Bs = _residual_loss_loop(X2, y1, order_fn, epochs, lr, w, b, B, fixed_order, loss, delta)
+
+        stats = MSEStats(X2, y1) if loss == "mse" else None
+        losses = _whole_data_losses(X2, y1, W, Bs, loss, delta, stats)
+        constant = _whole_data_losses(X2, y1, np.zeros((1, M)), np.array([y1.mean()]), loss, delta, stats)[0]
+    scale = max(float(losses[0]), float(constant), 1e-300)
+    bad = ~(np.isfinite(losses) & (losses <= DIVERGENCE_FACTOR * scale))
+    bad |= ~np.isfinite(W).all(axis=1) | ~np.isfinite(Bs)
+    diverged_at = None
+    if bad.any():
+        k = int(np.argmax(bad))
+        diverged_at = k
+        keep = k + 1 if (np.isfinite(losses[k]) and np.isfinite(W[k]).all() and np.isfinite(Bs[k])) else k
+        keep = max(keep, 1)
+        W, Bs, losses = W[:keep], Bs[:keep], losses[:keep]
+    return History(
+        weights=np.ascontiguousarray(W),
+        biases=Bs,
+        losses=losses,
+        steps_per_epoch=spe,
+        diverged=diverged_at is not None,
+        diverged_at=diverged_at,
+        learning_rate=lr,
+        batch_size=B,
+        epochs=epochs,
+        loss=loss,
+    )
