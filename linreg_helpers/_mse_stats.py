@@ -32,9 +32,18 @@ class MSEStats:
         self.y_mean = float(y.mean())
         Xc = X - self.x_mean
         yc = y - self.y_mean
-        self.cov = (Xc.T @ Xc) / n
-        self.w_star = np.linalg.lstsq(Xc, yc, rcond=None)[0]
-        resid = yc - Xc @ self.w_star
+        # Work with each column divided by its largest |deviation| (Z = Xc / scale, u = scale·w):
+        # the moments of Xc itself underflow to 0 for a tiny spread of x (or overflow for a huge
+        # one) and would then be multiplied by an enormous w*, losing the quadratic term.
+        scale = np.abs(Xc).max(axis=0)
+        scale[scale == 0] = 1.0
+        Z = Xc / scale
+        self._scale = scale
+        self._cov_z = (Z.T @ Z) / n
+        self._u_star = np.linalg.lstsq(Z, yc, rcond=None)[0]
+        self.cov = self._cov_z * np.outer(scale, scale)
+        self.w_star = self._u_star / scale
+        resid = yc - Z @ self._u_star
         self.min_mse = float(resid @ resid) / n
         self.y_var = float(yc @ yc) / n
         self.b_star = self.y_mean - float(self.x_mean @ self.w_star)
@@ -52,17 +61,17 @@ class MSEStats:
         -------
         ndarray, shape of the broadcast of ``W[..., 0]`` and ``B``
         """
-        d = W - self.w_star
+        d = W * self._scale - self._u_star
         if d.shape[-1] == 1:
-            quad = self.cov[0, 0] * d[..., 0] * d[..., 0]
+            quad = self._cov_z[0, 0] * d[..., 0] * d[..., 0]
         else:
-            quad = np.einsum("...i,ij,...j->...", d, self.cov, d)
+            quad = np.einsum("...i,ij,...j->...", d, self._cov_z, d)
         c = W @ self.x_mean + B - self.y_mean
         return quad + self.min_mse + c * c
 
     def mse_grid(self, weights: np.ndarray, biases: np.ndarray) -> np.ndarray:
         """MSE on a grid for one feature: shape ``(len(biases), len(weights))``."""
-        d = weights - self.w_star[0]
-        quad = self.cov[0, 0] * d * d
+        d = weights * self._scale[0] - self._u_star[0]
+        quad = self._cov_z[0, 0] * d * d
         c = weights[None, :] * self.x_mean[0] + biases[:, None] - self.y_mean
         return quad[None, :] + self.min_mse + c * c

@@ -16,7 +16,7 @@ import numpy as np
 
 __all__: list[str] = []  # private module
 
-LOSSES = ("mse", "mae", "huber")
+LOSSES = ("mse", "mae", "huber", "tukey")
 """Losses that :func:`gradient_descent` can minimise."""
 
 SURFACE_LOSSES = ("mse", "rmse", "mae", "huber", "tukey")
@@ -66,7 +66,8 @@ def check_finite(arr: np.ndarray, name: str) -> None:
 def check_X(X: object, name: str = "X") -> np.ndarray:
     """Return ``X`` as a float ``(n, M)`` array; accepts ``(n,)`` for one feature."""
     arr = as_float_array(X, name)
-    if arr.ndim == 1:
+    one_feature = arr.ndim == 1
+    if one_feature:
         arr = arr[:, None]
     elif arr.ndim != 2:
         raise ValueError(
@@ -77,7 +78,7 @@ def check_X(X: object, name: str = "X") -> np.ndarray:
         raise ValueError(f"{name} is empty (shape {arr.shape}): at least one example is needed.")
     if arr.shape[1] == 0:
         raise ValueError(f"{name} has no feature columns (shape {arr.shape}).")
-    check_finite(arr, name)
+    check_finite(arr[:, 0] if one_feature else arr, name)  # indices as in the caller's X
     return arr
 
 

@@ -61,3 +61,22 @@ def fit_closed_form(X: np.ndarray, y: np.ndarray, method: str = "lstsq") -> tupl
         theta = np.linalg.solve(AtA, A.T @ y1)
         w, b = theta[:-1], float(theta[-1])
     return (float(w[0]) if np.ndim(X) == 1 else w), float(b)
+
+
+def _lad_line(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """The line minimising the MAE (least absolute deviations), exactly, for small n.
+
+    A minimiser of ``Σ|yᵢ − w xᵢ − b|`` passes through two data points (it is
+    a vertex of a linear program), so trying every pair is exact: O(n³), fine
+    for the few dozen points of a dashboard. Ties are broken by the first pair.
+    """
+    i, j = np.triu_indices(x.shape[0], k=1)
+    ok = x[i] != x[j]
+    i, j = i[ok], j[ok]
+    if i.size == 0:
+        return 0.0, float(np.median(y))
+    w = (y[j] - y[i]) / (x[j] - x[i])
+    b = y[i] - w * x[i]
+    sae = np.abs(y[None, :] - w[:, None] * x[None, :] - b[:, None]).sum(axis=1)
+    k = int(np.argmin(sae))
+    return float(w[k]), float(b[k])

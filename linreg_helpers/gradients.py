@@ -19,6 +19,7 @@ from collections.abc import Callable
 import numpy as np
 
 from . import _validation as v
+from .losses import _tukey_psi
 
 __all__ = ["huber_gradient", "mae_gradient", "mse_gradient", "numerical_gradient"]
 
@@ -93,6 +94,24 @@ def huber_gradient(
     delta = v.check_scalar(delta, "delta", positive=True)
     X2, r, one = _setup(X, y, w, b)
     return _pack(X2, np.clip(r, -delta, delta), one)
+
+
+def tukey_gradient(
+    X: np.ndarray, y: np.ndarray, w: float | np.ndarray, b: float, c: float = 4.685
+) -> tuple[float | np.ndarray, float]:
+    """Gradient of Tukey's biweight loss: ``((1/n) Σ ψ(rᵢ) xᵢ, (1/n) Σ ψ(rᵢ))``, ``ψ(r) = r(1 − (r/c)²)²``.
+
+    ψ is zero for ``|r| > c``: examples that far off stop pulling at all,
+    which is why the loss is robust and also why it is not convex.
+
+    Examples
+    --------
+    >>> tukey_gradient([1.0, 2.0], [2.0, 4.0], 0.0, 0.0, c=3.0)
+    (-0.308641975308642, -0.308641975308642)
+    """
+    c = v.check_scalar(c, "c", positive=True)
+    X2, r, one = _setup(X, y, w, b)
+    return _pack(X2, _tukey_psi(r, c), one)
 
 
 def numerical_gradient(f: Callable[[np.ndarray], float], params: object, eps: float = 1e-6) -> np.ndarray:

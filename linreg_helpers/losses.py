@@ -129,6 +129,12 @@ def _tukey_terms(r: np.ndarray, c: float) -> np.ndarray:
     return (c * c / 6.0) * (1.0 - (1.0 - u) ** 3)
 
 
+def _tukey_psi(r: np.ndarray, c: float) -> np.ndarray:
+    """Derivative of Tukey's ρ: ``r (1 − (r/c)²)²`` inside ``[−c, c]``, 0 outside."""
+    u = 1.0 - (r / c) ** 2
+    return np.where(np.abs(r) <= c, r * u * u, 0.0)
+
+
 def tukey(y_true: np.ndarray, y_pred: np.ndarray, c: float = 4.685) -> float:
     """Tukey's biweight loss (mean over examples): a bounded loss that is **not convex**.
 

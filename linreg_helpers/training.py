@@ -26,7 +26,7 @@ import numpy as np
 
 from . import _validation as v
 from ._mse_stats import MSEStats
-from .losses import _huber_terms
+from .losses import _huber_terms, _tukey_psi, _tukey_terms
 
 __all__ = ["DIVERGENCE_FACTOR", "History", "gradient_descent", "largest_stable_learning_rate"]
 
@@ -228,8 +228,8 @@ def _mse_matrix(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
     return np.array(ws), np.array(bs)
 
 
-def _residual_loss_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order, loss, delta):
-    """MAE (subgradient) and Huber: the batch's residuals each step."""
+def _residual_loss_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order, loss, delta, c):
+    """MAE (subgradient), Huber and Tukey: the batch's residuals each step."""
     n = X.shape[0]
     starts = _batch_starts(n, batch_size)
     ws = [w.copy()]
@@ -242,7 +242,12 @@ def _residual_loss_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_orde
         for s in starts.tolist():
             Xb, yb = Xp[s : s + batch_size], yp[s : s + batch_size]
             r = Xb @ w + b - yb
-            g = np.sign(r) if loss == "mae" else np.clip(r, -delta, delta)
+            if loss == "mae":
+                g = np.sign(r)
+            elif loss == "huber":
+                g = np.clip(r, -delta, delta)
+            else:
+                g = _tukey_psi(r, c)
             m = yb.shape[0]
             w = w - lr * (g @ Xb) / m
             b = b - lr * float(g.sum()) / m
@@ -253,7 +258,7 @@ def _residual_loss_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_orde
     return np.array(ws), np.array(bs)
 
 
-def _whole_data_losses(X, y, W, B, loss, delta, stats):
+def _whole_data_losses(X, y, W, B, loss, delta, stats, c=4.685):
     """Loss on the whole data set at each state (rows of W, entries of B)."""
     if loss == "mse":
         return stats.mse(W, B)
@@ -261,7 +266,12 @@ def _whole_data_losses(X, y, W, B, loss, delta, stats):
     chunk = max(1, 4_000_000 // X.shape[0])
     for s in range(0, B.shape[0], chunk):
         R = W[s : s + chunk] @ X.T + B[s : s + chunk, None] - y
-        terms = np.abs(R) if loss == "mae" else _huber_terms(R, delta)
+        if loss == "mae":
+            terms = np.abs(R)
+        elif loss == "huber":
+            terms = _huber_terms(R, delta)
+        else:
+            terms = _tukey_terms(R, c)
         out[s : s + chunk] = terms.mean(axis=1)
     return out
 
@@ -279,6 +289,7 @@ def gradient_descent(
     shuffle: bool = True,
     seed: int = 0,
     delta: float = 1.0,
+    c: float = 4.685,
 ) -> History:
     """Minimise a loss of the linear model by (mini-batch / stochastic) gradient descent.
 
@@ -296,8 +307,9 @@ def gradient_descent(
         Passes over the data (≥ 1).
     batch_size : int, optional
         Examples per step, from 1 (SGD) to n; ``None`` means n (full batch).
-    loss : {"mse", "mae", "huber"}
-        The loss to minimise (MAE uses the subgradient of :func:`mae_gradient`).
+    loss : {"mse", "mae", "huber", "tukey"}
+        The loss to minimise (MAE uses the subgradient of :func:`mae_gradient`;
+        Tukey's loss is not convex, so where descent ends depends on the start).
     w0 : float or array_like, shape (M,), optional
         Starting weights (default zeros).
     b0 : float
@@ -309,6 +321,8 @@ def gradient_descent(
         Seed of the shuffling, for reproducible runs.
     delta : float
         Huber's δ (only for ``loss="huber"``).
+    c : float
+        Tukey's c (only for ``loss="tukey"``).
 
     Returns
     -------
@@ -335,6 +349,7 @@ def gradient_descent(
     w = np.zeros(M) if w0 is None else v.check_weights(w0, M, "w0").copy()
     b = v.check_scalar(b0, "b0")
     delta = v.check_scalar(delta, "delta", positive=True)
+    c = v.check_scalar(c, "c", positive=True)
     if not isinstance(shuffle, (bool, np.bool_)):
         raise TypeError(f"shuffle must be True or False, got {shuffle!r}.")
     spe = math.ceil(n / B)
@@ -359,11 +374,11 @@ def gradient_descent(
         elif loss == "mse":
             W, Bs = _mse_matrix(X2, y1, order_fn, epochs, lr, w, b, B, fixed_order)
         else:
-            W, Bs = _residual_loss_loop(X2, y1, order_fn, epochs, lr, w, b, B, fixed_order, loss, delta)
+            W, Bs = _residual_loss_loop(X2, y1, order_fn, epochs, lr, w, b, B, fixed_order, loss, delta, c)
 
         stats = MSEStats(X2, y1) if loss == "mse" else None
-        losses = _whole_data_losses(X2, y1, W, Bs, loss, delta, stats)
-        constant = _whole_data_losses(X2, y1, np.zeros((1, M)), np.array([y1.mean()]), loss, delta, stats)[0]
+        losses = _whole_data_losses(X2, y1, W, Bs, loss, delta, stats, c)
+        constant = _whole_data_losses(X2, y1, np.zeros((1, M)), np.array([y1.mean()]), loss, delta, stats, c)[0]
     scale = max(float(losses[0]), float(constant), 1e-300)
     bad = ~(np.isfinite(losses) & (losses <= DIVERGENCE_FACTOR * scale))
     bad |= ~np.isfinite(W).all(axis=1) | ~np.isfinite(Bs)

@@ -1,0 +1,201 @@
+"""Speed benchmarks of the series: ``make bench`` (or ``python benchmarks/run.py``).
+
+Prints a table and writes ``benchmarks/results.json``. Every figure is a
+median over repeated runs, and each fast path is compared with the naive way
+of doing the same thing *in the same run*, so the ratio holds even on a busy
+machine where absolute times drift.
+
+Keys
+----
+sgd_batch1_ms, sgd_batch1_naive_ms
+    30 epochs of SGD (batch size 1) on n = 200: ``lh.gradient_descent``
+    against the textbook loop with the same outputs (median of 15 and 9).
+loss_surface_ms
+    A 200 × 200 MSE surface for n = 100 000 (median of 15).
+dashboard_update_ms, dashboard_naive_ms
+    Per dashboard: from setting the learning-rate slider's value to the
+    finished frame bytes the browser will receive (compute + render + PNG
+    encode), median of 40 moves; and the naive way (a new figure with the
+    same panels, drawn and saved as PNG, as ``interact`` + inline plotting
+    does), median of 7 moves.
+dashboard_batch_size_update_ms
+    The same as ``dashboard_update_ms`` for moves of the batch-size slider.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import platform
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import linreg_helpers as lh  # noqa: E402
+from benchmarks.naive import naive_frame  # noqa: E402
+
+
+def median_ms(fn, repeats: int, warmup: int = 1) -> float:
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return 1e3 * float(np.median(times))
+
+
+def textbook_sgd(X, y, learning_rate, epochs, batch_size, seed=0):
+    """The textbook loop: one gradient per batch, then the whole-data MSE appended."""
+    n = y.shape[0]
+    Xb = np.column_stack([X, np.ones(n)])
+    theta = np.zeros(2)
+    rng = np.random.default_rng(seed)
+    thetas, losses = [theta.copy()], [float(np.mean((Xb @ theta - y) ** 2))]
+    for _ in range(epochs):
+        perm = rng.permutation(n)
+        for s in range(0, n, batch_size):
+            j = perm[s : s + batch_size]
+            theta -= learning_rate * 2 / len(j) * Xb[j].T @ (Xb[j] @ theta - y[j])
+            thetas.append(theta.copy())
+            losses.append(float(np.mean((Xb @ theta - y) ** 2)))
+    return np.array(thetas), np.array(losses)
+
+
+def bench_sgd(quick: bool) -> dict:
+    X, y = lh.make_linear_data(200, seed=0)
+    lr, epochs = 0.001, 30
+    h = lh.gradient_descent(X, y, learning_rate=lr, epochs=epochs, batch_size=1)
+    thetas, losses = textbook_sgd(X, y, lr, epochs, 1)
+    assert np.allclose(h.weights[:, 0], thetas[:, 0], rtol=1e-9, atol=1e-12), "fast and textbook SGD disagree"
+    assert np.allclose(h.losses, losses, rtol=1e-9), "fast and textbook losses disagree"
+    fast = median_ms(
+        lambda: lh.gradient_descent(X, y, learning_rate=lr, epochs=epochs, batch_size=1), 15 if not quick else 5
+    )
+    naive = median_ms(lambda: textbook_sgd(X, y, lr, epochs, 1), 9 if not quick else 3)
+    return {"sgd_batch1_ms": fast, "sgd_batch1_naive_ms": naive}
+
+
+def bench_surface(quick: bool) -> dict:
+    X, y = lh.make_linear_data(100_000, seed=1)
+    w = np.linspace(0, 4, 200)
+    b = np.linspace(-2, 4, 200)
+    return {"loss_surface_ms": median_ms(lambda: lh.loss_surface(X, y, w, b), 15 if not quick else 5)}
+
+
+def _capture_frames(dash):
+    """Make the canvas behave as with a browser attached, and timestamp each frame sent."""
+    canvas = dash.figure.canvas
+    canvas.syncing_data_url = False  # what ipympl does once the front end says "initialized"
+    sent: list[tuple[float, int]] = []
+
+    def send_binary(data):
+        sent.append((time.perf_counter(), len(data)))
+
+    canvas.send_binary = send_binary
+    return sent
+
+
+def _slider_values(control, count: int, rng) -> list:
+    if hasattr(control, "base"):  # log slider
+        vals = list(control.base ** np.linspace(control.min, control.max, count))
+    else:
+        vals = list(np.unique(np.linspace(control.min, control.max, count).round().astype(int)))
+        vals = [int(v) for v in vals]
+        while len(vals) < count:
+            vals = vals + vals
+        vals = vals[:count]
+    rng.shuffle(vals)
+    return vals
+
+
+def bench_dashboard(name: str, builder, moves: int, naive_moves: int) -> dict:
+    rng = np.random.default_rng(0)
+    dash = builder()
+    sent = _capture_frames(dash)
+    out = {}
+    for key in ("learning_rate", "batch_size"):
+        control = dash.controls[key]
+        times, sizes = [], []
+        for value in _slider_values(control, moves, rng):
+            if value == control.value:
+                continue
+            before = len(sent)
+            t0 = time.perf_counter()
+            control.value = value
+            assert len(sent) == before + 1, f"{name}: setting {key} did not send exactly one frame"
+            times.append(sent[-1][0] - t0)
+            sizes.append(sent[-1][1])
+        out[key] = (1e3 * float(np.median(times)), float(np.median(sizes)), len(times))
+        dash.reset()
+    values = dash.values()
+    lr_values = _slider_values(dash.controls["learning_rate"], naive_moves, rng)
+
+    def naive():
+        values["learning_rate"] = lr_values[naive.i % len(lr_values)]
+        naive.i += 1
+        return naive_frame(dash, values)
+
+    naive.i = 0
+    naive_ms = median_ms(naive, naive_moves, warmup=1)
+    return {"update": out["learning_rate"], "batch": out["batch_size"], "naive": naive_ms}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run, not for quoting)")
+    parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results.json"))
+    args = parser.parse_args(argv)
+    moves, naive_moves = (40, 7) if not args.quick else (10, 2)
+
+    results: dict = {}
+    results.update(bench_sgd(args.quick))
+    results.update(bench_surface(args.quick))
+    updates, naives, batch = {}, {}, {}
+    frame_bytes = {}
+    for name, builder in lh.DASHBOARDS.items():
+        r = bench_dashboard(name, builder, moves, naive_moves)
+        updates[name], frame_bytes[name], _ = r["update"]
+        batch[name] = r["batch"][0]
+        naives[name] = r["naive"]
+    results["dashboard_update_ms"] = updates
+    results["dashboard_naive_ms"] = naives
+    results["dashboard_batch_size_update_ms"] = batch
+    results["dashboard_frame_bytes"] = frame_bytes
+    results["meta"] = {
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "numpy": np.__version__,
+        "quick": args.quick,
+        "moves_per_dashboard": moves,
+        "naive_moves": naive_moves,
+        "date": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
+
+    rows = [
+        ("sgd_batch1_ms (target <= 3)", results["sgd_batch1_ms"], results["sgd_batch1_naive_ms"]),
+        ("loss_surface_ms (target <= 20)", results["loss_surface_ms"], math.nan),
+    ]
+    rows += [(f"dashboard {n} (target <= 10, >= 10x)", updates[n], naives[n]) for n in updates]
+    print(f"{'benchmark':44s} {'ours ms':>9s} {'naive ms':>9s} {'speed-up':>9s}")
+    for label, ours, naive in rows:
+        ratio = f"{naive / ours:8.1f}x" if not math.isnan(naive) else ""
+        naive_s = f"{naive:9.2f}" if not math.isnan(naive) else ""
+        print(f"{label:44s} {ours:9.2f} {naive_s:>9s} {ratio:>9s}")
+    print("batch-size slider moves (ms): " + ", ".join(f"{n} {v:.2f}" for n, v in batch.items()))
+    with open(args.out, "w", encoding="utf-8") as fh:
+        json.dump(results, fh, indent=2, sort_keys=True)
+        fh.write("\n")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,254 @@
+"""The machinery every dashboard shares: controls, layout, read-outs, fast redraws.
+
+A dashboard subclass declares its controls (:meth:`Dashboard.make_controls`),
+draws the static part of its figure once (:meth:`Dashboard.build`), and on
+every change computes the new numbers and moves its artists
+(:meth:`Dashboard.render`). This class does the rest: the layout, the Reset
+button, the read-out, coalescing bursts of slider moves, and blitting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import html
+import io
+import time
+from typing import Any, ClassVar
+
+import ipywidgets as widgets
+import numpy as np
+
+from .. import _validation as v
+from .._canvas import Blitter, new_live_figure
+from ..style import COLORS, sizes
+
+__all__ = ["Dashboard"]
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+class Dashboard(widgets.VBox):
+    """A live figure with its controls; display it as the last line of a cell.
+
+    Attributes
+    ----------
+    controls : dict of str → ipywidgets.Widget
+        Every control by name (always ``"learning_rate"`` and ``"batch_size"``).
+    figure : matplotlib.figure.Figure
+        The live figure.
+    defaults : dict
+        The controls' starting values; :meth:`reset` returns to them.
+    frames : int
+        Frames drawn so far (full draws and blits).
+    """
+
+    name: ClassVar[str] = "dashboard"
+    title: ClassVar[str] = ""
+    figsize: ClassVar[tuple[float, float]] = (9.0, 6.0)
+    min_interval: ClassVar[float] = 0.03
+    """Seconds between frames while a slider is dragged; moves in between are merged."""
+
+    def __init__(self, X=None, y=None, *, lecture: bool | None = None, **settings: Any) -> None:
+        self.lecture = lecture
+        self.sizes = sizes(lecture)
+        self.X, self.y = self.default_data() if X is None and y is None else self._check_data(X, y)
+        self.n = int(self.y.shape[0])
+        self.prepare()
+        controls = self.make_controls()
+        unknown = sorted(set(settings) - set(controls))
+        if unknown:
+            raise ValueError(f"{type(self).__name__} has no control(s) {unknown}; its controls are {sorted(controls)}.")
+        for key, value in settings.items():
+            self._set_control(controls[key], key, value)
+        self.controls: dict[str, widgets.Widget] = controls
+        self.defaults = {k: c.value for k, c in controls.items()}
+        scale = self.sizes.scale
+        self.figure = new_live_figure((self.figsize[0] * scale, self.figsize[1] * scale), dpi=80)
+        self.blitter = Blitter(self.figure)
+        self.readout = widgets.HTML(layout=widgets.Layout(min_height="2.6em"))
+        self.reset_button = widgets.Button(
+            description="Reset",
+            icon="undo",
+            tooltip="Back to this dashboard's starting values",
+            layout=widgets.Layout(width="110px"),
+        )
+        self.reset_button.on_click(lambda _b: self.reset())
+        self.frames = 0
+        self._suspend = False
+        self._dirty = False
+        self._scheduled = False
+        self._last_frame_end = 0.0
+        self.build()
+        super().__init__(children=self._layout(), layout=widgets.Layout(width="100%"))
+        for c in controls.values():
+            c.observe(self._on_change, names="value")
+        self.update()
+
+    # ------------------------------------------------------------ to override
+    def default_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The data set used when the builder is called without ``X, y``."""
+        raise NotImplementedError
+
+    def prepare(self) -> None:
+        """Precompute what the controls' ranges depend on (called before :meth:`make_controls`)."""
+
+    def make_controls(self) -> dict[str, widgets.Widget]:
+        """Return the controls by name."""
+        raise NotImplementedError
+
+    def build(self) -> None:
+        """Draw the static part of the figure and create the moving artists."""
+        raise NotImplementedError
+
+    def render(self, values: dict[str, Any]) -> bool:
+        """Compute and move the artists for ``values``; return True if the static part changed."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------- machinery
+    @staticmethod
+    def _check_data(X, y) -> tuple[np.ndarray, np.ndarray]:
+        X2, y1 = v.check_Xy(X, y)
+        if X2.shape[1] != 1:
+            raise ValueError(
+                f"The dashboards show one feature against y (a line and a (w, b) surface); X has shape "
+                f"{np.shape(X)}. Pick one column, e.g. X[:, 0]."
+            )
+        if X2.shape[0] < 3:
+            raise ValueError(f"The dashboards need at least 3 examples, got {X2.shape[0]}.")
+        if np.ptp(X2[:, 0]) == 0:
+            raise ValueError("All x values are equal: the slope w cannot be learned. Use data with varied x.")
+        return X2[:, 0].copy(), y1.copy()
+
+    @staticmethod
+    def _set_control(control: widgets.Widget, key: str, value: Any) -> None:
+        if isinstance(control, (widgets.FloatSlider, widgets.FloatLogSlider, widgets.IntSlider)):
+            lo, hi = control.min, control.max
+            if isinstance(control, widgets.FloatLogSlider):
+                lo, hi = control.base**control.min, control.base**control.max
+            if not lo <= value <= hi:
+                raise ValueError(f"{key}={value!r} is outside the slider's range [{lo:.4g}, {hi:.4g}].")
+        control.value = value
+
+    def _layout(self) -> list[widgets.Widget]:
+        s = self.sizes
+        title = widgets.HTML(f"<b style='font-size:{s.title + 3}px'>{html.escape(self.title)}</b>")
+        boxes = []
+        for c in self.controls.values():
+            c.style.description_width = "initial"
+            if not isinstance(c, (widgets.Checkbox, widgets.ToggleButtons, widgets.Dropdown, widgets.Button)):
+                c.layout.width = "360px"
+            boxes.append(c)
+        half = (len(boxes) + 1) // 2
+        grid = widgets.HBox(
+            [
+                widgets.VBox(boxes[:half], layout=widgets.Layout(margin="0 24px 0 0")),
+                widgets.VBox([*boxes[half:], self.reset_button]),
+            ],
+            layout=widgets.Layout(flex_flow="row wrap"),
+        )
+        return [title, grid, self.figure.canvas, self.readout]
+
+    def _on_change(self, change: dict) -> None:
+        if self._suspend:
+            return
+        loop = _running_loop()
+        if loop is None:
+            self.update()
+            return
+        self._dirty = True
+        if self._scheduled:
+            return
+        wait = self.min_interval - (time.perf_counter() - self._last_frame_end)
+        if wait <= 0:
+            self._flush()
+        else:
+            self._scheduled = True
+            loop.call_later(wait, self._flush)
+
+    def _flush(self) -> None:
+        self._scheduled = False
+        if self._dirty:
+            self._dirty = False
+            self.update()
+
+    def values(self) -> dict[str, Any]:
+        """The controls' current values by name."""
+        return {k: c.value for k, c in self.controls.items()}
+
+    def update(self) -> None:
+        """Recompute and redraw now for the current control values."""
+        if self.render(self.values()):
+            self.blitter.invalidate()
+        self.blitter.update()
+        self.frames += 1
+        self._last_frame_end = time.perf_counter()
+
+    def reset(self) -> None:
+        """Put every control back to its default and redraw once."""
+        self._suspend = True
+        try:
+            with self.hold_sync():
+                for k, c in self.controls.items():
+                    c.value = self.defaults[k]
+        finally:
+            self._suspend = False
+        self.update()
+
+    def set(self, **values: Any) -> None:
+        """Set several controls at once (one redraw), e.g. ``dash.set(learning_rate=0.01, epochs=50)``."""
+        unknown = sorted(set(values) - set(self.controls))
+        if unknown:
+            raise ValueError(f"No control(s) {unknown}; the controls are {sorted(self.controls)}.")
+        self._suspend = True
+        try:
+            for k, val in values.items():
+                self._set_control(self.controls[k], k, val)
+        finally:
+            self._suspend = False
+        self.update()
+
+    # ------------------------------------------------------------ read-outs
+    def show_readout(self, parts: list[str], warning: str | None = None) -> None:
+        """Set the read-out line under the figure (HTML-escaped), with an optional warning."""
+        s = self.sizes
+        text = " &nbsp;·&nbsp; ".join(html.escape(p) for p in parts)
+        if warning:
+            text += f"<br><b style='color:{COLORS['warning']}'>⚠ {html.escape(warning)}</b>"
+        self.readout.value = f"<span style='font-size:{s.font + 4}px; font-family:monospace'>{text}</span>"
+
+    # ------------------------------------------------------- static snapshot
+    def to_png(self) -> bytes:
+        """The figure as it is now, as PNG bytes (moving artists included)."""
+        artists = self.blitter.artists
+        for a in artists:
+            a.set_animated(False)
+        self.blitter.enabled = False
+        try:
+            buf = io.BytesIO()
+            self.figure.savefig(buf, format="png", dpi=self.figure.dpi)
+        finally:
+            for a in artists:
+                a.set_animated(True)
+            self.blitter.enabled = True
+            self.blitter.invalidate()
+            self.figure.canvas._force_full = True
+        return buf.getvalue()
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict:
+        """Widget view for JupyterLab, plus a PNG for places where widgets cannot run."""
+        data = super()._repr_mimebundle_(**kwargs)
+        if isinstance(data, tuple):
+            data = data[0]
+        data = dict(data or {})
+        data["image/png"] = base64.b64encode(self.to_png()).decode("ascii")
+        data["text/plain"] = f"<{type(self).__name__}: {self.title} (run the notebook to use the sliders)>"
+        return data
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name!r}: controls {sorted(self.controls)}>"

@@ -1,0 +1,230 @@
+"""Live panels: the static part drawn once by the ``plots`` helpers, plus moving artists.
+
+Each panel registers its moving artists with the dashboard's
+:class:`~linreg_helpers._canvas.Blitter` and offers small ``set_*`` methods
+that only change artist data (cheap), never the axes' limits. A change that
+needs new limits or a new surface is signalled by the dashboard, which then
+asks for one full redraw.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._canvas import Blitter
+from ..plots import (
+    LOSS_LABELS,
+    draw_contour,
+    draw_surface,
+    fit_artists,
+    inside_prefix,
+    set_fit,
+    style_axes,
+)
+from ..style import COLORS, sizes
+from ..training import History
+
+__all__: list[str] = []
+
+
+class FitPanel:
+    """Data, a fitted line with optional residuals, and extra comparison lines."""
+
+    def __init__(
+        self,
+        ax,
+        blit: Blitter,
+        x,
+        y,
+        *,
+        lecture=None,
+        xlabel="x",
+        ylabel="y",
+        title="Data and model",
+        moving_data=False,
+        y_span=None,
+    ):
+        self.ax, self.x, self.y = ax, x, y
+        s = sizes(lecture)
+        self.art = fit_artists(ax, x, y, lecture=lecture)
+        if moving_data:
+            blit.add(self.art.scatter)
+        blit.add(self.art.line)
+        blit.add(self.art.residuals)
+        self.extra: dict[str, object] = {}
+        self._blit, self._s = blit, s
+        lo, hi = (float(y.min()), float(y.max())) if y_span is None else y_span
+        pad = 0.08 * ((hi - lo) or 1.0)
+        if lo > 0 and lo < 0.3 * (hi - lo):  # show y = 0 when it is nearly in view anyway
+            lo = 0.0
+        ax.set_ylim(lo - pad, hi + pad)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+        ax.set_title(title, fontsize=s.title)
+        style_axes(ax, lecture)
+
+    def add_line(self, key: str, color: str, label: str, ls: str = "-", lw_scale: float = 1.0):
+        (line,) = self.ax.plot(
+            self.art.x_line, [np.nan, np.nan], color=color, lw=self._s.line * lw_scale, ls=ls, label=label, zorder=4
+        )
+        self.extra[key] = self._blit.add(line)
+        return line
+
+    def legend(self, loc="upper left"):
+        self.ax.legend(loc=loc, fontsize=self._s.font - 1, frameon=True, framealpha=0.85)
+
+    def set(self, w: float, b: float, residuals: bool = False) -> None:
+        set_fit(self.art, self.x, self.y, w, b, residuals)
+
+    def set_data(self, y) -> None:
+        """Move the data points (same x, new y)."""
+        self.y = y
+        self.art.scatter.set_offsets(np.column_stack([self.x, y]))
+
+    def set_line(self, key: str, w: float, b: float) -> None:
+        self.extra[key].set_ydata(w * self.art.x_line + b)
+
+
+class PathArtists:
+    """A descent path and its current point on a 2D or 3D Axes."""
+
+    def __init__(self, ax, blit: Blitter, color: str, *, lecture=None, three_d=False, label=None, marker=True):
+        s = sizes(lecture)
+        self.three_d = three_d
+        if three_d:
+            (self.line,) = ax.plot([], [], [], color=color, lw=s.line, zorder=10, label=label)
+            (self.point,) = ax.plot(
+                [], [], [], marker="o", ms=s.marker * 1.4, color=color, mec="white", ls="none", zorder=11
+            )
+        else:
+            (self.line,) = ax.plot(
+                [],
+                [],
+                color=color,
+                lw=s.line * 0.9,
+                marker="o" if marker else None,
+                ms=s.marker * 0.45,
+                zorder=6,
+                label=label,
+            )
+            (self.point,) = ax.plot(
+                [], [], marker="o", ms=s.marker * 1.5, color=color, mec="white", ls="none", zorder=7
+            )
+        blit.add(self.line)
+        blit.add(self.point)
+
+    def set(self, w, b, z=None) -> None:
+        if self.three_d:
+            self.line.set_data_3d(w, b, z)
+            self.point.set_data_3d(w[-1:], b[-1:], z[-1:])
+        else:
+            self.line.set_data(w, b)
+            self.point.set_data(w[-1:], b[-1:])
+
+
+class SurfacePanel:
+    """A rotatable 3D loss surface with descent paths."""
+
+    def __init__(self, ax, blit: Blitter, weights, biases, Z, *, loss="mse", lecture=None, title=None):
+        self.ax, self.weights, self.biases, self.blit, self.lecture = ax, weights, biases, blit, lecture
+        self.zmax = float(Z.max())
+        label = LOSS_LABELS[loss].split(" (")[0]
+        draw_surface(ax, weights, biases, Z, lecture=lecture, zlabel=label)
+        ax.set_title(title or f"{label} surface (drag to rotate)", fontsize=sizes(lecture).title)
+        self.paths: dict[str, PathArtists] = {}
+
+    def add_path(self, key: str, color: str) -> PathArtists:
+        self.paths[key] = PathArtists(self.ax, self.blit, color, lecture=self.lecture, three_d=True)
+        return self.paths[key]
+
+    def set_path(self, key: str, w, b, z) -> None:
+        k = max(1, inside_prefix(w, b, self.weights, self.biases))
+        self.paths[key].set(w[:k], b[:k], np.minimum(z[:k], self.zmax))
+
+
+class ContourPanel:
+    """Contour map of the loss with the minimum and descent paths."""
+
+    def __init__(
+        self, ax, blit: Blitter, weights, biases, Z, *, optimum=None, lecture=None, title="Contours, top view"
+    ):
+        self.ax, self.blit, self.lecture = ax, blit, lecture
+        draw_contour(ax, weights, biases, Z, lecture=lecture, optimum=optimum)
+        ax.set_title(title, fontsize=sizes(lecture).title)
+        style_axes(ax, lecture)
+        self.paths: dict[str, PathArtists] = {}
+
+    def add_path(self, key: str, color: str, label: str | None = None, marker: bool = True) -> PathArtists:
+        self.paths[key] = PathArtists(self.ax, self.blit, color, lecture=self.lecture, label=label, marker=marker)
+        return self.paths[key]
+
+
+class LossCurvePanel:
+    """Whole-data loss per step on a log scale, x in epochs, with a divergence message."""
+
+    def __init__(self, ax, blit: Blitter, *, lecture=None, loss="mse", x="epochs", title="Loss curve"):
+        self.ax, self.blit, self.x = ax, blit, x
+        s = sizes(lecture)
+        self.s = s
+        ax.set_yscale("log")
+        ax.set_xlabel("epoch" if x == "epochs" else "step (iteration)")
+        ax.set_ylabel(f"{LOSS_LABELS[loss].split(' (')[0]} on all data")
+        ax.set_title(title, fontsize=s.title)
+        ax.grid(True, which="major", axis="both", color=COLORS["grid"], lw=0.5, alpha=0.6)
+        self.curves: dict[str, object] = {}
+        self.message = blit.add(
+            ax.text(
+                0.98,
+                0.95,
+                "",
+                transform=ax.transAxes,
+                ha="right",
+                va="top",
+                color=COLORS["warning"],
+                fontsize=s.font,
+                fontweight="bold",
+                bbox=dict(facecolor="white", edgecolor=COLORS["warning"], alpha=0.9, boxstyle="round"),
+            )
+        )
+        self.limits: tuple | None = None
+        style_axes(ax, lecture)
+
+    def add_curve(self, key: str, color: str, label: str | None = None, lw_scale: float = 1.0):
+        (line,) = self.ax.plot([], [], color=color, lw=self.s.line * lw_scale, label=label)
+        self.curves[key] = self.blit.add(line)
+        return line
+
+    def set_limits(self, x_max: float, bottom: float, top: float) -> bool:
+        """Set the axes' limits; True when they changed (the static part must be redrawn)."""
+        limits = (float(x_max), float(bottom), float(top))
+        if limits == self.limits:
+            return False
+        self.limits = limits
+        self.ax.set_xlim(0, x_max)
+        self.ax.set_ylim(bottom, top)
+        return True
+
+    def set_curve(self, key: str, history: History) -> None:
+        xs = history.epoch_axis if self.x == "epochs" else np.arange(history.losses.shape[0])
+        top = self.limits[2] if self.limits else np.inf
+        # Exploding values are drawn at the top edge, so the curve visibly leaves the plot.
+        self.curves[key].set_data(xs, np.minimum(history.losses, top * 10))
+
+    def set_message(self, text: str) -> None:
+        self.message.set_text(text)
+        self.message.set_visible(bool(text))
+
+
+def divergence_text(history: History, label: str = "") -> str:
+    """The message shown when a run diverged (empty otherwise)."""
+    if not history.diverged:
+        return ""
+    who = f"{label}: " if label else ""
+    return f"{who}diverged at step {history.diverged_at}: lower the learning rate"
+
+
+def loss_floor(min_loss: float, start_loss: float) -> tuple[float, float]:
+    """Log-axis limits from just below the smallest attainable loss to above the start."""
+    top = max(start_loss, min_loss, 1e-12) * 3.0
+    bottom = max(min_loss, top * 1e-7) * 0.5
+    return bottom, top

@@ -1,0 +1,147 @@
+"""Batch-size dashboard (``05_batch_sizes``): full batch vs mini-batch vs SGD, by step and by epoch."""
+
+from __future__ import annotations
+
+import math
+
+import ipywidgets as widgets
+import numpy as np
+
+from .._mse_stats import MSEStats
+from ..data import make_linear_data
+from ..plots import parameter_grid
+from ..style import COLORS
+from ..surfaces import loss_surface
+from ..training import gradient_descent, largest_stable_learning_rate
+from ._base import Dashboard
+from ._panels import ContourPanel, FitPanel, LossCurvePanel, loss_floor
+from .descent import learning_rate_slider
+
+RUNS = (("full", "full batch"), ("mini", "mini-batch"), ("sgd", "SGD (batch 1)"))
+
+
+class BatchSizeDashboard(Dashboard):
+    """Three runs side by side: full batch (n), mini-batch (your size) and SGD (1).
+
+    Controls: ``learning_rate`` (shared by the three runs), ``batch_size``
+    (of the mini-batch run), ``epochs``, ``x_axis`` (loss curves against
+    epochs, i.e. passes over the data, or against steps, i.e. updates) and
+    ``seed`` (the shuffling). Panels: the three fitted lines, the three paths
+    on the contour map (SGD's noise is visible), the three loss curves.
+    """
+
+    name = "batch_size"
+    title = "Batch size: full batch, mini-batch and SGD on the same data"
+    figsize = (10.5, 3.8)
+
+    def default_data(self):
+        return make_linear_data(200, weights=2.0, bias=1.0, noise=2.0, x_range=(0, 4), seed=5)
+
+    def prepare(self) -> None:
+        self.stats = MSEStats(self.X[:, None], self.y)
+        self.lr_max = largest_stable_learning_rate(self.X)
+        self.weights, self.biases = parameter_grid(self.X, self.y, [(0.0, 0.0)], n=41, margin=1.3)
+
+    def make_controls(self):
+        return {
+            "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.1),
+            "batch_size": widgets.IntSlider(
+                value=min(16, self.n), min=1, max=self.n, description=f"mini-batch size (n = {self.n})"
+            ),
+            "epochs": widgets.IntSlider(value=10, min=1, max=60, description="epochs"),
+            "x_axis": widgets.ToggleButtons(
+                options=[("per epoch", "epochs"), ("per step", "steps")],
+                value="epochs",
+                description="loss curve x-axis",
+            ),
+            "seed": widgets.IntSlider(value=0, min=0, max=20, description="shuffle seed"),
+        }
+
+    def build(self) -> None:
+        fig, lec = self.figure, self.lecture
+        gs = fig.add_gridspec(1, 3, left=0.06, right=0.98, top=0.87, bottom=0.16, wspace=0.3)
+        self.fit = FitPanel(
+            fig.add_subplot(gs[0, 0]), self.blitter, self.X, self.y, lecture=lec, title="Fitted lines after training"
+        )
+        self.fit.art.line.set_visible(False)
+        self.fit.art.scatter.set_alpha(0.35)
+        Z = loss_surface(self.X, self.y, self.weights, self.biases)
+        self.zmax = float(Z.max())
+        self.contour = ContourPanel(
+            fig.add_subplot(gs[0, 1]),
+            self.blitter,
+            self.weights,
+            self.biases,
+            Z,
+            optimum=(float(self.stats.w_star[0]), self.stats.b_star),
+            lecture=lec,
+            title="Paths on the MSE contours",
+        )
+        self.curve_ax = fig.add_subplot(gs[0, 2])
+        self.curve = LossCurvePanel(self.curve_ax, self.blitter, lecture=lec, title="Loss curves")
+        for key, label in RUNS:
+            self.fit.add_line(key, COLORS[key], label, lw_scale=0.9)
+            self.contour.add_path(key, COLORS[key], label=label, marker=False)
+            self.curve.add_curve(key, COLORS[key], label, lw_scale=0.8)
+        self.fit.legend()
+        self.curve_ax.legend(loc="lower left", fontsize=self.sizes.font - 1, framealpha=0.85)
+        self._x_axis = "epochs"
+
+    def runs(self, values):
+        """The three training runs for ``values``, by key ``full``, ``mini``, ``sgd``."""
+        common = dict(learning_rate=values["learning_rate"], epochs=values["epochs"], seed=values["seed"])
+        sizes = {"full": self.n, "mini": values["batch_size"], "sgd": 1}
+        return {k: gradient_descent(self.X, self.y, batch_size=sizes[k], **common) for k, _ in RUNS}
+
+    def render(self, values) -> bool:
+        runs = self.history = self.runs(values)
+        x_axis = values["x_axis"]
+        changed = False
+        if x_axis != self._x_axis:
+            self._x_axis = x_axis
+            self.curve.x = x_axis
+            self.curve_ax.set_xscale("log" if x_axis == "steps" else "linear")
+            self.curve_ax.set_xlabel("step (iteration), log scale" if x_axis == "steps" else "epoch")
+            self.curve.limits = None
+            changed = True
+        bottom, top = loss_floor(self.stats.min_mse, self.zmax)
+        if x_axis == "steps":
+            x_max = values["epochs"] * self.n
+            changed |= self.curve.set_limits(x_max, bottom, top)
+            self.curve_ax.set_xlim(1, x_max)
+        else:
+            changed |= self.curve.set_limits(values["epochs"], bottom, top)
+        parts, warnings = [], []
+        for key, label in RUNS:
+            h = runs[key]
+            self.fit.set_line(key, float(h.w[0]), h.b)
+            self.contour.paths[key].set(h.weights[:, 0], h.biases)
+            if x_axis == "steps":
+                self.curve.curves[key].set_data(np.arange(1, h.losses.shape[0] + 1), np.minimum(h.losses, top * 10))
+            else:
+                self.curve.set_curve(key, h)
+            if h.diverged:
+                warnings.append(f"{label} diverged at step {h.diverged_at}")
+            parts.append(f"{label}: {h.steps_per_epoch} step(s)/epoch, {h.steps} steps, MSE {h.losses[-1]:.4g}")
+        msg = "; ".join(warnings) + (": lower the learning rate" if warnings else "")
+        self.curve.set_message(msg)
+        bs = values["batch_size"]
+        parts.append(f"mini-batch: ceil({self.n}/{bs}) = {math.ceil(self.n / bs)} steps per epoch")
+        self.show_readout(parts, warning=msg or None)
+        return changed
+
+
+def batch_size_dashboard(X=None, y=None, **settings) -> BatchSizeDashboard:
+    """Build the batch-size dashboard (``05_batch_sizes``).
+
+    Parameters
+    ----------
+    X, y : array_like, optional
+        One-feature data; a seeded synthetic set of 200 points by default.
+    **settings
+        Starting values of the controls or ``lecture=True``.
+    """
+    return BatchSizeDashboard(X, y, **settings)
+
+
+__all__ = ["BatchSizeDashboard", "batch_size_dashboard"]

@@ -1,0 +1,222 @@
+"""Convexity explorer (``06_convexity``): chords above convex bowls, and a loss that is not convex."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+
+from ..closed_form import fit_closed_form
+from ..losses import _huber_terms, _tukey_terms
+from ..plots import LOSS_LABELS, parameter_grid, style_axes
+from ..style import COLORS
+from ..surfaces import loss_surface
+from ..training import gradient_descent, largest_stable_learning_rate
+from ._base import Dashboard
+from ._panels import ContourPanel, SurfacePanel, divergence_text
+from .descent import learning_rate_slider
+
+LOSS_CHOICES = [("MSE", "mse"), ("MAE", "mae"), ("Huber", "huber"), ("Tukey (non-convex)", "tukey")]
+N_SEGMENT = 60
+
+
+def convexity_data(seed: int = 7) -> tuple[np.ndarray, np.ndarray]:
+    """Two groups of points on different lines: 22 on ``y = 2x + 1``, 10 on ``y = −1.5x + 22``.
+
+    Convex losses have one valley between them; Tukey's bounded loss has a
+    valley for each group, so where descent ends depends on where it starts.
+    """
+    rng = np.random.default_rng(seed)
+    x1 = rng.uniform(0, 10, 22)
+    x2 = rng.uniform(4, 10, 10)
+    y1 = 2.0 * x1 + 1.0 + rng.normal(0, 0.8, 22)
+    y2 = -1.5 * x2 + 22.0 + rng.normal(0, 0.8, 10)
+    return np.concatenate([x1, x2]), np.concatenate([y1, y2])
+
+
+class ConvexityExplorer(Dashboard):
+    """Is the chord between two points on the loss surface above the surface?
+
+    Controls: ``loss`` (MSE, MAE and Huber are convex; Tukey's loss is not),
+    the chord's end points ``w_a``, ``b_a``, ``w_b``, ``b_b``, and
+    ``learning_rate``, ``batch_size``, ``epochs`` for a descent run that
+    starts at point A. Panels: the 3D surface with the chord, the contour map
+    with the segment A–B and the descent path, and the loss along the segment
+    against the chord (red where the loss rises above it: not convex).
+    """
+
+    name = "convexity"
+    title = "Convexity: the chord between any two points lies above a convex loss"
+    figsize = (10.5, 4.0)
+
+    def default_data(self):
+        return convexity_data()
+
+    def prepare(self) -> None:
+        self.lr_max = largest_stable_learning_rate(self.X)
+        w_fit, b_fit = fit_closed_form(self.X, self.y)
+        pts = [(0.0, 0.0), (2.0, 1.0), (-1.5, 22.0)]
+        self.weights, self.biases = parameter_grid(self.X, self.y, pts, n=41, margin=1.15)
+        self.surfaces = {}
+        self.w_fit, self.b_fit = w_fit, b_fit
+
+    def surface(self, loss: str) -> np.ndarray:
+        """The loss on the grid (cached per loss)."""
+        if loss not in self.surfaces:
+            self.surfaces[loss] = loss_surface(self.X, self.y, self.weights, self.biases, loss)
+        return self.surfaces[loss]
+
+    def make_controls(self):
+        w_lo, w_hi = float(self.weights[0]), float(self.weights[-1])
+        b_lo, b_hi = float(self.biases[0]), float(self.biases[-1])
+
+        def slider(value, lo, hi, label):
+            return widgets.FloatSlider(
+                value=float(np.clip(value, lo, hi)),
+                min=lo,
+                max=hi,
+                step=(hi - lo) / 200,
+                description=label,
+                readout_format=".2f",
+            )
+
+        return {
+            "loss": widgets.ToggleButtons(options=LOSS_CHOICES, value="mse", description="loss"),
+            "w_a": slider(1.8, w_lo, w_hi, "A: w"),
+            "b_a": slider(2.0, b_lo, b_hi, "A: b"),
+            "w_b": slider(-1.3, w_lo, w_hi, "B: w"),
+            "b_b": slider(20.0, b_lo, b_hi, "B: b"),
+            "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3, "learning rate η (descent from A)"),
+            "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),
+            "epochs": widgets.IntSlider(value=150, min=1, max=600, description="epochs"),
+        }
+
+    def build(self) -> None:
+        self.gs = self.figure.add_gridspec(
+            1, 3, left=0.03, right=0.98, top=0.87, bottom=0.15, wspace=0.3, width_ratios=[1.2, 1, 1]
+        )
+        self._loss = None
+        self._draw_static("mse")
+
+    def _draw_static(self, loss: str) -> None:
+        fig, lec, s = self.figure, self.lecture, self.sizes
+        for ax in list(fig.axes):
+            ax.remove()
+        self.blitter.artists.clear()
+        Z = self.surface(loss)
+        label = LOSS_LABELS[loss].split(" (")[0]
+        self.surf = SurfacePanel(
+            fig.add_subplot(self.gs[0, 0], projection="3d"),
+            self.blitter,
+            self.weights,
+            self.biases,
+            Z,
+            loss=loss,
+            lecture=lec,
+        )
+        ax3 = self.surf.ax
+        (self.chord3,) = ax3.plot([], [], [], color=COLORS["chord"], lw=s.line * 1.4)
+        (self.along3,) = ax3.plot([], [], [], color="black", lw=s.line)
+        self.blitter.add(self.chord3)
+        self.blitter.add(self.along3)
+        self.surf.add_path("gd", COLORS["path"])
+        self.contour = ContourPanel(
+            fig.add_subplot(self.gs[0, 1]),
+            self.blitter,
+            self.weights,
+            self.biases,
+            Z,
+            lecture=lec,
+            title=f"{label}: segment A–B, descent from A",
+        )
+        (self.seg,) = self.contour.ax.plot([], [], color=COLORS["chord"], lw=s.line, marker="o", ms=s.marker)
+        self.blitter.add(self.seg)
+        self.contour.add_path("gd", COLORS["path"], marker=False)
+        ax = self.seg_ax = fig.add_subplot(self.gs[0, 2])
+        (self.along,) = ax.plot([], [], color="black", lw=s.line, label=f"{label} along A→B")
+        (self.chord,) = ax.plot([], [], color=COLORS["chord"], lw=s.line, label="chord")
+        self.violation = ax.fill_between(
+            [0, 1], [0, 0], [0, 0], color=COLORS["warning"], alpha=0.5, label="loss above chord"
+        )
+        for a in (self.along, self.chord, self.violation):
+            self.blitter.add(a)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, float(Z.max()) * 1.05)
+        ax.set_xlabel("t (0 = A, 1 = B)")
+        ax.set_ylabel(label)
+        ax.set_title("Loss along the segment vs the chord", fontsize=s.title)
+        ax.legend(loc="upper right", fontsize=s.font - 1, framealpha=0.85)
+        style_axes(ax, lec)
+        self._loss = loss
+
+    def loss_along(self, loss: str, w: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """The loss at the points ``(w[k], b[k])``."""
+        R = w[:, None] * self.X[None, :] + b[:, None] - self.y[None, :]
+        if loss == "mse":
+            return (R * R).mean(1)
+        if loss == "mae":
+            return np.abs(R).mean(1)
+        return (_huber_terms(R, 1.0) if loss == "huber" else _tukey_terms(R, 4.685)).mean(1)
+
+    def render(self, values) -> bool:
+        loss = values["loss"]
+        changed = loss != self._loss
+        if changed:
+            self._draw_static(loss)
+        t = np.linspace(0, 1, N_SEGMENT)
+        wa, ba, wb, bb = values["w_a"], values["b_a"], values["w_b"], values["b_b"]
+        w = wa + t * (wb - wa)
+        b = ba + t * (bb - ba)
+        L = self.loss_along(loss, w, b)
+        chord = L[0] + t * (L[-1] - L[0])
+        zmax = self.surf.zmax
+        self.chord3.set_data_3d([wa, wb], [ba, bb], [min(L[0], zmax), min(L[-1], zmax)])
+        self.along3.set_data_3d(w, b, np.minimum(L, zmax))
+        self.seg.set_data([wa, wb], [ba, bb])
+        self.along.set_data(t, L)
+        self.chord.set_data(t, chord)
+        above = L > chord + 1e-9 * max(1.0, float(np.abs(chord).max()))
+        upper = np.where(above, L, chord)
+        verts = np.concatenate([np.column_stack([t, chord]), np.column_stack([t, upper])[::-1]])
+        self.violation.set_verts([verts])
+        h = gradient_descent(
+            self.X,
+            self.y,
+            learning_rate=values["learning_rate"],
+            epochs=values["epochs"],
+            batch_size=values["batch_size"],
+            loss=loss,
+            w0=wa,
+            b0=ba,
+            seed=0,
+        )
+        self.surf.set_path("gd", h.weights[:, 0], h.biases, h.losses)
+        self.contour.paths["gd"].set(h.weights[:, 0], h.biases)
+        gap = float(np.max(L - chord))
+        verdict = (
+            f"the loss rises {gap:.3g} above the chord: NOT convex along this segment"
+            if above.any()
+            else "the chord stays on or above the loss along this segment"
+        )
+        msg = divergence_text(h)
+        self.show_readout(
+            [verdict, f"descent from A ends at w = {h.w[0]:.3f}, b = {h.b:.3f}, loss {h.losses[-1]:.4g}"],
+            warning=msg or None,
+        )
+        return changed
+
+
+def convexity_explorer(X=None, y=None, **settings) -> ConvexityExplorer:
+    """Build the convexity explorer (``06_convexity``).
+
+    Parameters
+    ----------
+    X, y : array_like, optional
+        One-feature data; by default two groups of points on different lines,
+        which give Tukey's loss two valleys.
+    **settings
+        Starting values of the controls or ``lecture=True``.
+    """
+    return ConvexityExplorer(X, y, **settings)
+
+
+__all__ = ["ConvexityExplorer", "convexity_data", "convexity_explorer"]

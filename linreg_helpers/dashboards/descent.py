@@ -1,0 +1,169 @@
+"""Gradient-descent dashboard (``04_gradient_descent``): learning rate, epochs, start point."""
+
+from __future__ import annotations
+
+import math
+
+import ipywidgets as widgets
+
+from .._mse_stats import MSEStats
+from ..data import make_linear_data
+from ..plots import parameter_grid
+from ..style import COLORS
+from ..surfaces import loss_surface
+from ..training import gradient_descent, largest_stable_learning_rate
+from ._base import Dashboard
+from ._panels import ContourPanel, FitPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
+
+
+def learning_rate_slider(lr_max: float, value: float, description: str = "learning rate η") -> widgets.FloatLogSlider:
+    """A log-scale slider from 1/1000 of the largest stable rate (a crawl) to 1.5× it (divergence)."""
+    top = math.log10(lr_max * 1.5)
+    return widgets.FloatLogSlider(
+        value=value,
+        base=10,
+        min=top - 3.2,
+        max=top,
+        step=0.02,
+        description=description,
+        readout_format=".3g",
+        continuous_update=True,
+    )
+
+
+class DescentDashboard(Dashboard):
+    """Full-batch (or mini-batch) gradient descent on the MSE from a chosen start point.
+
+    Controls: ``learning_rate`` (log scale, from a crawl to divergence),
+    ``epochs``, ``batch_size`` (default n: full batch), ``w0`` and ``b0`` (the
+    start). Panels: the fitted line, the 3D MSE surface with the path, the
+    contour map with the path, and the loss curve (log scale). The read-out
+    gives the largest stable learning rate for the data.
+    """
+
+    name = "gradient_descent"
+    title = "Gradient descent: step against the gradient, again and again"
+    figsize = (9.0, 6.2)
+
+    def default_data(self):
+        return make_linear_data(40, weights=2.0, bias=1.0, noise=2.0, seed=4)
+
+    def prepare(self) -> None:
+        self.stats = MSEStats(self.X[:, None], self.y)
+        self.lr_max = largest_stable_learning_rate(self.X)
+        self.w_star, self.b_star = float(self.stats.w_star[0]), self.stats.b_star
+        self.start = (0.0, 0.0)  # the usual start: w = b = 0
+        self.weights, self.biases = parameter_grid(self.X, self.y, [self.start], n=41, margin=1.25)
+
+    def make_controls(self):
+        w_lo, w_hi = float(self.weights[0]), float(self.weights[-1])
+        b_lo, b_hi = float(self.biases[0]), float(self.biases[-1])
+        return {
+            "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3),
+            "epochs": widgets.IntSlider(value=40, min=1, max=300, description="epochs"),
+            "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),
+            "w0": widgets.FloatSlider(
+                value=self.start[0],
+                min=w_lo,
+                max=w_hi,
+                step=(w_hi - w_lo) / 200,
+                description="start w₀",
+                readout_format=".2f",
+            ),
+            "b0": widgets.FloatSlider(
+                value=self.start[1],
+                min=b_lo,
+                max=b_hi,
+                step=(b_hi - b_lo) / 200,
+                description="start b₀",
+                readout_format=".2f",
+            ),
+        }
+
+    def build(self) -> None:
+        fig, lec = self.figure, self.lecture
+        gs = fig.add_gridspec(2, 2, left=0.08, right=0.97, top=0.94, bottom=0.08, hspace=0.42, wspace=0.25)
+        Z = loss_surface(self.X, self.y, self.weights, self.biases)
+        self.fit = FitPanel(
+            fig.add_subplot(gs[0, 0]), self.blitter, self.X, self.y, lecture=lec, title="Data and the current model"
+        )
+        self.fit.add_line("start", COLORS["start"], "start (w₀, b₀)", ls="--", lw_scale=0.7)
+        self.fit.legend()
+        self.surface = SurfacePanel(
+            fig.add_subplot(gs[0, 1], projection="3d"), self.blitter, self.weights, self.biases, Z, lecture=lec
+        )
+        self.surface.add_path("gd", COLORS["path"])
+        self.contour = ContourPanel(
+            fig.add_subplot(gs[1, 0]),
+            self.blitter,
+            self.weights,
+            self.biases,
+            Z,
+            optimum=(self.w_star, self.b_star),
+            lecture=lec,
+            title="Path on the contours (★ minimum)",
+        )
+        self.contour.add_path("gd", COLORS["path"])
+        self.curve = LossCurvePanel(fig.add_subplot(gs[1, 1]), self.blitter, lecture=lec)
+        self.curve.add_curve("gd", COLORS["path"])
+        self.history = None
+
+    def run(self, values):
+        """The training run the dashboard shows for ``values``."""
+        return gradient_descent(
+            self.X,
+            self.y,
+            learning_rate=values["learning_rate"],
+            epochs=values["epochs"],
+            batch_size=values["batch_size"],
+            w0=values["w0"],
+            b0=values["b0"],
+            seed=0,
+        )
+
+    def render(self, values) -> bool:
+        h = self.history = self.run(values)
+        w, b, L = h.weights[:, 0], h.biases, h.losses
+        self.fit.set(float(w[-1]), float(b[-1]))
+        self.fit.set_line("start", values["w0"], values["b0"])
+        self.surface.set_path("gd", w, b, L)
+        self.contour.paths["gd"].set(w, b)
+        bottom, top = loss_floor(self.stats.min_mse, self.surface.zmax)
+        changed = self.curve.set_limits(values["epochs"], bottom, top)
+        self.curve.set_curve("gd", h)
+        msg = divergence_text(h)
+        self.curve.set_message(msg)
+        ratio = values["learning_rate"] / self.lr_max
+        self.show_readout(
+            [
+                f"w = {w[-1]:.4g}",
+                f"b = {b[-1]:.4g}",
+                f"MSE = {L[-1]:.4g} (minimum {self.stats.min_mse:.4g})",
+                f"steps = {h.steps}",
+                f"η = {values['learning_rate']:.3g} = {ratio:.2f} × η_max; "
+                f"η_max = {self.lr_max:.4g} (largest stable rate, full batch)",
+            ],
+            warning=msg or None,
+        )
+        return changed
+
+
+def descent_dashboard(X=None, y=None, **settings) -> DescentDashboard:
+    """Build the gradient-descent dashboard (``04_gradient_descent``).
+
+    Parameters
+    ----------
+    X, y : array_like, optional
+        One-feature data; a seeded synthetic set by default.
+    **settings
+        Starting values of the controls, e.g. ``learning_rate=0.01``, or
+        ``lecture=True`` for projector sizes.
+
+    Returns
+    -------
+    DescentDashboard
+    """
+    return DescentDashboard(X, y, **settings)
+
+
+__all__ = ["DescentDashboard", "descent_dashboard", "learning_rate_slider"]

@@ -1,0 +1,217 @@
+"""Loss explorer (``02_losses``): MSE vs MAE vs Huber vs RMSE, and what outliers do."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import ipywidgets as widgets
+import numpy as np
+
+from ..closed_form import _lad_line, fit_closed_form
+from ..data import make_linear_data
+from ..losses import _huber_terms
+from ..plots import style_axes
+from ..style import COLORS
+from ..training import gradient_descent, largest_stable_learning_rate
+from ._base import Dashboard
+from ._panels import FitPanel, LossCurvePanel, divergence_text
+from .descent import learning_rate_slider
+
+LOSS_CHOICES = [("MSE", "mse"), ("MAE", "mae"), ("Huber", "huber"), ("RMSE", "rmse")]
+LOSS_NAMES = {key: name for name, key in LOSS_CHOICES}
+N_OUTLIER_CANDIDATES = 4
+
+
+def _loss_value(loss: str, r: np.ndarray, delta: float) -> float:
+    if loss == "mse":
+        return float((r * r).mean())
+    if loss == "rmse":
+        return float(np.sqrt((r * r).mean()))
+    if loss == "mae":
+        return float(np.abs(r).mean())
+    return float(_huber_terms(r, delta).mean())
+
+
+class LossExplorer(Dashboard):
+    """Which line does each loss prefer, and how hard do outliers pull it?
+
+    Controls: ``loss`` (MSE, MAE, Huber, RMSE: the loss gradient descent
+    minimises), ``outliers`` (how many points are moved), ``outlier_shift``
+    (how far up, in units of y), ``delta`` (Huber's δ), and
+    ``learning_rate``, ``batch_size``, ``epochs`` for the descent run.
+
+    Panels: the data with the exact MSE line (least squares) and MAE line
+    (least absolute deviations) and where descent on the chosen loss ends;
+    the constant model ``ŷ = b``, whose best ``b`` is the mean under MSE and
+    the median under MAE; the loss curve.
+    """
+
+    name = "losses"
+    title = "Loss functions: squares chase outliers, absolute values shrug them off"
+    figsize = (10.5, 3.8)
+
+    def default_data(self):
+        return make_linear_data(24, weights=1.5, bias=2.0, noise=1.0, seed=3)
+
+    def prepare(self) -> None:
+        order = np.argsort(self.X)
+        # the outliers are the points with the largest x: high leverage, the strongest pull
+        self.candidates = order[-N_OUTLIER_CANDIDATES:][::-1].copy()
+        spread = float(np.ptp(self.y)) or 1.0
+        self.max_shift = round(3.0 * spread, 1)
+        self.lr_max = largest_stable_learning_rate(self.X)
+        y_hi = float(self.y.max()) + self.max_shift
+        self.y_span = (min(float(self.y.min()), 0.0), y_hi)
+
+    def make_controls(self):
+        return {
+            "loss": widgets.ToggleButtons(
+                options=LOSS_CHOICES,
+                value="mse",
+                description="loss",
+                tooltips=[
+                    "mean squared error",
+                    "mean absolute error",
+                    "Huber: squares small errors, absolute value for large",
+                    "root mean squared error (same minimiser as MSE)",
+                ],
+            ),
+            "outliers": widgets.IntSlider(value=1, min=0, max=N_OUTLIER_CANDIDATES, description="outliers"),
+            "outlier_shift": widgets.FloatSlider(
+                value=round(self.max_shift / 2, 1),
+                min=0.0,
+                max=self.max_shift,
+                step=self.max_shift / 100,
+                description="outlier shift (units of y)",
+                readout_format=".1f",
+            ),
+            "delta": widgets.FloatSlider(value=1.0, min=0.1, max=5.0, step=0.1, description="Huber δ"),
+            "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3),
+            "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),
+            "epochs": widgets.IntSlider(value=60, min=1, max=400, description="epochs"),
+        }
+
+    def current_y(self, values) -> np.ndarray:
+        """The data's targets with the chosen outliers moved."""
+        y = self.y.copy()
+        y[self.candidates[: values["outliers"]]] += values["outlier_shift"]
+        return y
+
+    def build(self) -> None:
+        fig, lec, s = self.figure, self.lecture, self.sizes
+        gs = fig.add_gridspec(1, 3, left=0.06, right=0.98, top=0.87, bottom=0.16, wspace=0.3)
+        self.fit = FitPanel(
+            fig.add_subplot(gs[0, 0]),
+            self.blitter,
+            self.X,
+            self.y,
+            lecture=lec,
+            title="Best lines under each loss",
+            moving_data=True,
+            y_span=self.y_span,
+        )
+        self.fit.art.line.set_label("MSE line (least squares)")
+        self.fit.add_line("mae", COLORS["mae"], "MAE line (least abs. dev.)")
+        self.fit.add_line("gd", COLORS["path"], "descent on chosen loss", ls="--")
+        self.fit.legend()
+        ax = fig.add_subplot(gs[0, 1])
+        self.b_grid = np.linspace(self.y_span[0] - 1, self.y_span[1] + 1, 300)
+        self.const = {}
+        for key, label in (("mse", "MSE(b)"), ("mae", "MAE(b)"), ("huber", "Huber(b)")):
+            (line,) = ax.plot([], [], color=COLORS[key], lw=s.line, label=label)
+            self.const[key] = self.blitter.add(line)
+        self.mean_line = self.blitter.add(ax.axvline(0, color=COLORS["mse"], ls=":", lw=s.line, label="mean of y"))
+        self.median_line = self.blitter.add(ax.axvline(0, color=COLORS["mae"], ls="--", lw=s.line, label="median of y"))
+        ax.set_xlim(self.b_grid[0], self.b_grid[-1])
+        ax.set_ylim(0, 1.05)
+        ax.set_xlabel("b (a constant prediction ŷ = b)")
+        ax.set_ylabel("loss ÷ its largest value")
+        ax.set_title("Constant model: mean vs median", fontsize=s.title)
+        ax.legend(loc="upper center", fontsize=s.font - 1, ncol=2, frameon=True, framealpha=0.85)
+        style_axes(ax, lec)
+        self.curve_ax = fig.add_subplot(gs[0, 2])
+        self.curve = LossCurvePanel(self.curve_ax, self.blitter, lecture=lec, title="Descent on the chosen loss")
+        self.curve.add_curve("gd", COLORS["path"])
+        self._shown_loss = None
+
+    def _curve_limits(self, loss, values):
+        y = self.current_y(values)
+        top = _loss_value(loss, y, values["delta"]) * 3.0  # the start, w = b = 0
+        w, b = fit_closed_form(self.X, self.y)
+        bottom = max(_loss_value(loss, w * self.X + b - self.y, values["delta"]) * 0.2, top * 1e-8)
+        return bottom, top
+
+    def render(self, values) -> bool:
+        loss, delta = values["loss"], values["delta"]
+        y = self.current_y(values)
+        self.fit.set_data(y)
+        w2, b2 = fit_closed_form(self.X, y)
+        w1, b1 = _lad_line(self.X, y)
+        self.fit.set(w2, b2)
+        self.fit.set_line("mae", w1, b1)
+        # constant model ŷ = b: each loss as a function of b, scaled to [0, 1]
+        R = self.b_grid[:, None] - y[None, :]
+        for key, vals in (
+            ("mse", (R * R).mean(1)),
+            ("mae", np.abs(R).mean(1)),
+            ("huber", _huber_terms(R, delta).mean(1)),
+        ):
+            self.const[key].set_data(self.b_grid, vals / vals.max())
+        self.mean_line.set_xdata([y.mean()] * 2)
+        self.median_line.set_xdata([np.median(y)] * 2)
+        # descent on the chosen loss (RMSE has the MSE's minimiser: descend on MSE, show √MSE)
+        train_loss = "mse" if loss == "rmse" else loss
+        h = gradient_descent(
+            self.X,
+            y,
+            learning_rate=values["learning_rate"],
+            epochs=values["epochs"],
+            batch_size=values["batch_size"],
+            loss=train_loss,
+            delta=delta,
+            seed=0,
+        )
+        self.fit.set_line("gd", float(h.w[0]), h.b)
+        changed = False
+        if loss != self._shown_loss:
+            self.curve_ax.set_ylabel(f"{LOSS_NAMES[loss]} on all data")
+            self._shown_loss = loss
+            changed = True
+        bottom, top = self._curve_limits(
+            loss, {**values, "outliers": len(self.candidates), "outlier_shift": self.max_shift}
+        )
+        changed |= self.curve.set_limits(values["epochs"], bottom, top)
+        if loss == "rmse":
+            h = replace(h, losses=np.sqrt(h.losses), loss="mse")
+        self.curve.set_curve("gd", h)
+        msg = divergence_text(h)
+        self.curve.set_message(msg)
+        r2, r1 = w2 * self.X + b2 - y, w1 * self.X + b1 - y
+        self.show_readout(
+            [
+                f"MSE line: w = {w2:.3f}, b = {b2:.3f}",
+                f"MAE line: w = {w1:.3f}, b = {b1:.3f}",
+                f"mean y = {y.mean():.3f}, median y = {np.median(y):.3f}",
+                f"{LOSS_NAMES[loss]} of MSE line = {_loss_value(loss, r2, delta):.4g}, "
+                f"of MAE line = {_loss_value(loss, r1, delta):.4g}",
+            ],
+            warning=msg or None,
+        )
+        return changed
+
+
+def loss_explorer(X=None, y=None, **settings) -> LossExplorer:
+    """Build the loss explorer (``02_losses``): loss toggle, movable outliers, mean vs median.
+
+    Parameters
+    ----------
+    X, y : array_like, optional
+        One-feature data; a seeded synthetic set by default. The points with
+        the largest x are the ones the ``outliers`` control moves.
+    **settings
+        Starting values of the controls or ``lecture=True``.
+    """
+    return LossExplorer(X, y, **settings)
+
+
+__all__ = ["LossExplorer", "loss_explorer"]

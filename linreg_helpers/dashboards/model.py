@@ -1,0 +1,144 @@
+"""Model explorer (``01_model``): choose w and b by hand, see residuals and the loss."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from .._mse_stats import MSEStats
+from ..data import make_linear_data
+from ..plots import parameter_grid
+from ..style import COLORS
+from ..surfaces import loss_surface
+from ..training import gradient_descent, largest_stable_learning_rate
+from ._base import Dashboard
+from ._panels import ContourPanel, FitPanel, LossCurvePanel, divergence_text, loss_floor
+from .descent import learning_rate_slider
+
+
+class ModelExplorer(Dashboard):
+    """Move the line by hand; then let gradient descent continue from there.
+
+    Controls: ``w`` and ``b`` (the model ``ŷ = w·x + b``), ``residuals``
+    (show ``ŷᵢ − yᵢ``), and ``learning_rate``, ``batch_size``, ``epochs`` for a
+    descent run that starts from the chosen ``(w, b)``. Panels: the data with
+    the chosen line (and where descent ends), the contour map with the chosen
+    point and the path, and the loss curve of the run.
+    """
+
+    name = "model"
+    title = "The model ŷ = w·x + b: pick w and b, watch the residuals and the MSE"
+    figsize = (10.5, 3.7)
+
+    def default_data(self):
+        return make_linear_data(20, weights=1.5, bias=2.0, noise=1.5, seed=1)
+
+    def prepare(self) -> None:
+        self.stats = MSEStats(self.X[:, None], self.y)
+        self.lr_max = largest_stable_learning_rate(self.X)
+        self.weights, self.biases = parameter_grid(self.X, self.y, [(0.0, 0.0)], n=41, margin=1.3)
+
+    def make_controls(self):
+        w_lo, w_hi = float(self.weights[0]), float(self.weights[-1])
+        b_lo, b_hi = float(self.biases[0]), float(self.biases[-1])
+        return {
+            "w": widgets.FloatSlider(
+                value=0.0,
+                min=w_lo,
+                max=w_hi,
+                step=(w_hi - w_lo) / 400,
+                description="weight w (slope)",
+                readout_format=".3f",
+            ),
+            "b": widgets.FloatSlider(
+                value=0.0,
+                min=b_lo,
+                max=b_hi,
+                step=(b_hi - b_lo) / 400,
+                description="bias b (intercept)",
+                readout_format=".3f",
+            ),
+            "residuals": widgets.Checkbox(value=True, description="show residuals ŷᵢ − yᵢ", indent=False),
+            "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3),
+            "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),
+            "epochs": widgets.IntSlider(value=25, min=0, max=200, description="descent epochs (0 = off)"),
+        }
+
+    def build(self) -> None:
+        fig, lec = self.figure, self.lecture
+        gs = fig.add_gridspec(1, 3, left=0.06, right=0.98, top=0.88, bottom=0.16, wspace=0.32)
+        self.fit = FitPanel(
+            fig.add_subplot(gs[0, 0]), self.blitter, self.X, self.y, lecture=lec, title="Data, model and residuals"
+        )
+        self.fit.art.line.set_label("your line")
+        self.fit.add_line("gd", COLORS["path"], "after descent", ls="--")
+        self.fit.legend()
+        Z = loss_surface(self.X, self.y, self.weights, self.biases)
+        self.zmax = float(Z.max())
+        self.contour = ContourPanel(
+            fig.add_subplot(gs[0, 1]),
+            self.blitter,
+            self.weights,
+            self.biases,
+            Z,
+            optimum=(float(self.stats.w_star[0]), self.stats.b_star),
+            lecture=lec,
+            title="MSE over (w, b); ★ = minimum",
+        )
+        self.contour.add_path("gd", COLORS["path"])
+        self.contour.add_path("you", COLORS["fit"], marker=False)
+        self.curve = LossCurvePanel(
+            fig.add_subplot(gs[0, 2]), self.blitter, lecture=lec, title="Loss curve of the descent"
+        )
+        self.curve.add_curve("gd", COLORS["path"])
+
+    def render(self, values) -> bool:
+        w, b = values["w"], values["b"]
+        y_hat = w * self.X + b
+        mse_here = float(((y_hat - self.y) ** 2).mean())
+        self.fit.set(w, b, values["residuals"])
+        self.contour.paths["you"].set([w], [b])
+        epochs = values["epochs"]
+        bottom, top = loss_floor(self.stats.min_mse, self.zmax)
+        changed = self.curve.set_limits(max(epochs, 1), bottom, top)
+        parts = [f"w = {w:.3f}", f"b = {b:.3f}", f"MSE = {mse_here:.4g}", f"(minimum {self.stats.min_mse:.4g})"]
+        msg = ""
+        if epochs > 0:
+            h = gradient_descent(
+                self.X,
+                self.y,
+                learning_rate=values["learning_rate"],
+                epochs=epochs,
+                batch_size=values["batch_size"],
+                w0=w,
+                b0=b,
+                seed=0,
+            )
+            self.fit.set_line("gd", float(h.w[0]), h.b)
+            self.contour.paths["gd"].set(h.weights[:, 0], h.biases)
+            self.curve.set_curve("gd", h)
+            msg = divergence_text(h)
+            parts.append(f"after {h.steps} steps: w = {h.w[0]:.3f}, b = {h.b:.3f}, MSE = {h.losses[-1]:.4g}")
+        else:
+            self.fit.extra["gd"].set_ydata([float("nan")] * 2)
+            self.contour.paths["gd"].set([], [])
+            self.curve.curves["gd"].set_data([], [])
+        self.curve.set_message(msg)
+        self.show_readout(parts, warning=msg or None)
+        return changed
+
+
+def model_explorer(X=None, y=None, **settings) -> ModelExplorer:
+    """Build the model explorer (``01_model``): w and b sliders, residuals, MSE read-out.
+
+    Parameters
+    ----------
+    X, y : array_like, optional
+        One-feature data; a seeded synthetic set by default.
+    **settings
+        Starting values of the controls (``w``, ``b``, ``residuals``,
+        ``learning_rate``, ``batch_size``, ``epochs``) or ``lecture=True``.
+    """
+    return ModelExplorer(X, y, **settings)
+
+
+__all__ = ["ModelExplorer", "model_explorer"]

@@ -1,0 +1,386 @@
+"""Static figures: one ``plot_*`` function per panel of the dashboards.
+
+Introduced in ``01_model`` (fit), ``03_gradients`` (surface, contour) and
+``04_gradient_descent`` (loss curve). Each takes ``ax=None`` (a new figure is
+made when it is missing), draws, and returns the Axes; none calls
+``plt.show()`` or changes ``rcParams``. The dashboards build their panels from
+the same pieces (the ``*_artists`` helpers), so a static figure and a live one
+look the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
+
+from . import _validation as v
+from ._mse_stats import MSEStats
+from .closed_form import fit_closed_form
+from .style import COLORS, SURFACE_CMAP, sizes
+from .surfaces import loss_surface
+from .training import History
+
+__all__ = [
+    "parameter_grid",
+    "plot_contour",
+    "plot_fit",
+    "plot_loss_curve",
+    "plot_loss_surface",
+]
+
+LOSS_LABELS = {
+    "mse": "MSE",
+    "rmse": "RMSE",
+    "mae": "MAE",
+    "huber": "Huber loss",
+    "tukey": "Tukey loss (non-convex)",
+}
+
+
+def _new_axes(projection: str | None = None, figsize=(5.0, 3.6)) -> Axes:
+    import matplotlib.pyplot as plt
+
+    fig = plt.figure(figsize=figsize, layout="constrained")
+    return fig.add_subplot(projection=projection)
+
+
+def style_axes(ax: Axes, lecture: bool | None = None) -> None:
+    """Tick and label sizes for the current mode (normal or lecture)."""
+    s = sizes(lecture)
+    ax.tick_params(labelsize=s.font - 1)
+    ax.xaxis.label.set_size(s.font)
+    ax.yaxis.label.set_size(s.font)
+    ax.title.set_size(s.title)
+    if hasattr(ax, "zaxis"):
+        ax.zaxis.label.set_size(s.font)
+
+
+def parameter_grid(
+    X: np.ndarray,
+    y: np.ndarray,
+    points: list[tuple[float, float]] | tuple = (),
+    n: int = 41,
+    margin: float = 1.35,
+) -> tuple[np.ndarray, np.ndarray]:
+    """A grid of ``(w, b)`` centred on the least-squares optimum that covers ``points``.
+
+    Parameters
+    ----------
+    X, y : array_like
+        One-feature data.
+    points : list of (w, b)
+        Parameter states that must lie inside the grid (e.g. a start point).
+    n : int
+        Grid points per axis.
+    margin : float
+        How much wider than strictly needed the grid is.
+
+    Returns
+    -------
+    weights, biases : ndarray, shape (n,)
+    """
+    X2, y1 = v.check_Xy(X, y)
+    w_star, b_star = fit_closed_form(X2[:, 0], y1)
+    sx = float(X2[:, 0].std()) or 1.0
+    sy = float(y1.std()) or 1.0
+    half_w = sy / sx  # a slope change that moves the line by one std of y
+    half_b = sy + abs(float(X2[:, 0].mean())) * half_w
+    for w, b in points:
+        half_w = max(half_w, abs(w - w_star))
+        half_b = max(half_b, abs(b - b_star))
+    half_w *= margin
+    half_b *= margin
+    return (
+        np.linspace(w_star - half_w, w_star + half_w, n),
+        np.linspace(b_star - half_b, b_star + half_b, n),
+    )
+
+
+def inside_prefix(w: np.ndarray, b: np.ndarray, weights: np.ndarray, biases: np.ndarray) -> int:
+    """Length of the leading part of a path that stays inside the grid."""
+    inside = (w >= weights[0]) & (w <= weights[-1]) & (b >= biases[0]) & (b <= biases[-1])
+    if inside.all():
+        return int(w.shape[0])
+    return int(np.argmin(inside))
+
+
+# --------------------------------------------------------------------------- fit
+@dataclass
+class FitArtists:
+    """Handles of the fit panel's artists, for live updates."""
+
+    scatter: object
+    line: object
+    residuals: LineCollection
+    x_line: np.ndarray
+
+
+def fit_artists(ax: Axes, x: np.ndarray, y: np.ndarray, *, lecture: bool | None = None, color: str | None = None):
+    """Draw the data and an (empty) fitted line with residual segments; return the handles."""
+    s = sizes(lecture)
+    scatter = ax.scatter(x, y, s=s.marker * 4, color=COLORS["data"], alpha=0.75, zorder=3, label="data")
+    lo, hi = float(x.min()), float(x.max())
+    pad = 0.05 * (hi - lo or 1.0)
+    x_line = np.array([lo - pad, hi + pad])
+    (line,) = ax.plot(x_line, [np.nan, np.nan], color=color or COLORS["fit"], lw=s.line, zorder=4, label="model ŷ")
+    residuals = LineCollection([], colors=COLORS["residual"], linewidths=max(1.0, s.line * 0.6), zorder=2)
+    ax.add_collection(residuals)
+    ax.set_xlim(x_line)
+    return FitArtists(scatter, line, residuals, x_line)
+
+
+def set_fit(art: FitArtists, x: np.ndarray, y: np.ndarray, w: float, b: float, residuals: bool) -> None:
+    """Move the fitted line (and residual segments) to ``(w, b)``."""
+    art.line.set_ydata(w * art.x_line + b)
+    if residuals:
+        y_hat = w * x + b
+        art.residuals.set_segments(np.stack([np.column_stack([x, y]), np.column_stack([x, y_hat])], axis=1))
+    else:
+        art.residuals.set_segments([])
+
+
+def plot_fit(
+    X: np.ndarray,
+    y: np.ndarray,
+    w: float,
+    b: float,
+    *,
+    residuals: bool = False,
+    ax: Axes | None = None,
+    xlabel: str = "x (feature)",
+    ylabel: str = "y (label)",
+    lecture: bool | None = None,
+) -> Axes:
+    """Data points and the line ``ŷ = w·x + b``, optionally with residuals.
+
+    Parameters
+    ----------
+    X : array_like, shape (n,)
+        One feature.
+    y : array_like, shape (n,)
+    w, b : float
+        The model's weight and bias.
+    residuals : bool
+        Draw each residual ``ŷᵢ − yᵢ`` as a vertical segment.
+    ax : Axes, optional
+
+    Returns
+    -------
+    Axes
+    """
+    X2, y1 = v.check_Xy(X, y)
+    if X2.shape[1] != 1:
+        raise ValueError(f"plot_fit draws one feature against y; X has shape {np.shape(X)}.")
+    w = v.check_scalar(np.ravel(w)[0] if np.ndim(w) else w, "w")
+    b = v.check_scalar(b, "b")
+    ax = ax or _new_axes()
+    art = fit_artists(ax, X2[:, 0], y1, lecture=lecture)
+    set_fit(art, X2[:, 0], y1, w, b, residuals)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="best", fontsize=sizes(lecture).font - 1, frameon=False)
+    style_axes(ax, lecture)
+    return ax
+
+
+# ----------------------------------------------------------------------- surface
+def surface_values(X, y, weights, biases, loss: str = "mse", **loss_kw) -> np.ndarray:
+    """``loss_surface`` with the loss name checked (shared by the 3D and contour panels)."""
+    return loss_surface(X, y, weights, biases, loss, **loss_kw)
+
+
+def draw_surface(ax, weights, biases, Z, *, lecture: bool | None = None, zlabel: str = "MSE") -> None:
+    """Draw a loss surface on a 3D Axes (static part of the panel)."""
+    s = sizes(lecture)
+    Wg, Bg = np.meshgrid(weights, biases)
+    ax.plot_surface(Wg, Bg, Z, cmap=SURFACE_CMAP, alpha=0.75, linewidth=0, antialiased=False, rcount=30, ccount=30)
+    ax.set_xlabel("w", labelpad=-2)
+    ax.set_ylabel("b", labelpad=-2)
+    ax.set_zlabel(zlabel, labelpad=-2)
+    ax.set_xlim(weights[0], weights[-1])
+    ax.set_ylim(biases[0], biases[-1])
+    ax.set_zlim(0, float(Z.max()))
+    ax.tick_params(labelsize=s.font - 2, pad=-2)
+    ax.view_init(elev=32, azim=-58)
+
+
+def draw_contour(ax, weights, biases, Z, *, lecture: bool | None = None, optimum=None) -> None:
+    """Filled contours of a loss with the minimum marked (static part of the panel)."""
+    s = sizes(lecture)
+    zmin = float(Z.min())
+    levels = zmin + (float(Z.max()) - zmin) * np.linspace(0, 1, 16) ** 2
+    levels = np.unique(levels)
+    if levels.shape[0] < 3:
+        levels = np.linspace(zmin, zmin + 1.0, 4)
+    ax.contourf(weights, biases, Z, levels=levels, cmap=SURFACE_CMAP, alpha=0.55)
+    ax.contour(weights, biases, Z, levels=levels, colors="white", linewidths=0.5, alpha=0.8)
+    if optimum is not None:
+        ax.plot(*optimum, marker="*", ms=s.marker * 2.2, color=COLORS["optimum"], mec="white", ls="none", zorder=5)
+    ax.set_xlabel("w (weight)")
+    ax.set_ylabel("b (bias)")
+    ax.set_xlim(weights[0], weights[-1])
+    ax.set_ylim(biases[0], biases[-1])
+
+
+def _history_path(history: History):
+    if history.weights.shape[1] != 1:
+        raise ValueError("Surface and contour plots show one weight; this history has several.")
+    return history.weights[:, 0], history.biases, history.losses
+
+
+def plot_loss_surface(
+    X: np.ndarray,
+    y: np.ndarray,
+    *,
+    history: History | None = None,
+    loss: str = "mse",
+    weights: np.ndarray | None = None,
+    biases: np.ndarray | None = None,
+    ax: Axes | None = None,
+    lecture: bool | None = None,
+    **loss_kw: float,
+) -> Axes:
+    """The loss as a rotatable 3D surface over ``(w, b)``, with an optional descent path.
+
+    Parameters
+    ----------
+    X, y : array_like
+        One-feature data.
+    history : History, optional
+        A run of :func:`gradient_descent`; its path and current (last) point are drawn.
+    loss : {"mse", "rmse", "mae", "huber", "tukey"}
+    weights, biases : array_like, optional
+        The grid; by default one centred on the optimum that covers the path.
+    ax : Axes3D, optional
+        Must have ``projection="3d"``.
+
+    Returns
+    -------
+    Axes3D
+    """
+    X2, y1 = v.check_Xy(X, y)
+    if weights is None or biases is None:
+        pts = []
+        if history is not None:
+            pts = [(float(history.weights[0, 0]), float(history.biases[0]))]
+        weights, biases = parameter_grid(X2, y1, pts)
+    Z = surface_values(X2, y1, weights, biases, loss, **loss_kw)
+    ax = ax or _new_axes("3d", figsize=(5.0, 4.2))
+    draw_surface(ax, weights, biases, Z, lecture=lecture, zlabel=LOSS_LABELS[loss.lower()].split(" (")[0])
+    if history is not None:
+        w, b, L = _history_path(history)
+        k = max(1, inside_prefix(w, b, weights, biases))
+        s = sizes(lecture)
+        ax.plot(w[:k], b[:k], L[:k], color=COLORS["path"], lw=s.line, marker="o", ms=s.marker * 0.5, zorder=10)
+        ax.plot([w[k - 1]], [b[k - 1]], [L[k - 1]], marker="o", ms=s.marker * 1.4, color=COLORS["fit"], zorder=11)
+    style_axes(ax, lecture)
+    return ax
+
+
+def plot_contour(
+    X: np.ndarray,
+    y: np.ndarray,
+    *,
+    history: History | None = None,
+    loss: str = "mse",
+    weights: np.ndarray | None = None,
+    biases: np.ndarray | None = None,
+    ax: Axes | None = None,
+    lecture: bool | None = None,
+    **loss_kw: float,
+) -> Axes:
+    """Contour map of the loss over ``(w, b)`` with the minimum and an optional descent path.
+
+    Same parameters as :func:`plot_loss_surface`; ``ax`` is an ordinary 2D Axes.
+    """
+    X2, y1 = v.check_Xy(X, y)
+    if weights is None or biases is None:
+        pts = []
+        if history is not None:
+            pts = [(float(history.weights[0, 0]), float(history.biases[0]))]
+        weights, biases = parameter_grid(X2, y1, pts)
+    Z = surface_values(X2, y1, weights, biases, loss, **loss_kw)
+    ax = ax or _new_axes()
+    optimum = None
+    if loss.lower() in ("mse", "rmse"):
+        st = MSEStats(X2, y1)
+        optimum = (float(st.w_star[0]), st.b_star)
+    draw_contour(ax, weights, biases, Z, lecture=lecture, optimum=optimum)
+    if history is not None:
+        w, b, _ = _history_path(history)
+        s = sizes(lecture)
+        ax.plot(w, b, color=COLORS["path"], lw=s.line, marker="o", ms=s.marker * 0.5)
+        ax.plot(w[-1], b[-1], marker="o", ms=s.marker * 1.4, color=COLORS["fit"], mec="white")
+    style_axes(ax, lecture)
+    return ax
+
+
+# -------------------------------------------------------------------- loss curve
+def loss_curve_limits(losses: np.ndarray, floor: float) -> tuple[float, float]:
+    """Log-scale y-limits from a floor (the smallest attainable loss) to above the start."""
+    top = float(np.max(losses[:1])) * 3.0 if losses.size else 1.0
+    bottom = max(floor, top * 1e-9, 1e-12) * 0.5
+    return bottom, max(top, bottom * 10)
+
+
+def plot_loss_curve(
+    history: History,
+    *,
+    x: str = "steps",
+    log: bool = True,
+    ax: Axes | None = None,
+    label: str | None = None,
+    color: str | None = None,
+    lecture: bool | None = None,
+) -> Axes:
+    """The whole-data loss after every step, with epoch boundaries.
+
+    Parameters
+    ----------
+    history : History
+    x : {"steps", "epochs"}
+        What the horizontal axis counts.
+    log : bool
+        Logarithmic loss axis (convergence shows as a straight slope).
+    ax : Axes, optional
+    label, color : str, optional
+        For comparing several runs on one Axes.
+
+    Returns
+    -------
+    Axes
+    """
+    if not isinstance(history, History):
+        raise TypeError(f"history must be a History from gradient_descent, got {type(history).__name__}.")
+    x = v.check_choice(x, "x", ("steps", "epochs"))
+    s = sizes(lecture)
+    ax = ax or _new_axes()
+    xs = np.arange(history.losses.shape[0]) if x == "steps" else history.epoch_axis
+    ax.plot(xs, history.losses, color=color or COLORS["path"], lw=s.line, label=label)
+    if log:
+        ax.set_yscale("log")
+    spe = history.steps_per_epoch
+    n_epochs = history.steps / spe
+    if spe > 1 and n_epochs <= 40:
+        for e in range(1, int(np.ceil(n_epochs)) + 1):
+            ax.axvline(e * spe if x == "steps" else e, color=COLORS["grid"], lw=0.6, zorder=0)
+    if history.diverged:
+        ax.text(
+            0.98,
+            0.95,
+            f"diverged at step {history.diverged_at}: lower the learning rate",
+            transform=ax.transAxes,
+            ha="right",
+            va="top",
+            color=COLORS["warning"],
+            fontsize=s.font,
+        )
+    ax.set_xlabel("step (iteration)" if x == "steps" else "epoch")
+    ax.set_ylabel(f"{LOSS_LABELS[history.loss].split(' (')[0]} on all data")
+    if label:
+        ax.legend(fontsize=s.font - 1, frameon=False)
+    style_axes(ax, lecture)
+    return ax
