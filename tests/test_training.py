@@ -1,0 +1,339 @@
+"""``gradient_descent`` and ``largest_stable_learning_rate``.
+
+The package's loop is written for speed (per-batch sufficient statistics, a scalar
+update loop, the whole-data MSE in O(1)); these tests hold it to an independent,
+deliberately naive textbook loop, step for step.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import linreg_helpers as lh
+
+N = 37  # prime: no mini-batch size other than 1 and N divides it
+MINI = 8
+
+
+def one_feature_data(n: int = N, seed: int = 3):
+    return lh.make_linear_data(n, weights=2.0, bias=1.0, noise=1.0, x_range=(0.0, 10.0), seed=seed)
+
+
+def three_feature_data(n: int = N, seed: int = 3):
+    return lh.make_linear_data(n, weights=[1.0, -2.0, 0.5], bias=0.3, noise=0.5, x_range=(0.0, 2.0), seed=seed)
+
+
+DATA = {"one-feature": one_feature_data, "three-features": three_feature_data}
+# learning rates that keep SGD with batch size 1 stable on the data above
+SAFE_LR = {"one-feature": 0.004, "three-features": 0.04}
+
+
+def textbook_loop(X, y, *, lr, epochs, batch_size, loss="mse", shuffle=True, seed=0, delta=1.0, w0=None, b0=0.0):
+    """The loop as written on a blackboard: returns (weights, biases, losses)."""
+    X2 = np.asarray(X, dtype=float).reshape(len(y), -1)
+    n, M = X2.shape
+    Xb = np.column_stack([X2, np.ones(n)])
+    theta = np.zeros(M + 1)
+    if w0 is not None:
+        theta[:-1] = w0
+    theta[-1] = b0
+    rng = np.random.default_rng(seed)
+    thetas = [theta.copy()]
+    for _ in range(epochs):
+        perm = rng.permutation(n) if shuffle else np.arange(n)
+        for s in range(0, n, batch_size):
+            j = perm[s : s + batch_size]
+            r = Xb[j] @ theta - y[j]
+            if loss == "mse":
+                theta -= lr * 2 / len(j) * Xb[j].T @ r
+            elif loss == "mae":
+                theta -= lr / len(j) * Xb[j].T @ np.sign(r)  # np.sign(0) == 0
+            else:
+                theta -= lr / len(j) * Xb[j].T @ np.clip(r, -delta, delta)
+            thetas.append(theta.copy())
+    thetas = np.array(thetas)
+    R = thetas @ Xb.T - y  # whole-data residuals at every state
+    if loss == "mse":
+        losses = np.mean(R**2, axis=1)
+    elif loss == "mae":
+        losses = np.mean(np.abs(R), axis=1)
+    else:
+        a = np.abs(R)
+        losses = np.mean(np.where(a <= delta, 0.5 * R**2, delta * (a - 0.5 * delta)), axis=1)
+    return thetas[:, :-1], thetas[:, -1], losses
+
+
+def assert_history_matches(h, expected, *, rtol=1e-9, atol=1e-10):
+    W, B, L = expected
+    assert not h.diverged
+    assert h.weights.shape == W.shape
+    np.testing.assert_allclose(h.weights, W, rtol=rtol, atol=atol)
+    np.testing.assert_allclose(h.biases, B, rtol=rtol, atol=atol)
+    np.testing.assert_allclose(h.losses, L, rtol=rtol, atol=atol)
+
+
+# --------------------------------------------------------------------------- textbook loop
+@pytest.mark.parametrize("kind", list(DATA))
+@pytest.mark.parametrize("batch", ["sgd", "mini", "full"])
+@pytest.mark.parametrize("seed", [0, 11])
+def test_mse_matches_the_textbook_loop(kind, batch, seed):
+    X, y = DATA[kind]()
+    B = {"sgd": 1, "mini": MINI, "full": len(y)}[batch]
+    lr, epochs = SAFE_LR[kind], 15
+    h = lh.gradient_descent(X, y, learning_rate=lr, epochs=epochs, batch_size=B, seed=seed)
+    assert_history_matches(h, textbook_loop(X, y, lr=lr, epochs=epochs, batch_size=B, seed=seed))
+
+
+@pytest.mark.parametrize("kind", list(DATA))
+@pytest.mark.parametrize("B", [1, MINI, N])
+def test_no_shuffle_uses_the_natural_order(kind, B):
+    X, y = DATA[kind]()
+    lr, epochs = SAFE_LR[kind], 10
+    h = lh.gradient_descent(X, y, learning_rate=lr, epochs=epochs, batch_size=B, shuffle=False)
+    assert_history_matches(h, textbook_loop(X, y, lr=lr, epochs=epochs, batch_size=B, shuffle=False))
+    # and the seed does not matter then
+    h2 = lh.gradient_descent(X, y, learning_rate=lr, epochs=epochs, batch_size=B, shuffle=False, seed=99)
+    np.testing.assert_array_equal(h.weights, h2.weights)
+
+
+@pytest.mark.parametrize("kind", list(DATA))
+def test_textbook_loop_with_a_starting_point(kind):
+    X, y = DATA[kind]()
+    M = 1 if np.ndim(X) == 1 else X.shape[1]
+    w0 = np.linspace(-1.0, 1.5, M)
+    lr = SAFE_LR[kind]
+    h = lh.gradient_descent(X, y, learning_rate=lr, epochs=5, batch_size=MINI, w0=w0, b0=-2.0, seed=5)
+    assert_history_matches(h, textbook_loop(X, y, lr=lr, epochs=5, batch_size=MINI, w0=w0, b0=-2.0, seed=5))
+
+
+@pytest.mark.parametrize("kind", list(DATA))
+@pytest.mark.parametrize("B", [1, MINI, N])
+@pytest.mark.parametrize("loss, delta", [("mae", 1.0), ("huber", 1.0), ("huber", 0.3)])
+def test_mae_and_huber_match_the_textbook_subgradient_loop(kind, B, loss, delta):
+    X, y = DATA[kind]()
+    lr, epochs = 0.01, 12
+    h = lh.gradient_descent(X, y, learning_rate=lr, epochs=epochs, batch_size=B, loss=loss, delta=delta, seed=2)
+    expected = textbook_loop(X, y, lr=lr, epochs=epochs, batch_size=B, loss=loss, delta=delta, seed=2)
+    assert h.loss == loss
+    assert_history_matches(h, expected)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(1, 30),
+    M=st.integers(1, 3),
+    batch_fraction=st.floats(0.0, 1.0),
+    epochs=st.integers(1, 4),
+    loss=st.sampled_from(["mse", "mae", "huber"]),
+    shuffle=st.booleans(),
+    seed=st.integers(0, 2**32 - 1),
+    data_seed=st.integers(0, 2**32 - 1),
+)
+def test_random_settings_match_the_textbook_loop(n, M, batch_fraction, epochs, loss, shuffle, seed, data_seed):
+    rng = np.random.default_rng(data_seed)
+    X = rng.normal(0.0, 2.0, (n, M)) + rng.normal(0.0, 3.0, M)
+    y = X @ rng.normal(0.0, 2.0, M) + rng.normal(0.0, 1.0, n)
+    if M == 1 and data_seed % 2:
+        X = X[:, 0]
+    B = 1 + int(batch_fraction * (n - 1))
+    # stable for every single example: η < 1 / ‖[xᵢ, 1]‖²
+    lr = 0.4 / (1.0 + np.max(np.sum(np.reshape(X, (n, -1)) ** 2, axis=1)))
+    delta = 0.5
+    h = lh.gradient_descent(
+        X, y, learning_rate=lr, epochs=epochs, batch_size=B, loss=loss, shuffle=shuffle, seed=seed, delta=delta
+    )
+    expected = textbook_loop(
+        X, y, lr=lr, epochs=epochs, batch_size=B, loss=loss, shuffle=shuffle, seed=seed, delta=delta
+    )
+    assert h.steps == epochs * math.ceil(n / B)
+    assert_history_matches(h, expected)
+
+
+def test_mae_uses_sign_zero_is_zero():
+    # every residual is exactly zero at the start: the subgradient with sign(0) = 0 does not move
+    x = np.array([1.0, 2.0, 3.0, 4.0])
+    h = lh.gradient_descent(x, 2.0 * x + 1.0, learning_rate=0.1, epochs=3, loss="mae", w0=2.0, b0=1.0)
+    np.testing.assert_array_equal(h.weights, 2.0)
+    np.testing.assert_array_equal(h.biases, 1.0)
+    np.testing.assert_array_equal(h.losses, 0.0)
+
+
+# --------------------------------------------------------------------------- shapes and step counts
+@pytest.mark.parametrize(
+    "n, batch_size, epochs",
+    [(1, 1, 3), (10, 1, 2), (10, 3, 4), (10, 10, 5), (10, None, 5), (37, 8, 3), (37, 36, 2), (64, 16, 2), (100, 7, 1)],
+)
+@pytest.mark.parametrize("M", [1, 3])
+@pytest.mark.parametrize("loss", ["mse", "mae", "huber"])
+def test_step_count_is_epochs_times_ceil_n_over_batch_size(n, batch_size, epochs, M, loss):
+    weights = 1.5 if M == 1 else np.linspace(0.5, 1.0, M)
+    X, y = lh.make_linear_data(n, weights=weights, x_range=(0.0, 1.0), seed=1)
+    h = lh.gradient_descent(X, y, learning_rate=0.01, epochs=epochs, batch_size=batch_size, loss=loss)
+    B = n if batch_size is None else batch_size
+    spe = math.ceil(n / B)
+    steps = epochs * spe
+    assert not h.diverged and h.diverged_at is None
+    assert h.steps_per_epoch == spe
+    assert h.steps == steps
+    assert len(h.losses) == steps + 1
+    assert h.weights.shape == (steps + 1, M)
+    assert h.biases.shape == (steps + 1,)
+    assert h.batch_size == B and h.epochs == epochs
+    np.testing.assert_allclose(h.epoch_axis[-1], epochs)
+
+
+@pytest.mark.parametrize("kind", list(DATA))
+@pytest.mark.parametrize("loss", ["mse", "mae", "huber"])
+@pytest.mark.parametrize("shuffle", [True, False])
+def test_batch_size_n_is_exactly_full_batch(kind, loss, shuffle):
+    X, y = DATA[kind]()
+    kwargs = dict(learning_rate=SAFE_LR[kind], epochs=20, loss=loss, shuffle=shuffle, seed=4)
+    full = lh.gradient_descent(X, y, batch_size=None, **kwargs)
+    n = lh.gradient_descent(X, y, batch_size=len(y), **kwargs)
+    np.testing.assert_array_equal(full.weights, n.weights)
+    np.testing.assert_array_equal(full.biases, n.biases)
+    np.testing.assert_array_equal(full.losses, n.losses)
+    assert full.steps_per_epoch == n.steps_per_epoch == 1
+
+
+def test_history_starts_at_the_starting_point_with_its_whole_data_loss():
+    X, y = three_feature_data()
+    w0 = np.array([0.1, 0.2, 0.3])
+    h = lh.gradient_descent(X, y, learning_rate=0.01, epochs=2, batch_size=5, w0=w0, b0=-0.5)
+    np.testing.assert_array_equal(h.weights[0], w0)
+    assert h.biases[0] == -0.5
+    assert h.losses[0] == pytest.approx(lh.mse(y, lh.predict(X, w0, -0.5)), rel=1e-12)
+    np.testing.assert_array_equal(h.w, h.weights[-1])
+    assert h.b == h.biases[-1]
+    # every stored loss is the whole-data loss of its stored state
+    expected = [lh.mse(y, lh.predict(X, w, b)) for w, b in zip(h.weights, h.biases, strict=True)]
+    np.testing.assert_allclose(h.losses, expected, rtol=1e-9, atol=1e-12)
+
+
+def test_same_seed_same_run_other_seed_other_run():
+    X, y = one_feature_data()
+    kw = dict(learning_rate=0.004, epochs=3, batch_size=4)
+    a = lh.gradient_descent(X, y, seed=1, **kw)
+    b = lh.gradient_descent(X, y, seed=1, **kw)
+    c = lh.gradient_descent(X, y, seed=2, **kw)
+    np.testing.assert_array_equal(a.weights, b.weights)
+    assert not np.array_equal(a.weights, c.weights)
+
+
+def test_inputs_are_not_modified():
+    X, y = three_feature_data()
+    w0 = np.array([0.5, 0.5, 0.5])
+    X_copy, y_copy, w0_copy = X.copy(), y.copy(), w0.copy()
+    lh.gradient_descent(X, y, learning_rate=0.01, epochs=3, batch_size=5, w0=w0)
+    lh.gradient_descent(X, y, learning_rate=0.01, epochs=3, batch_size=5, w0=w0, loss="huber")
+    np.testing.assert_array_equal(X, X_copy)
+    np.testing.assert_array_equal(y, y_copy)
+    np.testing.assert_array_equal(w0, w0_copy)
+
+
+# --------------------------------------------------------------------------- divergence
+def assert_diverged_cleanly(h, full_steps):
+    assert h.diverged is True
+    assert isinstance(h.diverged_at, int) and not isinstance(h.diverged_at, bool)
+    assert 1 <= h.diverged_at <= full_steps
+    assert len(h.losses) < full_steps + 1
+    assert len(h.losses) == len(h.biases) == h.weights.shape[0] >= 1
+    assert np.isfinite(h.weights).all()
+    assert np.isfinite(h.biases).all()
+    assert np.isfinite(h.losses).all()
+    assert h.steps <= h.diverged_at
+    assert "diverged" in repr(h)
+
+
+@pytest.mark.parametrize("kind", list(DATA))
+@pytest.mark.parametrize("batch", ["sgd", "mini", "full"])
+def test_three_times_the_largest_stable_rate_diverges(kind, batch):
+    X, y = DATA[kind]()
+    B = {"sgd": 1, "mini": MINI, "full": None}[batch]
+    lr = 3.0 * lh.largest_stable_learning_rate(X)
+    epochs = 200
+    h = lh.gradient_descent(X, y, learning_rate=lr, epochs=epochs, batch_size=B)
+    assert_diverged_cleanly(h, epochs * math.ceil(N / (B or N)))
+
+
+@pytest.mark.parametrize("kind", list(DATA))
+@pytest.mark.parametrize("batch", ["sgd", "mini", "full"])
+@pytest.mark.parametrize("loss", ["mse", "mae", "huber"])
+@pytest.mark.parametrize("lr", [1e6, 1e300])
+def test_enormous_learning_rates_stop_cleanly(kind, batch, loss, lr):
+    X, y = DATA[kind]()
+    B = {"sgd": 1, "mini": MINI, "full": None}[batch]
+    epochs = 5
+    h = lh.gradient_descent(X, y, learning_rate=lr, epochs=epochs, batch_size=B, loss=loss)
+    assert_diverged_cleanly(h, epochs * math.ceil(N / (B or N)))
+
+
+@pytest.mark.parametrize("kind", list(DATA))
+@pytest.mark.parametrize("loss", ["mse", "mae", "huber"])
+def test_a_stable_rate_does_not_diverge(kind, loss):
+    X, y = DATA[kind]()
+    h = lh.gradient_descent(X, y, learning_rate=SAFE_LR[kind], epochs=30, batch_size=MINI, loss=loss)
+    assert h.diverged is False
+    assert h.diverged_at is None
+    assert h.steps == 30 * math.ceil(N / MINI)
+    assert h.losses[-1] < h.losses[0]
+
+
+@pytest.mark.parametrize("kind", list(DATA))
+def test_largest_stable_learning_rate_is_a_sharp_threshold(kind):
+    X, y = DATA[kind]()
+    lr = lh.largest_stable_learning_rate(X)
+    epochs = 4000
+    below = lh.gradient_descent(X, y, learning_rate=0.99 * lr, epochs=epochs)
+    assert not below.diverged and below.steps == epochs
+    np.testing.assert_allclose(
+        np.append(below.w, below.b), np.append(lh.fit_closed_form(X, y)[0], lh.fit_closed_form(X, y)[1]), rtol=1e-6
+    )
+    above = lh.gradient_descent(X, y, learning_rate=1.01 * lr, epochs=epochs)
+    assert_diverged_cleanly(above, epochs)
+
+
+@pytest.mark.parametrize("kind", list(DATA))
+def test_largest_stable_learning_rate_is_two_over_the_top_hessian_eigenvalue(kind):
+    X, _ = DATA[kind]()
+    X2 = np.asarray(X, dtype=float).reshape(N, -1)
+    A = np.column_stack([X2, np.ones(N)])
+    sigma_max = np.linalg.svd(A, compute_uv=False)[0]
+    lam_max = 2.0 / N * sigma_max**2  # top eigenvalue of H = (2/n) AᵀA
+    assert lh.largest_stable_learning_rate(X) == pytest.approx(2.0 / lam_max, rel=1e-12)
+
+
+def test_largest_stable_learning_rate_by_hand():
+    # x = (0, 1, 2): AᵀA / n = [[5/3, 1], [1, 1]], trace 8/3, determinant 2/3, eigenvalues (4 ± √10) / 3
+    lam_max = 2.0 * (4.0 + math.sqrt(10.0)) / 3.0
+    assert lh.largest_stable_learning_rate([0.0, 1.0, 2.0]) == pytest.approx(2.0 / lam_max, rel=1e-14)
+
+
+# --------------------------------------------------------------------------- near a perfect fit
+@pytest.mark.parametrize("B", [1, 5, None])
+@pytest.mark.parametrize("start", ["truth", "zero", "close"])
+def test_whole_data_mse_is_never_negative_near_a_perfect_fit(B, start):
+    rng = np.random.default_rng(0)
+    x = 1e4 + rng.uniform(0.0, 1.0, 40)
+    y = 3.0 * x + 2.0
+    w0, b0 = {"truth": (3.0, 2.0), "zero": (0.0, 0.0), "close": (3.0 + 1e-12, 2.0)}[start]
+    lr = 0.5 * lh.largest_stable_learning_rate(x) if B is None else 0.5 / (x.max() ** 2 + 1)
+    h = lh.gradient_descent(x, y, learning_rate=lr, epochs=20, batch_size=B, w0=w0, b0=b0)
+    assert not h.diverged
+    assert (h.losses >= 0).all()
+    if start == "truth":
+        assert h.losses[0] == pytest.approx(0.0, abs=1e-15)
+
+
+def test_whole_data_mse_is_never_negative_for_perfect_multi_feature_data():
+    rng = np.random.default_rng(1)
+    X = 1e4 + rng.uniform(0.0, 1.0, (40, 2))
+    y = X @ np.array([3.0, -1.0]) + 2.0
+    h = lh.gradient_descent(X, y, learning_rate=1e-12, epochs=10, batch_size=7, w0=[3.0, -1.0], b0=2.0)
+    assert (h.losses >= 0).all()
+    assert h.losses[0] == pytest.approx(0.0, abs=1e-15)
