@@ -16,6 +16,7 @@ is registered globally, and the figure is never shown twice.
 from __future__ import annotations
 
 import struct
+import sys
 import warnings
 import zlib
 from collections.abc import Iterable
@@ -66,18 +67,39 @@ def _fast_diff_image(canvas) -> bytes | None:
     raw = getattr(canvas, "_raw_scanlines", None)
     if raw is None or raw.shape != (h, w * 4 + 1):
         raw = canvas._raw_scanlines = np.zeros((h, w * 4 + 1), dtype=np.uint8)
-    body = raw[:, 1:].reshape(h, w, 4)
+    rows = raw[:, 1:]  # (h, 4w) bytes, each row contiguous: fast to fill
     if canvas._force_full or last is None or buff.shape != last.shape or (pixels[:, :, 3] != 255).any():
         canvas.set_image_mode("full")
-        body[...] = pixels
+        rows[...] = pixels.reshape(h, 4 * w)
         canvas._last_buff = buff.copy()
     else:
         canvas.set_image_mode("diff")
-        np.multiply(pixels, (buff != last)[:, :, None], out=body)
+        rows[...] = np.where(buff != last, buff, 0).view(np.uint8).reshape(h, 4 * w)
         np.copyto(last, buff)
     canvas._force_full = False
     canvas._png_is_old = False
     return _png(raw, w, h)
+
+
+def _ipympl_classes():
+    """ipympl's canvas and manager classes, imported without side effects.
+
+    Importing ``ipympl`` runs ``matplotlib.use("module://ipympl...")`` when
+    matplotlib is loaded, which would switch a learner's pyplot backend (say,
+    ``%matplotlib inline``) behind their back. The dashboards need the classes,
+    not the backend switch, so ``matplotlib.use`` is a no-op during the import.
+    """
+    if "ipympl.backend_nbagg" not in sys.modules:
+        import matplotlib
+
+        original = matplotlib.use
+        matplotlib.use = lambda *args, **kwargs: None
+        try:
+            import ipympl.backend_nbagg  # noqa: F401
+        finally:
+            matplotlib.use = original
+    module = sys.modules["ipympl.backend_nbagg"]
+    return module.Canvas, module.FigureManager
 
 
 def new_live_figure(figsize: tuple[float, float], dpi: float = 72) -> Figure:
@@ -87,8 +109,7 @@ def new_live_figure(figsize: tuple[float, float], dpi: float = 72) -> Figure:
     widget's messages go nowhere), so tests and benchmarks run the same code
     as a notebook.
     """
-    from ipympl.backend_nbagg import Canvas, FigureManager
-
+    Canvas, FigureManager = _ipympl_classes()
     fig = Figure(figsize=figsize, dpi=dpi, layout=None)
     with warnings.catch_warnings():
         # ipympl's Toolbar passes its canvas on to traitlets, which warns about it (harmless, not ours).

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
+from matplotlib.ticker import MaxNLocator
 
 from . import _validation as v
 from ._mse_stats import MSEStats
@@ -192,19 +193,21 @@ def surface_values(X, y, weights, biases, loss: str = "mse", **loss_kw) -> np.nd
     return loss_surface(X, y, weights, biases, loss, **loss_kw)
 
 
-def draw_surface(ax, weights, biases, Z, *, lecture: bool | None = None, zlabel: str = "MSE") -> None:
+def draw_surface(ax, weights, biases, Z, *, lecture: bool | None = None) -> None:
     """Draw a loss surface on a 3D Axes (static part of the panel)."""
     s = sizes(lecture)
     Wg, Bg = np.meshgrid(weights, biases)
     ax.plot_surface(Wg, Bg, Z, cmap=SURFACE_CMAP, alpha=0.75, linewidth=0, antialiased=False, rcount=30, ccount=30)
-    ax.set_xlabel("w", labelpad=-2)
-    ax.set_ylabel("b", labelpad=-2)
-    ax.set_zlabel(zlabel, labelpad=-2)
+    ax.set_xlabel("w", labelpad=-4)
+    ax.set_ylabel("b", labelpad=-4)
+    # the z axis is named in the panel's title: a z label collides with its tick labels
+    ax.set_zlabel("")
+    ax.zaxis.set_major_locator(MaxNLocator(4))
     ax.set_xlim(weights[0], weights[-1])
     ax.set_ylim(biases[0], biases[-1])
     ax.set_zlim(0, float(Z.max()))
     ax.tick_params(labelsize=s.font - 2, pad=-2)
-    ax.view_init(elev=32, azim=-58)
+    ax.view_init(elev=30, azim=-60)
 
 
 def draw_contour(ax, weights, biases, Z, *, lecture: bool | None = None, optimum=None) -> None:
@@ -215,8 +218,8 @@ def draw_contour(ax, weights, biases, Z, *, lecture: bool | None = None, optimum
     levels = np.unique(levels)
     if levels.shape[0] < 3:
         levels = np.linspace(zmin, zmin + 1.0, 4)
-    ax.contourf(weights, biases, Z, levels=levels, cmap=SURFACE_CMAP, alpha=0.55)
-    ax.contour(weights, biases, Z, levels=levels, colors="white", linewidths=0.5, alpha=0.8)
+    ax.contourf(weights, biases, Z, levels=levels, cmap=SURFACE_CMAP, alpha=0.45)
+    ax.contour(weights, biases, Z, levels=levels, cmap=SURFACE_CMAP, linewidths=0.9)
     if optimum is not None:
         ax.plot(*optimum, marker="*", ms=s.marker * 2.2, color=COLORS["optimum"], mec="white", ls="none", zorder=5)
     ax.set_xlabel("w (weight)")
@@ -269,7 +272,8 @@ def plot_loss_surface(
         weights, biases = parameter_grid(X2, y1, pts)
     Z = surface_values(X2, y1, weights, biases, loss, **loss_kw)
     ax = ax or _new_axes("3d", figsize=(5.0, 4.2))
-    draw_surface(ax, weights, biases, Z, lecture=lecture, zlabel=LOSS_LABELS[loss.lower()].split(" (")[0])
+    draw_surface(ax, weights, biases, Z, lecture=lecture)
+    ax.set_title(f"{LOSS_LABELS[loss.lower()].split(' (')[0]} surface", fontsize=sizes(lecture).title)
     if history is not None:
         w, b, L = _history_path(history)
         k = max(1, inside_prefix(w, b, weights, biases))

@@ -129,7 +129,7 @@ class SurfacePanel:
         self.ax, self.weights, self.biases, self.blit, self.lecture = ax, weights, biases, blit, lecture
         self.zmax = float(Z.max())
         label = LOSS_LABELS[loss].split(" (")[0]
-        draw_surface(ax, weights, biases, Z, lecture=lecture, zlabel=label)
+        draw_surface(ax, weights, biases, Z, lecture=lecture)
         ax.set_title(title or f"{label} surface (drag to rotate)", fontsize=sizes(lecture).title)
         self.paths: dict[str, PathArtists] = {}
 
@@ -200,7 +200,7 @@ class LossCurvePanel:
         if limits == self.limits:
             return False
         self.limits = limits
-        self.ax.set_xlim(0, x_max)
+        self.ax.set_xlim(1 if self.ax.get_xscale() == "log" else 0, x_max)
         self.ax.set_ylim(bottom, top)
         return True
 

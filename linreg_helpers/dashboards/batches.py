@@ -108,7 +108,6 @@ class BatchSizeDashboard(Dashboard):
         if x_axis == "steps":
             x_max = values["epochs"] * self.n
             changed |= self.curve.set_limits(x_max, bottom, top)
-            self.curve_ax.set_xlim(1, x_max)
         else:
             changed |= self.curve.set_limits(values["epochs"], bottom, top)
         parts, warnings = [], []

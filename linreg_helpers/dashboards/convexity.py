@@ -140,9 +140,9 @@ class ConvexityExplorer(Dashboard):
         for a in (self.along, self.chord, self.violation):
             self.blitter.add(a)
         ax.set_xlim(0, 1)
-        ax.set_ylim(0, float(Z.max()) * 1.05)
+        ax.set_ylim(-0.05, 1.1)
         ax.set_xlabel("t (0 = A, 1 = B)")
-        ax.set_ylabel(label)
+        ax.set_ylabel(f"{label}, rescaled to [0, 1]")
         ax.set_title("Loss along the segment vs the chord", fontsize=s.title)
         ax.legend(loc="upper right", fontsize=s.font - 1, framealpha=0.85)
         style_axes(ax, lec)
@@ -168,15 +168,20 @@ class ConvexityExplorer(Dashboard):
         b = ba + t * (bb - ba)
         L = self.loss_along(loss, w, b)
         chord = L[0] + t * (L[-1] - L[0])
+        # the 1D panel shows loss and chord rescaled together to [0, 1]: an increasing
+        # affine map keeps "above" above, and the panel needs no new limits when A or B move
+        lo = min(float(L.min()), float(chord.min()))
+        span = max(float(L.max()), float(chord.max())) - lo or 1.0
         zmax = self.surf.zmax
         self.chord3.set_data_3d([wa, wb], [ba, bb], [min(L[0], zmax), min(L[-1], zmax)])
         self.along3.set_data_3d(w, b, np.minimum(L, zmax))
         self.seg.set_data([wa, wb], [ba, bb])
-        self.along.set_data(t, L)
-        self.chord.set_data(t, chord)
+        Ls, chs = (L - lo) / span, (chord - lo) / span
+        self.along.set_data(t, Ls)
+        self.chord.set_data(t, chs)
         above = L > chord + 1e-9 * max(1.0, float(np.abs(chord).max()))
-        upper = np.where(above, L, chord)
-        verts = np.concatenate([np.column_stack([t, chord]), np.column_stack([t, upper])[::-1]])
+        upper = np.where(above, Ls, chs)
+        verts = np.concatenate([np.column_stack([t, chs]), np.column_stack([t, upper])[::-1]])
         self.violation.set_verts([verts])
         h = gradient_descent(
             self.X,

@@ -1,0 +1,393 @@
+"""Every dashboard: built, driven control by control, checked against the numerics, swept to extremes."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import io
+import itertools
+import os
+from pathlib import Path
+
+import ipywidgets as widgets
+import numpy as np
+import pytest
+from PIL import Image
+
+import linreg_helpers as lh
+from linreg_helpers import style
+from linreg_helpers.closed_form import _lad_line
+
+ARTIFACTS = Path(os.environ.get("LINREG_ARTIFACTS", Path(__file__).resolve().parent.parent / "artifacts"))
+NAMES = list(lh.DASHBOARDS)
+
+
+@pytest.fixture(scope="module")
+def dashboards():
+    return {name: builder() for name, builder in lh.DASHBOARDS.items()}
+
+
+def capture(dash):
+    """Record the frames the canvas sends, as a browser would receive them."""
+    canvas = dash.figure.canvas
+    canvas.syncing_data_url = False
+    frames = []
+    canvas.send_binary = frames.append
+    return frames
+
+
+def test_registry_names():
+    assert set(NAMES) == {"model", "losses", "gradients", "gradient_descent", "batch_size", "convexity"}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_builder_contract(dashboards, name):
+    d = dashboards[name]
+    assert isinstance(d, widgets.Widget)
+    assert {"learning_rate", "batch_size"} <= set(d.controls)
+    assert all(isinstance(c, widgets.Widget) for c in d.controls.values())
+    assert d.figure.canvas in d.children
+    assert d.reset_button.description == "Reset"
+    assert "w =" in d.readout.value or "MSE" in d.readout.value or "chord" in d.readout.value
+    # labels are never cut: every description is shown at its natural width
+    for c in d.controls.values():
+        assert c.style.description_width == "initial"
+        assert c.description
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_builder_accepts_own_data_and_settings(name):
+    X, y = lh.make_linear_data(25, weights=-1.0, bias=3.0, noise=0.5, seed=11)
+    d = lh.DASHBOARDS[name](X, y, batch_size=5)
+    assert d.n == 25
+    assert d.controls["batch_size"].value == 5
+    assert d.controls["batch_size"].max == 25
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_builder_rejects_bad_input(name):
+    builder = lh.DASHBOARDS[name]
+    with pytest.raises(ValueError, match="one feature"):
+        builder(np.ones((10, 2)), np.ones(10))
+    with pytest.raises(ValueError, match="different numbers of examples"):
+        builder(np.arange(5.0), np.arange(4.0))
+    with pytest.raises(ValueError, match="no control"):
+        builder(not_a_control=1)
+    with pytest.raises(ValueError, match="outside the slider's range"):
+        builder(learning_rate=1e9)
+    with pytest.raises(ValueError, match="x values are equal"):
+        builder(np.ones(10), np.arange(10.0))
+
+
+def _line_xy(line):
+    x, y = line.get_data()
+    return np.asarray(x, float), np.asarray(y, float)
+
+
+def test_gradient_descent_artists_match_numerics():
+    d = lh.descent_dashboard()
+    for lr_factor, bs, epochs, w0, b0 in [
+        (0.05, None, 30, 0.0, 0.0),
+        (0.5, 7, 12, 1.0, -3.0),
+        (1.4, None, 60, 0.0, 0.0),
+    ]:
+        settings = dict(learning_rate=d.lr_max * lr_factor, batch_size=bs or d.n, epochs=epochs, w0=w0, b0=b0)
+        d.set(**settings)
+        h = lh.gradient_descent(
+            d.X,
+            d.y,
+            learning_rate=settings["learning_rate"],
+            epochs=epochs,
+            batch_size=settings["batch_size"],
+            w0=w0,
+            b0=b0,
+            seed=0,
+        )
+        w_path, b_path = _line_xy(d.contour.paths["gd"].line)
+        np.testing.assert_array_equal(w_path, h.weights[:, 0])
+        np.testing.assert_array_equal(b_path, h.biases)
+        xs, losses = _line_xy(d.curve.curves["gd"])
+        np.testing.assert_allclose(xs, h.epoch_axis)
+        np.testing.assert_array_equal(losses, np.minimum(h.losses, d.curve.limits[2] * 10))
+        _, fit_y = _line_xy(d.fit.art.line)
+        np.testing.assert_allclose(fit_y, h.w[0] * d.fit.art.x_line + h.b)
+        assert d.history.diverged == h.diverged
+        if h.diverged:
+            assert f"diverged at step {h.diverged_at}" in d.readout.value
+            assert d.curve.message.get_visible()
+        else:
+            assert not d.curve.message.get_visible()
+    # the 3D surface is the real loss surface
+    Z = lh.loss_surface(d.X, d.y, d.weights, d.biases)
+    assert d.surface.zmax == pytest.approx(float(Z.max()))
+
+
+def test_model_explorer_artists_match_numerics():
+    d = lh.model_explorer()
+    d.set(w=1.0, b=2.0, residuals=True, epochs=10, learning_rate=d.lr_max * 0.2, batch_size=4)
+    _, line_y = _line_xy(d.fit.art.line)
+    np.testing.assert_allclose(line_y, 1.0 * d.fit.art.x_line + 2.0)
+    segs = d.fit.art.residuals.get_segments()
+    assert len(segs) == d.n
+    np.testing.assert_allclose([s[1][1] for s in segs], 1.0 * d.X + 2.0)
+    h = lh.gradient_descent(d.X, d.y, learning_rate=d.lr_max * 0.2, epochs=10, batch_size=4, w0=1.0, b0=2.0)
+    np.testing.assert_array_equal(_line_xy(d.contour.paths["gd"].line)[0], h.weights[:, 0])
+    assert f"MSE = {lh.mse(d.y, 1.0 * d.X + 2.0):.4g}" in d.readout.value
+    d.set(residuals=False, epochs=0)
+    assert len(d.fit.art.residuals.get_segments()) == 0
+    assert len(_line_xy(d.curve.curves["gd"])[0]) == 0
+
+
+def test_loss_explorer_matches_numerics():
+    d = lh.loss_explorer()
+    for loss, k, shift in [("mse", 0, 0.0), ("mae", 2, d.max_shift), ("huber", 4, 10.0), ("rmse", 1, 5.0)]:
+        d.set(loss=loss, outliers=k, outlier_shift=shift)
+        y = d.y.copy()
+        y[d.candidates[:k]] += shift
+        np.testing.assert_allclose(d.fit.art.scatter.get_offsets()[:, 1], y)
+        w2, b2 = lh.fit_closed_form(d.X, y)
+        np.testing.assert_allclose(_line_xy(d.fit.art.line)[1], w2 * d.fit.art.x_line + b2)
+        w1, b1 = _lad_line(d.X, y)
+        np.testing.assert_allclose(_line_xy(d.fit.extra["mae"])[1], w1 * d.fit.art.x_line + b1)
+        assert d.mean_line.get_xdata()[0] == pytest.approx(y.mean())
+        assert d.median_line.get_xdata()[0] == pytest.approx(np.median(y))
+
+
+def test_lad_line_is_the_mae_minimum():
+    X, y = lh.make_linear_data(15, noise=2.0, outliers=3, seed=5)
+    w1, b1 = _lad_line(X, y)
+    best = lh.mae(y, w1 * X + b1)
+    W, B = np.meshgrid(np.linspace(w1 - 1, w1 + 1, 81), np.linspace(b1 - 3, b1 + 3, 81))
+    grid = np.abs(W[..., None] * X + B[..., None] - y).mean(-1)
+    assert best <= grid.min() + 1e-12
+
+
+def test_gradient_explorer_matches_numerics():
+    d = lh.gradient_explorer()
+    d.set(w=1.0, b=-1.0, learning_rate=d.lr_max * 0.5)
+    gw, gb = lh.mse_gradient(d.X, d.y, 1.0, -1.0)
+    (x0, y0), (x1, y1) = d.arrow_full._posA_posB
+    assert (x0, y0) == (1.0, -1.0)
+    assert x1 == pytest.approx(1.0 - d.lr_max * 0.5 * gw)
+    assert y1 == pytest.approx(-1.0 - d.lr_max * 0.5 * gb)
+    assert f"∂MSE/∂w = {gw:.4g}" in d.readout.value
+    # the tangent on the w-slice has slope ∂MSE/∂w
+    _, _, tangent, _ = (None, *d.slices["w"][:3])
+    tx, ty = _line_xy(tangent)
+    assert (ty[1] - ty[0]) / (tx[1] - tx[0]) == pytest.approx(gw)
+    # a batch of all n examples gives the full gradient; a smaller one an estimate
+    (_, _), (bx, by) = d.arrow_batch._posA_posB
+    assert (bx, by) == pytest.approx((x1, y1))
+    d.set(batch_size=3, batch_seed=4)
+    idx = d.batch_indices(3, 4)
+    r = 1.0 * d.X[idx] - 1.0 - d.y[idx]
+    (_, _), (bx, by) = d.arrow_batch._posA_posB
+    assert bx == pytest.approx(1.0 - d.lr_max * 0.5 * 2 * np.mean(r * d.X[idx]))
+
+
+def test_batch_size_dashboard_matches_numerics():
+    d = lh.batch_size_dashboard()
+    d.set(batch_size=20, epochs=3, seed=2, learning_rate=d.lr_max * 0.2)
+    for key, size in (("full", d.n), ("mini", 20), ("sgd", 1)):
+        h = lh.gradient_descent(d.X, d.y, learning_rate=d.lr_max * 0.2, epochs=3, batch_size=size, seed=2)
+        np.testing.assert_array_equal(_line_xy(d.contour.paths[key].line)[1], h.biases)
+        assert len(_line_xy(d.curve.curves[key])[0]) == 3 * h.steps_per_epoch + 1
+    assert "ceil(200/20) = 10 steps per epoch" in d.readout.value
+    d.set(x_axis="steps")
+    xs, _ = _line_xy(d.curve.curves["sgd"])
+    assert xs[0] == 1 and xs[-1] == 3 * d.n + 1
+    assert d.curve_ax.get_xscale() == "log"
+
+
+def test_convexity_explorer_chord_and_descent():
+    d = lh.convexity_explorer()
+    for loss in ("mse", "mae", "huber"):
+        d.set(loss=loss)
+        assert "NOT convex" not in d.readout.value
+        assert np.ptp(d.violation.get_paths()[0].vertices[:, 1]) >= 0
+    d.set(loss="tukey", w_a=2.0, b_a=1.0, w_b=-1.5, b_b=22.0)
+    assert "NOT convex" in d.readout.value
+    h = lh.gradient_descent(
+        d.X,
+        d.y,
+        learning_rate=d.controls["learning_rate"].value,
+        epochs=d.values()["epochs"],
+        loss="tukey",
+        w0=2.0,
+        b0=1.0,
+    )
+    np.testing.assert_array_equal(_line_xy(d.contour.paths["gd"].line)[0], h.weights[:, 0])
+
+
+def _extremes(control):
+    if isinstance(control, widgets.FloatLogSlider):
+        return [control.base**control.min, control.base**control.max]
+    if isinstance(control, (widgets.IntSlider, widgets.FloatSlider)):
+        return [control.min, control.max]
+    if isinstance(control, widgets.Checkbox):
+        return [False, True]
+    if isinstance(control, (widgets.ToggleButtons, widgets.Dropdown)):
+        return [v for _, v in control.options]
+    raise AssertionError(f"untested control type {type(control)}")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_sweep_extremes_without_error_or_warning(name):
+    """Every control at its extremes, alone and with the learning rate and batch size at theirs."""
+    d = lh.DASHBOARDS[name]()
+    frames = capture(d)
+    lr_max = _extremes(d.controls["learning_rate"])[1]
+    for key, control in d.controls.items():
+        for value in _extremes(control):
+            d.set(**{key: value})
+            for lr, bs in itertools.product(_extremes(d.controls["learning_rate"]), [1, d.n]):
+                d.set(learning_rate=lr, batch_size=bs)
+                v = d.values()
+                if lr == lr_max and bs == d.n and v.get("epochs", 0) >= 20 and v.get("loss", "mse") in ("mse", "rmse"):
+                    # the top of the learning-rate slider diverges on the MSE, and says so
+                    # (MAE and Huber have bounded gradients: their steps cannot blow up)
+                    assert "diverged at step" in d.readout.value
+        d.reset()
+    assert frames, "no frame was sent"
+    for ax in d.figure.axes:  # axes stay readable: finite limits
+        assert np.all(np.isfinite(ax.get_xlim())) and np.all(np.isfinite(ax.get_ylim()))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_reset_restores_defaults(name):
+    d = lh.DASHBOARDS[name]()
+    before = d.values()
+    d.set(learning_rate=_extremes(d.controls["learning_rate"])[0], batch_size=1)
+    assert d.values() != before
+    d.reset_button.click()
+    assert d.values() == before
+
+
+def test_each_move_sends_one_diff_frame_that_composites_to_the_canvas():
+    """The browser, painting each diff PNG over the last frame, ends with exactly the kernel's pixels."""
+    d = lh.descent_dashboard()
+    canvas = d.figure.canvas
+    canvas.syncing_data_url = False
+    screen = {}
+
+    def receive(data):
+        img = np.asarray(Image.open(io.BytesIO(data)).convert("RGBA")).copy()
+        if canvas._image_mode == "full" or "img" not in screen:
+            screen["img"] = img
+        else:
+            mask = img[:, :, 3] > 0
+            screen["img"][mask] = img[mask]
+        screen["count"] = screen.get("count", 0) + 1
+
+    canvas.send_binary = receive
+    canvas._force_full = True
+    d.update()
+    for v in np.geomspace(d.lr_max * 0.01, d.lr_max * 1.4, 12):
+        before = screen["count"]
+        d.controls["learning_rate"].value = v
+        assert screen["count"] == before + 1
+        assert canvas._image_mode == "diff"
+    d.controls["epochs"].value = 77  # new x-limits: a full redraw
+    np.testing.assert_array_equal(screen["img"], np.asarray(canvas.get_renderer().buffer_rgba()))
+    assert d.blitter.full_draws >= 2
+
+
+def test_blit_is_used_for_learning_rate_moves():
+    d = lh.descent_dashboard()
+    capture(d)
+    full = d.blitter.full_draws
+    for v in np.geomspace(d.lr_max * 0.01, d.lr_max, 10):
+        d.controls["learning_rate"].value = v
+    assert d.blitter.full_draws == full
+    assert d.blitter.blits >= 10
+
+
+def test_rapid_moves_are_coalesced():
+    """In a running event loop a burst of 60 changes gives a few frames, the last for the last value."""
+    d = lh.descent_dashboard()
+    frames = capture(d)
+    values = list(np.geomspace(d.lr_max * 0.01, d.lr_max * 0.9, 60))
+
+    async def burst():
+        for v in values:
+            d.controls["learning_rate"].value = v
+            await asyncio.sleep(0)  # the kernel handles one message after another
+        await asyncio.sleep(d.min_interval * 3)
+
+    start = len(frames)
+    asyncio.run(burst())
+    sent = len(frames) - start
+    assert 1 <= sent <= 3, f"{sent} frames for a burst of 60 moves"
+    h = lh.gradient_descent(
+        d.X,
+        d.y,
+        learning_rate=values[-1],
+        epochs=d.values()["epochs"],
+        batch_size=d.n,
+        w0=d.values()["w0"],
+        b0=d.values()["b0"],
+    )
+    np.testing.assert_array_equal(_line_xy(d.contour.paths["gd"].line)[0], h.weights[:, 0])
+
+
+def test_static_image_for_saved_notebooks():
+    d = lh.gradient_explorer()
+    bundle = d._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    png = base64.b64decode(bundle["image/png"])
+    img = Image.open(io.BytesIO(png))
+    assert img.size == tuple(round(s * d.figure.dpi) for s in d.figure.get_size_inches())
+    assert "run the notebook" in bundle["text/plain"]
+    # the moving artists are in the static image: it differs from a figure without them
+    pixels = np.asarray(img.convert("RGB")).astype(int)
+    assert np.abs(np.diff(pixels, axis=0)).sum() > 0
+
+
+@pytest.mark.parametrize("lecture", [False, True], ids=["normal", "lecture"])
+@pytest.mark.parametrize("name", NAMES)
+def test_render_png_artifact(name, lecture):
+    """Each dashboard as a learner sees it, saved to artifacts/ for a human to look at."""
+    d = lh.DASHBOARDS[name](lecture=lecture)
+    png = d.to_png()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / f"dashboard_{name}{'_lecture' if lecture else ''}.png").write_bytes(png)
+    img = Image.open(io.BytesIO(png))
+    assert img.size[0] >= 700
+    # nothing is cut off at the figure's edges, and 2D panels do not overlap each other
+    renderer = d.figure.canvas.get_renderer()
+    fig_box = d.figure.bbox
+    boxes = []
+    for ax in d.figure.axes:
+        box = ax.get_tightbbox(renderer)
+        assert box.x0 >= fig_box.x0 - 1 and box.x1 <= fig_box.x1 + 1, f"{name}: {ax.get_title()!r} cut off"
+        assert box.y0 >= fig_box.y0 - 1 and box.y1 <= fig_box.y1 + 1, f"{name}: {ax.get_title()!r} cut off"
+        if ax.name != "3d":
+            boxes.append((ax.get_title(), box))
+    for (t1, b1), (t2, b2) in itertools.combinations(boxes, 2):
+        overlap_w = min(b1.x1, b2.x1) - max(b1.x0, b2.x0)
+        overlap_h = min(b1.y1, b2.y1) - max(b1.y0, b2.y0)
+        assert overlap_w <= 2 or overlap_h <= 2, f"{name}: panels {t1!r} and {t2!r} overlap"
+
+
+def test_lecture_mode_enlarges():
+    normal = lh.descent_dashboard()
+    try:
+        assert lh.lecture_mode() is True
+        big = lh.descent_dashboard()
+    finally:
+        lh.lecture_mode(False)
+    assert big.figure.get_size_inches()[0] > normal.figure.get_size_inches()[0]
+    assert big.fit.art.line.get_linewidth() > normal.fit.art.line.get_linewidth()
+    assert style.sizes().font == style.sizes(False).font
+
+
+def test_importing_changes_no_global_state():
+    import subprocess
+    import sys
+
+    code = (
+        "import matplotlib as mpl; before = dict(mpl.rcParams); import linreg_helpers as lh; "
+        "lh.descent_dashboard(); after = dict(mpl.rcParams); "
+        "import matplotlib.pyplot as plt; assert before == after; assert plt.get_fignums() == []"
+    )
+    subprocess.run([sys.executable, "-W", "error", "-c", code], check=True)
