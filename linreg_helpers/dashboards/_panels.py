@@ -10,6 +10,7 @@ asks for one full redraw.
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from .._canvas import Blitter
 from ..plots import (
@@ -159,6 +160,13 @@ class ContourPanel:
         return self.paths[key]
 
 
+def log_ticks(axis) -> None:
+    """Readable log-scale ticks: 1, 2, 5, 10, 20, … written plainly, no minor labels."""
+    axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    axis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:g}"))
+    axis.set_minor_formatter(NullFormatter())
+
+
 class LossCurvePanel:
     """Whole-data loss per step on a log scale, x in epochs, with a divergence message."""
 
@@ -167,6 +175,7 @@ class LossCurvePanel:
         s = sizes(lecture)
         self.s = s
         ax.set_yscale("log")
+        log_ticks(ax.yaxis)
         ax.set_xlabel("epoch" if x == "epochs" else "step (iteration)")
         ax.set_ylabel(f"{LOSS_LABELS[loss].split(' (')[0]} on all data")
         ax.set_title(title, fontsize=s.title)

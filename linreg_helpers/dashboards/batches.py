@@ -48,7 +48,7 @@ class BatchSizeDashboard(Dashboard):
             "batch_size": widgets.IntSlider(
                 value=min(16, self.n), min=1, max=self.n, description=f"mini-batch size (n = {self.n})"
             ),
-            "epochs": widgets.IntSlider(value=10, min=1, max=60, description="epochs"),
+            "epochs": widgets.IntSlider(value=6, min=1, max=60, description="epochs"),
             "x_axis": widgets.ToggleButtons(
                 options=[("per epoch", "epochs"), ("per step", "steps")],
                 value="epochs",
@@ -64,6 +64,7 @@ class BatchSizeDashboard(Dashboard):
             fig.add_subplot(gs[0, 0]), self.blitter, self.X, self.y, lecture=lec, title="Fitted lines after training"
         )
         self.fit.art.line.set_visible(False)
+        self.fit.art.line.set_label("_nolegend_")
         self.fit.art.scatter.set_alpha(0.35)
         Z = loss_surface(self.X, self.y, self.weights, self.biases)
         self.zmax = float(Z.max())
@@ -84,7 +85,8 @@ class BatchSizeDashboard(Dashboard):
             self.contour.add_path(key, COLORS[key], label=label, marker=False)
             self.curve.add_curve(key, COLORS[key], label, lw_scale=0.8)
         self.fit.legend()
-        self.curve_ax.legend(loc="lower left", fontsize=self.sizes.font - 1, framealpha=0.85)
+        self.curve_ax.legend(loc="upper right", fontsize=self.sizes.font - 1, framealpha=0.85)
+        self.start_loss = float(((self.y) ** 2).mean())  # every run starts at w = b = 0
         self._x_axis = "epochs"
 
     def runs(self, values):
@@ -104,7 +106,7 @@ class BatchSizeDashboard(Dashboard):
             self.curve_ax.set_xlabel("step (iteration), log scale" if x_axis == "steps" else "epoch")
             self.curve.limits = None
             changed = True
-        bottom, top = loss_floor(self.stats.min_mse, self.zmax)
+        bottom, top = loss_floor(self.stats.min_mse, self.start_loss)
         if x_axis == "steps":
             x_max = values["epochs"] * self.n
             changed |= self.curve.set_limits(x_max, bottom, top)
