@@ -39,6 +39,9 @@ from .training import DIVERGENCE_FACTOR, History, gradient_descent, largest_stab
 
 __version__ = "0.1.0"
 
+# Imported last: exercise modules may use lh.* at import time.
+from . import exercises
+
 __all__ = [
     "COLORS",
     "DASHBOARDS",
@@ -49,6 +52,7 @@ __all__ = [
     "batch_size_dashboard",
     "convexity_explorer",
     "descent_dashboard",
+    "exercises",
     "fit_closed_form",
     "gradient_descent",
     "gradient_explorer",

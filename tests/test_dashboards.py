@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import html
 import io
 import itertools
 import os
@@ -391,3 +392,48 @@ def test_importing_changes_no_global_state():
         "import matplotlib.pyplot as plt; assert before == after; assert plt.get_fignums() == []"
     )
     subprocess.run([sys.executable, "-W", "error", "-c", code], check=True)
+
+
+PRESETS = [(name, preset) for name, b in lh.DASHBOARDS.items() for preset in b()._presets]
+
+
+def test_every_dashboard_has_presets():
+    assert {name for name, _ in PRESETS} == set(NAMES)
+    assert len(PRESETS) >= 4 * len(NAMES)
+
+
+@pytest.mark.parametrize(("name", "preset"), PRESETS)
+def test_every_preset_loads(name, preset):
+    d = lh.DASHBOARDS[name]()
+    d.controls["preset"].value = preset  # as a teacher picks it from the menu
+    assert d.controls["preset"].value == preset
+    for key, value in d._presets[preset].items():
+        assert d.controls[key].value == pytest.approx(value), key
+    code = d.show_code()
+    assert code and code in html.unescape(d.code.value)
+    d.controls["learning_rate"].value *= 1.01  # a hand move leaves the preset
+    assert d.controls["preset"].value == ""
+
+
+def test_preset_as_builder_argument_and_reset():
+    d = lh.descent_dashboard(preset="diverging (just above the limit)")
+    assert d.history.diverged
+    assert "diverged at step" in d.readout.value
+    d.set(learning_rate=d.lr_max * 0.1)
+    assert not d.history.diverged and d.controls["preset"].value == ""
+    d.reset()  # back to the builder's starting point: the preset
+    assert d.controls["preset"].value == "diverging (just above the limit)"
+    assert d.history.diverged
+    with pytest.raises(ValueError, match="Unknown preset"):
+        d.set(preset="no such demonstration")
+
+
+@pytest.mark.parametrize("preset", list(lh.descent_dashboard()._presets))
+def test_show_as_code_reproduces_the_run(preset):
+    d = lh.descent_dashboard(preset=preset)
+    code = d.show_code()
+    scope = {"lh": lh, "X": d.X, "y": d.y}
+    exec(code.rsplit("\n", 1)[0], scope)  # all but the last, display-only line
+    h = scope["h"]
+    np.testing.assert_array_equal(h.weights, d.history.weights)
+    np.testing.assert_array_equal(h.losses, d.history.losses)

@@ -33,6 +33,11 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
         return None
 
 
+def _round_sig(value: float, digits: int = 3) -> float:
+    """``value`` rounded to ``digits`` significant digits (round numbers for presets)."""
+    return float(f"{value:.{digits}g}")
+
+
 class Dashboard(widgets.VBox):
     """A live figure with its controls; display it as the last line of a cell.
 
@@ -61,10 +66,21 @@ class Dashboard(widgets.VBox):
         self.n = int(self.y.shape[0])
         self.prepare()
         controls = self.make_controls()
+        self._presets = {  # round numbers, so "Show as code" prints them as a teacher would type them
+            name: {k: _round_sig(v, 4) if isinstance(v, float) else v for k, v in values.items()}
+            for name, values in self.presets().items()
+        }
+        if self._presets:
+            controls["preset"] = widgets.Dropdown(
+                options=[("(choose a demonstration)", "")] + [(name, name) for name in self._presets],
+                value="",
+                description="demonstration preset",
+            )
         unknown = sorted(set(settings) - set(controls))
         if unknown:
             raise ValueError(f"{type(self).__name__} has no control(s) {unknown}; its controls are {sorted(controls)}.")
-        for key, value in settings.items():
+        self.controls = controls
+        for key, value in self._expand_preset(settings).items():
             self._set_control(controls[key], key, value)
         self.controls: dict[str, widgets.Widget] = controls
         self.defaults = {k: c.value for k, c in controls.items()}
@@ -79,6 +95,14 @@ class Dashboard(widgets.VBox):
             layout=widgets.Layout(width="110px"),
         )
         self.reset_button.on_click(lambda _b: self.reset())
+        self.code_button = widgets.Button(
+            description="Show as code",
+            icon="code",
+            tooltip="Print the lh.gradient_descent(...) call that reproduces what the dashboard shows",
+            layout=widgets.Layout(width="140px"),
+        )
+        self.code = widgets.HTML()
+        self.code_button.on_click(lambda _b: self.show_code())
         self.frames = 0
         self._suspend = False
         self._dirty = False
@@ -86,8 +110,8 @@ class Dashboard(widgets.VBox):
         self._last_frame_end = 0.0
         self.build()
         super().__init__(children=self._layout(), layout=widgets.Layout(width="100%"))
-        for c in controls.values():
-            c.observe(self._on_change, names="value")
+        for key, c in controls.items():
+            c.observe(self._on_preset if key == "preset" else self._on_change, names="value")
         self.update()
 
     # ------------------------------------------------------------ to override
@@ -109,6 +133,14 @@ class Dashboard(widgets.VBox):
     def render(self, values: dict[str, Any]) -> bool:
         """Compute and move the artists for ``values``; return True if the static part changed."""
         raise NotImplementedError
+
+    def presets(self) -> dict[str, dict[str, Any]]:
+        """Named demonstrations: each maps control names to values (see ``docs/teaching-guide.md``)."""
+        return {}
+
+    def as_code(self, values: dict[str, Any]) -> str:
+        """Python that reproduces the training run shown for ``values``."""
+        return ""
 
     # ------------------------------------------------------------- machinery
     @staticmethod
@@ -144,19 +176,31 @@ class Dashboard(widgets.VBox):
             if not isinstance(c, (widgets.Checkbox, widgets.ToggleButtons, widgets.Dropdown, widgets.Button)):
                 c.layout.width = "360px"
             boxes.append(c)
+        preset = [b for b in boxes if b is self.controls.get("preset")]
+        boxes = [b for b in boxes if b is not self.controls.get("preset")]
         half = (len(boxes) + 1) // 2
         grid = widgets.HBox(
             [
                 widgets.VBox(boxes[:half], layout=widgets.Layout(margin="0 24px 0 0")),
-                widgets.VBox([*boxes[half:], self.reset_button]),
+                widgets.VBox(boxes[half:]),
             ],
             layout=widgets.Layout(flex_flow="row wrap"),
         )
-        return [title, grid, self.figure.canvas, self.readout]
+        for b in preset:
+            b.layout.width = "420px"
+        buttons = widgets.HBox([*preset, self.reset_button, self.code_button], layout=widgets.Layout(grid_gap="12px"))
+        return [title, buttons, grid, self.figure.canvas, self.readout, self.code]
 
     def _on_change(self, change: dict) -> None:
         if self._suspend:
             return
+        preset = self.controls.get("preset")
+        if preset is not None and preset.value:  # moved by hand: no longer the preset
+            self._suspend = True
+            try:
+                preset.value = ""
+            finally:
+                self._suspend = False
         loop = _running_loop()
         if loop is None:
             self.update()
@@ -171,6 +215,20 @@ class Dashboard(widgets.VBox):
             self._scheduled = True
             loop.call_later(wait, self._flush)
 
+    def _expand_preset(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Replace ``preset=name`` by the preset's values (explicit values win)."""
+        name = values.get("preset")
+        if not name:
+            return values
+        if name not in self._presets:
+            raise ValueError(f"Unknown preset {name!r}. Valid values: {sorted(self._presets)}.")
+        return {**self._presets[name], **values}
+
+    def _on_preset(self, change: dict) -> None:
+        if self._suspend or not change["new"]:
+            return
+        self.set(preset=change["new"])
+
     def _flush(self) -> None:
         self._scheduled = False
         if self._dirty:
@@ -178,8 +236,17 @@ class Dashboard(widgets.VBox):
             self.update()
 
     def values(self) -> dict[str, Any]:
-        """The controls' current values by name."""
-        return {k: c.value for k, c in self.controls.items()}
+        """The controls' current values by name (the preset menu left out)."""
+        return {k: c.value for k, c in self.controls.items() if k != "preset"}
+
+    def show_code(self) -> str:
+        """Show (and return) the code that reproduces the current run, under the figure."""
+        code = self.as_code(self.values())
+        self.code.value = (
+            "<pre style='font-size:12px; background:#f5f5f5; padding:6px; white-space:pre-wrap'>"
+            f"{html.escape(code)}</pre>"
+        )
+        return code
 
     def update(self) -> None:
         """Recompute and redraw now for the current control values."""
@@ -202,11 +269,14 @@ class Dashboard(widgets.VBox):
 
     def set(self, **values: Any) -> None:
         """Set several controls at once (one redraw), e.g. ``dash.set(learning_rate=0.01, epochs=50)``."""
+        values = self._expand_preset(values)
         unknown = sorted(set(values) - set(self.controls))
         if unknown:
             raise ValueError(f"No control(s) {unknown}; the controls are {sorted(self.controls)}.")
         self._suspend = True
         try:
+            if "preset" in self.controls and "preset" not in values:
+                self.controls["preset"].value = ""  # the shown state is no longer a preset
             for k, val in values.items():
                 self._set_control(self.controls[k], k, val)
         finally:

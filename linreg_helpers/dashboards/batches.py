@@ -13,7 +13,7 @@ from ..plots import parameter_grid
 from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
-from ._base import Dashboard
+from ._base import Dashboard, _round_sig
 from ._panels import ContourPanel, FitPanel, LossCurvePanel, loss_floor
 from .descent import learning_rate_slider
 
@@ -94,6 +94,32 @@ class BatchSizeDashboard(Dashboard):
         common = dict(learning_rate=values["learning_rate"], epochs=values["epochs"], seed=values["seed"])
         sizes = {"full": self.n, "mini": values["batch_size"], "sgd": 1}
         return {k: gradient_descent(self.X, self.y, batch_size=sizes[k], **common) for k, _ in RUNS}
+
+    def presets(self):
+        lr = _round_sig(self.lr_max, 3)
+        return {
+            "SGD noise": {"learning_rate": lr * 0.15, "batch_size": 1, "epochs": 6, "x_axis": "epochs"},
+            "mini-batch sweet spot": {"learning_rate": lr * 0.15, "batch_size": min(16, self.n), "epochs": 6},
+            "same epochs, very different step counts": {
+                "learning_rate": lr * 0.1,
+                "batch_size": min(16, self.n),
+                "epochs": 6,
+                "x_axis": "steps",
+            },
+            "too fast for SGD, fine for full batch": {
+                "learning_rate": lr * 0.8,
+                "batch_size": min(16, self.n),
+                "epochs": 6,
+            },
+        }
+
+    def as_code(self, values) -> str:
+        runs = "\n".join(
+            f"{key} = lh.gradient_descent(X, y, learning_rate={values['learning_rate']!r}, "
+            f"epochs={values['epochs']}, batch_size={size}, seed={values['seed']})"
+            for key, size in (("full", self.n), ("mini", values["batch_size"]), ("sgd", 1))
+        )
+        return runs + "\nlh.plot_loss_curve(sgd, x=" + repr(values["x_axis"]) + ")"
 
     def render(self, values) -> bool:
         runs = self.history = self.runs(values)

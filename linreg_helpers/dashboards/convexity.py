@@ -157,6 +157,28 @@ class ConvexityExplorer(Dashboard):
             return np.abs(R).mean(1)
         return (_huber_terms(R, 1.0) if loss == "huber" else _tukey_terms(R, 4.685)).mean(1)
 
+    def presets(self):
+        return {
+            "MSE: every chord lies above": {"loss": "mse", "w_a": 1.8, "b_a": 2.0, "w_b": -1.3, "b_b": 20.0},
+            "MAE: convex but kinked": {"loss": "mae", "w_a": 1.8, "b_a": 2.0, "w_b": -1.3, "b_b": 20.0},
+            "Tukey: a chord below the loss": {"loss": "tukey", "w_a": 2.0, "b_a": 1.0, "w_b": -1.5, "b_b": 22.0},
+            "Tukey: descent stuck in the other valley": {
+                "loss": "tukey",
+                "w_a": -1.3,
+                "b_a": 20.0,
+                "w_b": 2.0,
+                "b_b": 1.0,
+                "epochs": 300,
+            },
+        }
+
+    def as_code(self, values) -> str:
+        return (
+            f"h = lh.gradient_descent(X, y, loss={values['loss']!r}, learning_rate={values['learning_rate']!r}, "
+            f"epochs={values['epochs']}, batch_size={values['batch_size']}, w0={values['w_a']!r}, "
+            f"b0={values['b_a']!r}, seed=0)"
+        )
+
     def render(self, values) -> bool:
         loss = values["loss"]
         changed = loss != self._loss

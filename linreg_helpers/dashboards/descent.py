@@ -12,7 +12,7 @@ from ..plots import parameter_grid
 from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
-from ._base import Dashboard
+from ._base import Dashboard, _round_sig
 from ._panels import ContourPanel, FitPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
 
 
@@ -119,6 +119,26 @@ class DescentDashboard(Dashboard):
             w0=values["w0"],
             b0=values["b0"],
             seed=0,
+        )
+
+    def presets(self):
+        lr = _round_sig(self.lr_max, 3)
+        common = {"epochs": 40, "batch_size": self.n, "w0": self.start[0], "b0": self.start[1]}
+        return {
+            "too small a learning rate (crawl)": {**common, "learning_rate": lr * 0.005},
+            "just right": {**common, "learning_rate": lr * 0.5},
+            "oscillating (just below the limit)": {**common, "learning_rate": lr * 0.97},
+            "diverging (just above the limit)": {**common, "learning_rate": lr * 1.1},
+            "mini-batches of 8": {**common, "learning_rate": lr * 0.3, "batch_size": min(8, self.n)},
+        }
+
+    def as_code(self, values) -> str:
+        return (
+            "h = lh.gradient_descent(\n"
+            f"    X, y, learning_rate={values['learning_rate']!r}, epochs={values['epochs']}, "
+            f"batch_size={values['batch_size']},\n"
+            f"    w0={values['w0']!r}, b0={values['b0']!r}, seed=0,\n)\n"
+            "h.w, h.b, h.losses[-1], h.diverged"
         )
 
     def render(self, values) -> bool:

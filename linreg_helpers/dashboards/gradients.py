@@ -158,6 +158,26 @@ class GradientExplorer(Dashboard):
             self.rng_orders[seed] = np.random.default_rng(seed).permutation(self.n)
         return self.rng_orders[seed][:batch_size]
 
+    def presets(self):
+        w, b = float(self.stats.w_star[0]), self.stats.b_star
+        w_lo, b_lo = float(self.weights[0]), float(self.biases[0])
+        return {
+            "far from the minimum: steep": {
+                "w": w_lo + 0.1 * (w - w_lo),
+                "b": b_lo + 0.1 * (b - b_lo),
+                "batch_size": self.n,
+            },
+            "at the minimum: gradient 0": {"w": w, "b": b, "batch_size": self.n},
+            "SGD: one example's gradient": {"batch_size": 1, "batch_seed": 3},
+            "mini-batch of 8 vs full batch": {"batch_size": min(8, self.n), "batch_seed": 3},
+        }
+
+    def as_code(self, values) -> str:
+        return (
+            f"dw, db = lh.mse_gradient(X, y, w={values['w']!r}, b={values['b']!r})\n"
+            f"step = (-{values['learning_rate']!r} * dw, -{values['learning_rate']!r} * db)"
+        )
+
     def render(self, values) -> bool:
         w, b, lr = values["w"], values["b"], values["learning_rate"]
         x, y = self.X, self.y

@@ -13,7 +13,7 @@ from ..losses import _huber_terms
 from ..plots import style_axes
 from ..style import COLORS
 from ..training import gradient_descent, largest_stable_learning_rate
-from ._base import Dashboard
+from ._base import Dashboard, _round_sig
 from ._panels import FitPanel, LossCurvePanel, divergence_text
 from .descent import learning_rate_slider
 
@@ -123,7 +123,8 @@ class LossExplorer(Dashboard):
         self.mean_line = self.blitter.add(ax.axvline(0, color=COLORS["mse"], ls=":", lw=s.line, label="mean of y"))
         self.median_line = self.blitter.add(ax.axvline(0, color=COLORS["mae"], ls="--", lw=s.line, label="median of y"))
         ax.set_xlim(self.b_grid[0], self.b_grid[-1])
-        ax.set_ylim(0, 1.05)
+        ax.set_ylim(0, 1.55)  # room above the curves (scaled to at most 1) for the legend
+        ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
         ax.set_xlabel("b (a constant prediction ŷ = b)")
         ax.set_ylabel("loss ÷ its largest value")
         ax.set_title("Constant model: mean vs median", fontsize=s.title)
@@ -140,6 +141,39 @@ class LossExplorer(Dashboard):
         w, b = fit_closed_form(self.X, self.y)
         bottom = max(_loss_value(loss, w * self.X + b - self.y, values["delta"]) * 0.2, top * 1e-8)
         return bottom, top
+
+    def presets(self):
+        lr = _round_sig(self.lr_max, 3)
+        return {
+            "no outliers: MSE and MAE agree": {"loss": "mse", "outliers": 0, "outlier_shift": 0.0},
+            "one far outlier pulls the MSE line": {"loss": "mse", "outliers": 1, "outlier_shift": self.max_shift},
+            "MAE shrugs the outlier off": {
+                "loss": "mae",
+                "outliers": 1,
+                "outlier_shift": self.max_shift,
+                "learning_rate": lr * 1.2,
+                "epochs": 300,
+            },
+            "Huber in between": {
+                "loss": "huber",
+                "outliers": 2,
+                "outlier_shift": self.max_shift,
+                "delta": 1.0,
+                "learning_rate": lr * 1.2,
+                "epochs": 300,
+            },
+        }
+
+    def as_code(self, values) -> str:
+        loss = "mse" if values["loss"] == "rmse" else values["loss"]
+        extra = f", delta={values['delta']!r}" if loss == "huber" else ""
+        return (
+            f"y_moved = y.copy()  # the {values['outliers']} point(s) with the largest x moved up by "
+            f"{values['outlier_shift']!r}\n"
+            "lh.fit_closed_form(X, y_moved)  # the MSE line\n"
+            f"h = lh.gradient_descent(X, y_moved, loss={loss!r}{extra}, learning_rate={values['learning_rate']!r}, "
+            f"epochs={values['epochs']}, batch_size={values['batch_size']}, seed=0)"
+        )
 
     def render(self, values) -> bool:
         loss, delta = values["loss"], values["delta"]

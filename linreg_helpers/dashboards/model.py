@@ -10,7 +10,7 @@ from ..plots import parameter_grid
 from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
-from ._base import Dashboard
+from ._base import Dashboard, _round_sig
 from ._panels import ContourPanel, FitPanel, LossCurvePanel, divergence_text, loss_floor
 from .descent import learning_rate_slider
 
@@ -90,6 +90,31 @@ class ModelExplorer(Dashboard):
             fig.add_subplot(gs[0, 2]), self.blitter, lecture=lec, title="Loss curve of the descent"
         )
         self.curve.add_curve("gd", COLORS["path"])
+
+    def presets(self):
+        lr = _round_sig(self.lr_max, 3)
+        w, b = float(self.stats.w_star[0]), self.stats.b_star
+        return {
+            "start: w = b = 0": {"w": 0.0, "b": 0.0, "epochs": 0},
+            "the best line (least squares)": {"w": w, "b": b, "epochs": 0},
+            "right slope, wrong intercept": {"w": w, "b": b + 3.0 * float(self.y.std()) / 2, "epochs": 0},
+            "descent from w = b = 0": {
+                "w": 0.0,
+                "b": 0.0,
+                "epochs": 25,
+                "learning_rate": lr * 0.5,
+                "batch_size": self.n,
+            },
+        }
+
+    def as_code(self, values) -> str:
+        code = f"w, b = {values['w']!r}, {values['b']!r}\ny_hat = lh.predict(X, w, b)\nlh.mse(y, y_hat)"
+        if values["epochs"] > 0:
+            code += (
+                f"\nh = lh.gradient_descent(X, y, learning_rate={values['learning_rate']!r}, "
+                f"epochs={values['epochs']}, batch_size={values['batch_size']}, w0=w, b0=b, seed=0)"
+            )
+        return code
 
     def render(self, values) -> bool:
         w, b = values["w"], values["b"]

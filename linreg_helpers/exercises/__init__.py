@@ -1,0 +1,66 @@
+"""Self-checked exercises for the notebooks.
+
+In a notebook::
+
+    from linreg_helpers import exercises as ex
+
+    def my_mse(y_true, y_pred):
+        ...                       # the learner's code
+
+    ex.check_mse(my_mse)          # or: ex.check("02.1", my_mse)
+
+A check returns a :class:`Result` whose repr is the message ("✅ Correct!", a
+hint for the typical mistake, or "not answered yet"), so put it on the last line
+of the cell. ``result.correct`` is a bool. Checks never raise for a wrong or
+missing answer.
+
+Adding exercises for a notebook
+-------------------------------
+Create ``linreg_helpers/exercises/nbNN_topic.py`` (e.g. ``nb04_descent.py``);
+every ``nb*`` module in this folder is imported here automatically and the
+names in its ``__all__`` become ``ex.<name>``. In the module:
+
+1. Write each solution **once**, as the learner would write it: a function
+   (for a :class:`FunctionExercise`) or a zero-argument function ending in
+   ``return <answer>`` (for a :class:`ValueExercise`).
+2. Create the exercise with its id ``"NN.k"``, the name the notebook's stub
+   uses (``answer_name``), a ``reference`` computed with ``linreg_helpers``,
+   seeded test inputs, and the typical mistakes (:class:`Mistake`: a key, a hint
+   that does not give the answer away, and an example wrong answer).
+3. Export a ``check_<name>(answer)`` function that returns ``EXERCISE.check(answer)``.
+
+At import time, take what you need from the sibling modules (``from ..losses import mse``),
+not ``lh.mse``: ``linreg_helpers/__init__.py`` imports this package, so ``lh`` may still be
+half-initialised while these modules load. ``lh.*`` inside a function body (run when a
+check runs) is fine.
+
+``tools/build_notebooks.py`` shows the solution in the notebook (from
+``ex.get("NN.k").solution_source()``), and ``tests/test_exercises_00_03.py``
+checks, for every registered exercise, that the solution is accepted and that
+each mistake's example gets that mistake's hint. See ``nb02_losses.py`` for a
+complete example.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from ._feedback import REGISTRY, Exercise, FunctionExercise, Mistake, Result, ValueExercise, check, get
+
+__all__ = ["REGISTRY", "Exercise", "FunctionExercise", "Mistake", "Result", "ValueExercise", "check", "get"]
+
+
+def _load_notebook_modules() -> None:
+    """Import every ``nb*`` module here and re-export the names in its ``__all__``."""
+    names = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("nb"))
+    for name in names:
+        module = importlib.import_module(f"{__name__}.{name}")
+        for attr in module.__all__:
+            if attr in globals() and globals()[attr] is not getattr(module, attr):
+                raise ImportError(f"exercises.{name} exports {attr!r}, which another module already uses")
+            globals()[attr] = getattr(module, attr)
+            __all__.append(attr)
+
+
+_load_notebook_modules()
