@@ -26,6 +26,7 @@ from .dashboards import (
     descent_dashboard,
     gradient_explorer,
     loss_explorer,
+    many_features_dashboard,
     model_explorer,
 )
 from .data import Dataset, list_datasets, load_csv, load_dataset, make_linear_data
@@ -68,6 +69,7 @@ __all__ = [
     "mae",
     "mae_gradient",
     "make_linear_data",
+    "many_features_dashboard",
     "model_explorer",
     "mse",
     "mse_gradient",

@@ -21,6 +21,7 @@ from linreg_helpers.closed_form import _lad_line
 
 ARTIFACTS = Path(os.environ.get("LINREG_ARTIFACTS", Path(__file__).resolve().parent.parent / "artifacts"))
 NAMES = list(lh.DASHBOARDS)
+ONE_FEATURE = [n for n in NAMES if n != "many_features"]
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,15 @@ def capture(dash):
 
 
 def test_registry_names():
-    assert set(NAMES) == {"model", "losses", "gradients", "gradient_descent", "batch_size", "convexity"}
+    assert set(NAMES) == {
+        "model",
+        "losses",
+        "gradients",
+        "gradient_descent",
+        "batch_size",
+        "convexity",
+        "many_features",
+    }
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -58,14 +67,15 @@ def test_builder_contract(dashboards, name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_builder_accepts_own_data_and_settings(name):
-    X, y = lh.make_linear_data(25, weights=-1.0, bias=3.0, noise=0.5, seed=11)
+    weights = [-1.0, 2.0] if name == "many_features" else -1.0
+    X, y = lh.make_linear_data(25, weights=weights, bias=3.0, noise=0.5, seed=11)
     d = lh.DASHBOARDS[name](X, y, batch_size=5)
     assert d.n == 25
     assert d.controls["batch_size"].value == 5
     assert d.controls["batch_size"].max == 25
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", ONE_FEATURE)
 def test_builder_rejects_bad_input(name):
     builder = lh.DASHBOARDS[name]
     with pytest.raises(ValueError, match="one feature"):
@@ -78,6 +88,33 @@ def test_builder_rejects_bad_input(name):
         builder(learning_rate=1e9)
     with pytest.raises(ValueError, match="x values are equal"):
         builder(np.ones(10), np.arange(10.0))
+
+
+def test_many_features_rejects_bad_input():
+    with pytest.raises(ValueError, match="exactly two feature columns"):
+        lh.many_features_dashboard(np.ones(10), np.ones(10))
+    with pytest.raises(ValueError, match="constant"):
+        lh.many_features_dashboard(np.column_stack([np.ones(10), np.arange(10.0)]), np.arange(10.0))
+
+
+def test_many_features_standardising_converges_in_far_fewer_steps():
+    from linreg_helpers.dashboards.features import steps_to_converge
+
+    d = lh.many_features_dashboard(preset="raw features: zig-zag and crawl")
+    raw_steps = steps_to_converge(d.history.losses, d.setups["raw"]["stats"].min_mse)
+    d.set(preset="standardised: straight to the minimum")
+    std_steps = steps_to_converge(d.history.losses, d.setups["standardised"]["stats"].min_mse)
+    assert raw_steps is None and std_steps is not None and std_steps <= 20
+    # the learning-rate slider follows the scale of the features
+    lr = d.controls["learning_rate"]
+    assert 10**lr.max > 0.1 and lr.value == pytest.approx(0.268)
+    d.controls["standardise"].value = False
+    assert 10**lr.max < 1e-5 and lr.value == pytest.approx(d.setups["raw"]["lr_max"] * 0.5, rel=1e-3)
+    Xs = (d.X - d.X.mean(0)) / d.X.std(0)
+    h = lh.gradient_descent(
+        Xs, d.y - d.y.mean(), learning_rate=d.setups["standardised"]["lr_max"] * 0.5, epochs=5, batch_size=d.n
+    )
+    assert h.losses[-1] < h.losses[0]
 
 
 def _line_xy(line):

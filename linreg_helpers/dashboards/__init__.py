@@ -15,6 +15,7 @@ name                      builder                    notebook
 ``"gradient_descent"``    :func:`descent_dashboard`  04_gradient_descent
 ``"batch_size"``          :func:`batch_size_dashboard` 05_batch_sizes
 ``"convexity"``           :func:`convexity_explorer` 06_convexity
+``"many_features"``       :func:`many_features_dashboard` 07_many_features
 ========================  =========================  ======================
 """
 
@@ -22,6 +23,7 @@ from ._base import Dashboard
 from .batches import BatchSizeDashboard, batch_size_dashboard
 from .convexity import ConvexityExplorer, convexity_explorer
 from .descent import DescentDashboard, descent_dashboard
+from .features import ManyFeaturesDashboard, many_features_dashboard
 from .gradients import GradientExplorer, gradient_explorer
 from .losses import LossExplorer, loss_explorer
 from .model import ModelExplorer, model_explorer
@@ -33,6 +35,7 @@ DASHBOARDS = {
     "gradient_descent": descent_dashboard,
     "batch_size": batch_size_dashboard,
     "convexity": convexity_explorer,
+    "many_features": many_features_dashboard,
 }
 
 __all__ = [
@@ -43,11 +46,13 @@ __all__ = [
     "DescentDashboard",
     "GradientExplorer",
     "LossExplorer",
+    "ManyFeaturesDashboard",
     "ModelExplorer",
     "batch_size_dashboard",
     "convexity_explorer",
     "descent_dashboard",
     "gradient_explorer",
     "loss_explorer",
+    "many_features_dashboard",
     "model_explorer",
 ]

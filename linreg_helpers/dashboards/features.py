@@ -1,0 +1,251 @@
+"""Many-features dashboard (``07_many_features``): two weights, feature scaling, zig-zag descent."""
+
+from __future__ import annotations
+
+import math
+
+import ipywidgets as widgets
+import numpy as np
+
+from .. import _validation as v
+from .._mse_stats import MSEStats
+from ..data import load_dataset
+from ..plots import draw_contour, style_axes
+from ..style import COLORS
+from ..training import gradient_descent, largest_stable_learning_rate
+from ._base import Dashboard, _round_sig
+from ._panels import LossCurvePanel, PathArtists, divergence_text, loss_floor
+
+FRACTIONS = (-3.0, math.log10(1.5))  # the learning-rate slider spans η_max·10⁻³ … 1.5·η_max
+
+
+def standardise(X: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(X − mean) / std`` per column, with the means and standard deviations used."""
+    mean, std = X.mean(axis=0), X.std(axis=0)
+    return (X - mean) / std, mean, std
+
+
+def steps_to_converge(losses: np.ndarray, min_loss: float, tol: float = 0.01) -> int | None:
+    """First step whose loss is within ``tol`` (relative) of the minimum, or None."""
+    ok = np.flatnonzero(losses <= min_loss * (1 + tol) + 1e-12)
+    return int(ok[0]) if ok.size else None
+
+
+class ManyFeaturesDashboard(Dashboard):
+    """Gradient descent with two features, on raw or standardised features.
+
+    Controls: ``standardise`` (z-score the features first), ``learning_rate``
+    (its range follows the largest stable rate of the features in use),
+    ``batch_size``, ``epochs``. Panels: the MSE over the two weights (with
+    the bias at its best value for each pair) and the descent path, and the
+    loss curve; the read-out counts the steps to get within 1% of the minimum.
+    """
+
+    name = "many_features"
+    title = "Two features: why scaling the features makes descent fast"
+    figsize = (9.0, 4.0)
+
+    feature_names = ("feature 1", "feature 2")
+
+    def default_data(self):
+        ds = load_dataset("cars_multi")
+        self.feature_names = ("weight [lb]", "horsepower [hp]")
+        return ds.X[:, :2].copy(), ds.y.copy()
+
+    @staticmethod
+    def _check_data(X, y):
+        X2, y1 = v.check_Xy(X, y)
+        if X2.shape[1] != 2:
+            raise ValueError(
+                f"The many-features dashboard shows two weights: X needs exactly two feature columns, got shape "
+                f"{np.shape(X)}."
+            )
+        if np.any(X2.std(axis=0) == 0):
+            raise ValueError("A feature is constant: it cannot be standardised or learned. Drop that column.")
+        return X2.copy(), y1.copy()
+
+    def prepare(self) -> None:
+        # Features and target are centred in both versions, so the best bias is 0, where descent
+        # starts and stays: the contour over the two weights is exactly the surface descent moves
+        # on, and the toggle changes only the features' scale.
+        self.Xs, self.mean, self.std = standardise(self.X)
+        self.Xc = self.X - self.mean
+        self.yc = self.y - self.y.mean()
+        self.setups = {}
+        for key, X in (("raw", self.Xc), ("standardised", self.Xs)):
+            stats = MSEStats(X, self.yc)
+            lr_max = largest_stable_learning_rate(X)
+            w_star = stats.w_star
+            half = max(float(np.abs(w_star).max()) * 1.3, 1e-12)  # the same span on both axes
+            w1 = np.linspace(w_star[0] - half, w_star[0] + half, 61)
+            w2 = np.linspace(w_star[1] - half, w_star[1] + half, 61)
+            W = np.stack(np.meshgrid(w1, w2), axis=-1)  # (61, 61, 2)
+            # the bias at its best for each pair of weights: b = ȳ − w·x̄, so c = 0
+            Z = stats.mse(W, stats.y_mean - W @ stats.x_mean)
+            self.setups[key] = dict(X=X, stats=stats, lr_max=lr_max, w1=w1, w2=w2, Z=Z)
+
+    def make_controls(self):
+        lr = self.setups["raw"]["lr_max"]
+        return {
+            "standardise": widgets.Checkbox(
+                value=False, indent=False, description="standardise features (÷ std; x and y are centred)"
+            ),
+            "learning_rate": widgets.FloatLogSlider(
+                value=lr * 0.5,
+                base=10,
+                min=math.log10(lr) + FRACTIONS[0],
+                max=math.log10(lr) + FRACTIONS[1],
+                step=0.02,
+                description="learning rate η",
+                readout_format=".3g",
+            ),
+            "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),
+            "epochs": widgets.IntSlider(value=100, min=1, max=500, description="epochs"),
+        }
+
+    def connect(self) -> None:
+        self.controls["standardise"].observe(self._rescale_learning_rate, names="value")
+
+    def _rescale_learning_rate(self, change) -> None:
+        """Keep the same fraction of the largest stable rate when the features change scale."""
+        old = self.setups["standardised" if change["old"] else "raw"]["lr_max"]
+        new = self.setups["standardised" if change["new"] else "raw"]["lr_max"]
+        lr = self.controls["learning_rate"]
+        fraction = lr.value / old
+        suspend, self._suspend = self._suspend, True
+        try:
+            lo, hi = math.log10(new) + FRACTIONS[0], math.log10(new) + FRACTIONS[1]
+            if lo > lr.max:
+                lr.max, lr.min = hi, lo
+            else:
+                lr.min, lr.max = lo, hi
+            lr.value = new * fraction
+        finally:
+            self._suspend = suspend
+
+    def build(self) -> None:
+        fig, lec = self.figure, self.lecture
+        gs = fig.add_gridspec(1, 2, left=0.08, right=0.98, top=0.87, bottom=0.15, wspace=0.28)
+        self.contour_ax = fig.add_subplot(gs[0, 0])
+        self.path = PathArtists(self.contour_ax, self.blitter, COLORS["path"], lecture=lec, marker=False)
+        self.curve = LossCurvePanel(fig.add_subplot(gs[0, 1]), self.blitter, lecture=lec)
+        self.curve.add_curve("gd", COLORS["path"])
+        self._shown = None
+
+    def _draw_contour(self, key: str) -> None:
+        ax, s = self.contour_ax, self.setups[key]
+        for artist in list(ax.collections) + [a for a in ax.lines if a not in (self.path.line, self.path.point)]:
+            artist.remove()
+        draw_contour(
+            ax,
+            s["w1"],
+            s["w2"],
+            s["Z"],
+            lecture=self.lecture,
+            optimum=(float(s["stats"].w_star[0]), float(s["stats"].w_star[1])),
+        )
+        ax.set_aspect("equal", adjustable="box")  # round looks round, elongated looks elongated
+        unit = " per std" if key == "standardised" else ""
+        ax.set_xlabel(f"w₁ ({self.feature_label(0)}{unit})")
+        ax.set_ylabel(f"w₂ ({self.feature_label(1)}{unit})")
+        ax.set_title("MSE over the two weights (★ minimum)", fontsize=self.sizes.title)
+        style_axes(ax, self.lecture)
+        self._shown = key
+
+    def feature_label(self, j: int) -> str:
+        """A short name for feature ``j``."""
+        return self.feature_names[j].split(" [")[0]
+
+    def render(self, values) -> bool:
+        key = "standardised" if values["standardise"] else "raw"
+        s = self.setups[key]
+        changed = key != self._shown
+        if changed:
+            self._draw_contour(key)
+        h = self.history = gradient_descent(
+            s["X"],
+            self.yc,
+            learning_rate=values["learning_rate"],
+            epochs=values["epochs"],
+            batch_size=values["batch_size"],
+            seed=0,
+        )
+        self.path.set(h.weights[:, 0], h.weights[:, 1])
+        min_loss = s["stats"].min_mse
+        bottom, top = loss_floor(min_loss, float(h.losses[0]))
+        changed |= self.curve.set_limits(values["epochs"], bottom, top)
+        self.curve.set_curve("gd", h)
+        msg = divergence_text(h)
+        self.curve.set_message(msg)
+        k = steps_to_converge(h.losses, min_loss)
+        reached = (
+            f"within 1% of the minimum after {k} steps"
+            if k is not None
+            else f"not within 1% of the minimum after {h.steps} steps"
+        )
+        condition = float(np.sqrt(np.linalg.cond(s["stats"].cov)))
+        self.show_readout(
+            [
+                f"{key} features",
+                reached,
+                f"MSE = {h.losses[-1]:.4g} (minimum {min_loss:.4g})",
+                f"η_max = {s['lr_max']:.3g}",
+                f"contour elongation √cond = {condition:.3g}",
+            ],
+            warning=msg or None,
+        )
+        return changed
+
+    def presets(self):
+        raw = _round_sig(self.setups["raw"]["lr_max"], 3)
+        std = _round_sig(self.setups["standardised"]["lr_max"], 3)
+        return {
+            "raw features: zig-zag and crawl": {
+                "standardise": False,
+                "learning_rate": raw * 0.9,
+                "epochs": 100,
+                "batch_size": self.n,
+            },
+            "standardised: straight to the minimum": {
+                "standardise": True,
+                "learning_rate": std * 0.5,
+                "epochs": 100,
+                "batch_size": self.n,
+            },
+            "standardised with mini-batches": {
+                "standardise": True,
+                "learning_rate": std * 0.2,
+                "epochs": 20,
+                "batch_size": min(32, self.n),
+            },
+        }
+
+    def as_code(self, values) -> str:
+        if values["standardise"]:
+            prefix, data = "Xs = (X - X.mean(axis=0)) / X.std(axis=0)\n", "Xs"
+        else:
+            prefix, data = "Xc = X - X.mean(axis=0)\n", "Xc"
+        prefix += "yc = y - y.mean()\n"
+        return (
+            f"{prefix}h = lh.gradient_descent({data}, yc, learning_rate={values['learning_rate']!r}, "
+            f"epochs={values['epochs']}, batch_size={values['batch_size']}, seed=0)"
+        )
+
+
+def many_features_dashboard(X=None, y=None, **settings) -> ManyFeaturesDashboard:
+    """Build the many-features dashboard (``07_many_features``).
+
+    Parameters
+    ----------
+    X : array_like, shape (n, 2), optional
+        Two features; by default car weight [lb] and horsepower [hp].
+    y : array_like, shape (n,), optional
+        Target; by default fuel efficiency [mpg].
+    **settings
+        Starting values of the controls (``standardise``, ``learning_rate``,
+        ``batch_size``, ``epochs``, ``preset``) or ``lecture=True``.
+    """
+    return ManyFeaturesDashboard(X, y, **settings)
+
+
+__all__ = ["ManyFeaturesDashboard", "many_features_dashboard", "standardise", "steps_to_converge"]
