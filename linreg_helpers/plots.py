@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 from . import _validation as v
 from ._mse_stats import MSEStats
@@ -323,6 +323,13 @@ def plot_contour(
 
 
 # -------------------------------------------------------------------- loss curve
+def log_ticks(axis) -> None:
+    """Readable log-scale ticks: 1, 2, 5, 10, 20, … written plainly, no minor labels."""
+    axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    axis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:g}"))
+    axis.set_minor_formatter(NullFormatter())
+
+
 def loss_curve_limits(losses: np.ndarray, floor: float) -> tuple[float, float]:
     """Log-scale y-limits from a floor (the smallest attainable loss) to above the start."""
     top = float(np.max(losses[:1])) * 3.0 if losses.size else 1.0
@@ -366,9 +373,10 @@ def plot_loss_curve(
     ax.plot(xs, history.losses, color=color or COLORS["path"], lw=s.line, label=label)
     if log:
         ax.set_yscale("log")
+        log_ticks(ax.yaxis)
     spe = history.steps_per_epoch
     n_epochs = history.steps / spe
-    if spe > 1 and n_epochs <= 40:
+    if spe > 1 and n_epochs <= 20:
         for e in range(1, int(np.ceil(n_epochs)) + 1):
             ax.axvline(e * spe if x == "steps" else e, color=COLORS["grid"], lw=0.6, zorder=0)
     if history.diverged:

@@ -10,7 +10,6 @@ asks for one full redraw.
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from .._canvas import Blitter
 from ..plots import (
@@ -19,6 +18,7 @@ from ..plots import (
     draw_surface,
     fit_artists,
     inside_prefix,
+    log_ticks,
     set_fit,
     style_axes,
 )
@@ -158,13 +158,6 @@ class ContourPanel:
     def add_path(self, key: str, color: str, label: str | None = None, marker: bool = True) -> PathArtists:
         self.paths[key] = PathArtists(self.ax, self.blit, color, lecture=self.lecture, label=label, marker=marker)
         return self.paths[key]
-
-
-def log_ticks(axis) -> None:
-    """Readable log-scale ticks: 1, 2, 5, 10, 20, … written plainly, no minor labels."""
-    axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
-    axis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:g}"))
-    axis.set_minor_formatter(NullFormatter())
 
 
 class LossCurvePanel:
