@@ -35,8 +35,11 @@ $(TEST_STAMP): pyproject.toml $(CONSTRAINTS) | $(PY)
 	$(PIP) install --quiet -c $(CONSTRAINTS) -e ".[test]"
 	touch $@ $(LAB_STAMP)
 
+# JupyterLab refuses to run as root unless told (containers, some lab machines).
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
+
 lab: $(LAB_STAMP)
-	$(VENV)/bin/jupyter lab $(if $(wildcard $(FIRST_NOTEBOOK)),$(FIRST_NOTEBOOK),notebooks)
+	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) --ServerApp.default_url=/lab/tree/$(if $(wildcard $(FIRST_NOTEBOOK)),$(FIRST_NOTEBOOK),notebooks)
 
 test: $(TEST_STAMP)
 	$(PY) -m ruff check .
