@@ -39,7 +39,7 @@ $(TEST_STAMP): pyproject.toml $(CONSTRAINTS) | $(PY)
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
 lab: $(LAB_STAMP)
-	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) --ServerApp.default_url=/lab/tree/$(if $(wildcard $(FIRST_NOTEBOOK)),$(FIRST_NOTEBOOK),notebooks)
+	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) --LabApp.default_url=/lab/tree/$(if $(wildcard $(FIRST_NOTEBOOK)),$(FIRST_NOTEBOOK),notebooks)
 
 test: $(TEST_STAMP)
 	$(PY) -m ruff check .
