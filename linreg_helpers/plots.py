@@ -100,12 +100,17 @@ def parameter_grid(
     )
 
 
-def inside_prefix(w: np.ndarray, b: np.ndarray, weights: np.ndarray, biases: np.ndarray) -> int:
-    """Length of the leading part of a path that stays inside the grid."""
+def clip_to_grid(w: np.ndarray, b: np.ndarray, z: np.ndarray, weights, biases, zmax: float):
+    """A 3D path with the points outside the grid blanked (NaN), so it leaves and re-enters visibly.
+
+    3D axes do not clip lines to their box; a path that overshoots would be drawn across the
+    figure. Heights are capped at the surface's top.
+    """
     inside = (w >= weights[0]) & (w <= weights[-1]) & (b >= biases[0]) & (b <= biases[-1])
     if inside.all():
-        return int(w.shape[0])
-    return int(np.argmin(inside))
+        return w, b, np.minimum(z, zmax)
+    nan = np.full(w.shape, np.nan)
+    return np.where(inside, w, nan), np.where(inside, b, nan), np.where(inside, np.minimum(z, zmax), nan)
 
 
 # --------------------------------------------------------------------------- fit
@@ -275,11 +280,10 @@ def plot_loss_surface(
     draw_surface(ax, weights, biases, Z, lecture=lecture)
     ax.set_title(f"{LOSS_LABELS[loss.lower()].split(' (')[0]} surface", fontsize=sizes(lecture).title)
     if history is not None:
-        w, b, L = _history_path(history)
-        k = max(1, inside_prefix(w, b, weights, biases))
+        w, b, L = clip_to_grid(*_history_path(history), weights, biases, float(Z.max()))
         s = sizes(lecture)
-        ax.plot(w[:k], b[:k], L[:k], color=COLORS["path"], lw=s.line, marker="o", ms=s.marker * 0.5, zorder=10)
-        ax.plot([w[k - 1]], [b[k - 1]], [L[k - 1]], marker="o", ms=s.marker * 1.4, color=COLORS["fit"], zorder=11)
+        ax.plot(w, b, L, color=COLORS["path"], lw=s.line, marker="o", ms=s.marker * 0.5, zorder=10)
+        ax.plot(w[-1:], b[-1:], L[-1:], marker="o", ms=s.marker * 1.4, color=COLORS["fit"], zorder=11)
     style_axes(ax, lecture)
     return ax
 
@@ -323,9 +327,19 @@ def plot_contour(
 
 
 # -------------------------------------------------------------------- loss curve
+class _ReadableLogLocator(LogLocator):
+    """Ticks at 1, 2, 5 × 10ᵏ over a few decades; only at powers of ten (thinned) over many."""
+
+    def tick_values(self, vmin, vmax):
+        lo, hi = sorted((vmin, vmax))
+        decades = np.log10(hi / lo) if lo > 0 and np.isfinite(hi / lo) else np.inf
+        self.set_params(subs=(1.0, 2.0, 5.0) if decades <= 3 else (1.0,), numticks=8)
+        return super().tick_values(vmin, vmax)
+
+
 def log_ticks(axis) -> None:
-    """Readable log-scale ticks: 1, 2, 5, 10, 20, … written plainly, no minor labels."""
-    axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    """Readable log-scale ticks: 1, 2, 5, 10, 20, … (or 1, 10, 100, …) written plainly, no minor labels."""
+    axis.set_major_locator(_ReadableLogLocator(base=10))
     axis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:g}"))
     axis.set_minor_formatter(NullFormatter())
 

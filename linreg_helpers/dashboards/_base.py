@@ -21,6 +21,7 @@ import numpy as np
 
 from .. import _validation as v
 from .._canvas import Blitter, new_live_figure
+from ..data import Dataset
 from ..style import COLORS, sizes
 
 __all__ = ["Dashboard"]
@@ -62,7 +63,17 @@ class Dashboard(widgets.VBox):
     def __init__(self, X=None, y=None, *, lecture: bool | None = None, **settings: Any) -> None:
         self.lecture = lecture
         self.sizes = sizes(lecture)
-        self.X, self.y = self.default_data() if X is None and y is None else self._check_data(X, y)
+        self.xlabel, self.ylabel = "x", "y"
+        if isinstance(X, Dataset):  # a data set from lh.load_dataset: its names label the axes
+            if y is not None:
+                raise ValueError("Pass either a Dataset (from lh.load_dataset) or X and y, not both.")
+            names = X.feature_names
+            self.xlabel = names[0] if len(names) == 1 else "x"
+            self.ylabel = X.target_name
+            X, y = X.X, X.y
+        if (X is None) != (y is None):
+            raise ValueError("Pass both X and y (or neither, for the default data).")
+        self.X, self.y = self.default_data() if X is None else self._check_data(X, y)
         self.n = int(self.y.shape[0])
         self.prepare()
         controls = self.make_controls()

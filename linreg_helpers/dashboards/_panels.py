@@ -14,10 +14,10 @@ import numpy as np
 from .._canvas import Blitter
 from ..plots import (
     LOSS_LABELS,
+    clip_to_grid,
     draw_contour,
     draw_surface,
     fit_artists,
-    inside_prefix,
     log_ticks,
     set_fit,
     style_axes,
@@ -139,8 +139,7 @@ class SurfacePanel:
         return self.paths[key]
 
     def set_path(self, key: str, w, b, z) -> None:
-        k = max(1, inside_prefix(w, b, self.weights, self.biases))
-        self.paths[key].set(w[:k], b[:k], np.minimum(z[:k], self.zmax))
+        self.paths[key].set(*clip_to_grid(w, b, z, self.weights, self.biases, self.zmax))
 
 
 class ContourPanel:

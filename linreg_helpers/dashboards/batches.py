@@ -61,7 +61,14 @@ class BatchSizeDashboard(Dashboard):
         fig, lec = self.figure, self.lecture
         gs = fig.add_gridspec(1, 3, left=0.06, right=0.98, top=0.87, bottom=0.16, wspace=0.3)
         self.fit = FitPanel(
-            fig.add_subplot(gs[0, 0]), self.blitter, self.X, self.y, lecture=lec, title="Fitted lines after training"
+            fig.add_subplot(gs[0, 0]),
+            self.blitter,
+            self.X,
+            self.y,
+            lecture=lec,
+            xlabel=self.xlabel,
+            ylabel=self.ylabel,
+            title="Fitted lines after training",
         )
         self.fit.art.line.set_visible(False)
         self.fit.art.line.set_label("_nolegend_")
@@ -82,8 +89,13 @@ class BatchSizeDashboard(Dashboard):
         self.curve = LossCurvePanel(self.curve_ax, self.blitter, lecture=lec, title="Loss curves")
         for key, label in RUNS:
             self.fit.add_line(key, COLORS[key], label, lw_scale=0.9)
-            self.contour.add_path(key, COLORS[key], label=label, marker=False)
-            self.curve.add_curve(key, COLORS[key], label, lw_scale=0.8)
+            path = self.contour.add_path(key, COLORS[key], label=label, marker=False)
+            curve = self.curve.add_curve(key, COLORS[key], label, lw_scale=0.8)
+            if key == "sgd":  # the noisiest run underneath, a little transparent, so the others show
+                for artist in (path.line, curve):
+                    artist.set_zorder(3)
+                    artist.set_alpha(0.75)
+                path.line.set_linewidth(path.line.get_linewidth() * 0.7)
         self.fit.legend()
         self.curve_ax.legend(loc="upper right", fontsize=self.sizes.font - 1, framealpha=0.85)
         self.start_loss = float(((self.y) ** 2).mean())  # every run starts at w = b = 0

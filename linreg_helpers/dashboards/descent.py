@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import ipywidgets as widgets
+import numpy as np
 
 from .._mse_stats import MSEStats
 from ..data import make_linear_data
@@ -53,7 +54,12 @@ class DescentDashboard(Dashboard):
         self.lr_max = largest_stable_learning_rate(self.X)
         self.w_star, self.b_star = float(self.stats.w_star[0]), self.stats.b_star
         self.start = (0.0, 0.0)  # the usual start: w = b = 0
-        self.weights, self.biases = parameter_grid(self.X, self.y, [self.start], n=41, margin=1.25)
+        # Below the stable limit each step brings (w, b) closer to the minimum, so the whole
+        # path stays in the disc around it through the start: make the grid cover that disc.
+        r = float(np.hypot(self.start[0] - self.w_star, self.start[1] - self.b_star))
+        corners = [(self.w_star - r, self.b_star - r), (self.w_star + r, self.b_star + r)]
+        self.weights, self.biases = parameter_grid(self.X, self.y, [self.start, *corners], n=41, margin=1.1)
+        self._curve_top = None
 
     def make_controls(self):
         w_lo, w_hi = float(self.weights[0]), float(self.weights[-1])
@@ -85,7 +91,14 @@ class DescentDashboard(Dashboard):
         gs = fig.add_gridspec(2, 2, left=0.08, right=0.97, top=0.94, bottom=0.08, hspace=0.42, wspace=0.25)
         Z = loss_surface(self.X, self.y, self.weights, self.biases)
         self.fit = FitPanel(
-            fig.add_subplot(gs[0, 0]), self.blitter, self.X, self.y, lecture=lec, title="Data and the current model"
+            fig.add_subplot(gs[0, 0]),
+            self.blitter,
+            self.X,
+            self.y,
+            lecture=lec,
+            xlabel=self.xlabel,
+            ylabel=self.ylabel,
+            title="Data and the current model",
         )
         self.fit.add_line("start", COLORS["start"], "start (w₀, b₀)", ls="--", lw_scale=0.7)
         self.fit.legend()
@@ -148,7 +161,11 @@ class DescentDashboard(Dashboard):
         self.fit.set_line("start", values["w0"], values["b0"])
         self.surface.set_path("gd", w, b, L)
         self.contour.paths["gd"].set(w, b)
-        bottom, top = loss_floor(self.stats.min_mse, self.surface.zmax)
+        # the loss axis reaches a little above the start; it changes (a full redraw) only when
+        # the start's loss leaves the band it was drawn for, so most moves stay a cheap blit
+        if self._curve_top is None or not self._curve_top / 30 < L[0] < self._curve_top / 1.5:
+            self._curve_top = float(L[0]) * 3
+        bottom, top = loss_floor(self.stats.min_mse, self._curve_top / 3)
         changed = self.curve.set_limits(values["epochs"], bottom, top)
         self.curve.set_curve("gd", h)
         msg = divergence_text(h)

@@ -105,6 +105,8 @@ class LossExplorer(Dashboard):
             self.blitter,
             self.X,
             self.y,
+            xlabel=self.xlabel,
+            ylabel=self.ylabel,
             lecture=lec,
             title="Best lines under each loss",
             moving_data=True,

@@ -67,7 +67,14 @@ class ModelExplorer(Dashboard):
         fig, lec = self.figure, self.lecture
         gs = fig.add_gridspec(1, 3, left=0.06, right=0.98, top=0.88, bottom=0.16, wspace=0.32)
         self.fit = FitPanel(
-            fig.add_subplot(gs[0, 0]), self.blitter, self.X, self.y, lecture=lec, title="Data, model and residuals"
+            fig.add_subplot(gs[0, 0]),
+            self.blitter,
+            self.X,
+            self.y,
+            lecture=lec,
+            xlabel=self.xlabel,
+            ylabel=self.ylabel,
+            title="Data, model and residuals",
         )
         self.fit.art.line.set_label("your line")
         self.fit.add_line("gd", COLORS["path"], "after descent", ls="--")

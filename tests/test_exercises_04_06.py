@@ -1,0 +1,403 @@
+"""The exercises of notebooks 04–06 (gradient descent, batch sizes, convexity).
+
+Every solution is accepted, every typical mistake gets its own hint, stubs say
+"not answered yet", and wrong answers written the way a learner would write them
+(independently of the mistake examples) get the targeted hint, while equivalent
+right answers are accepted. The stubs as they appear in the notebooks are run too.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+
+import linreg_helpers as lh
+from linreg_helpers import exercises as ex
+from linreg_helpers.exercises import FunctionExercise
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = {
+    "04": ROOT / "notebooks" / "04_gradient_descent.ipynb",
+    "05": ROOT / "notebooks" / "05_batch_sizes.ipynb",
+    "06": ROOT / "notebooks" / "06_convexity.ipynb",
+}
+OURS = sorted(i for i in ex.REGISTRY if i[:2] in NOTEBOOKS)
+MISTAKES = [(i, m.key) for i in OURS for m in ex.get(i).mistakes]
+
+
+# ------------------------------------------------------------------ every exercise of 04–06
+
+
+def test_each_notebook_has_at_least_three_exercises():
+    for nb in NOTEBOOKS:
+        assert sum(i.startswith(nb + ".") for i in OURS) >= 3, nb
+
+
+def test_check_functions_are_exported():
+    for name in [
+        "check_gd_step",
+        "check_gradient_descent",
+        "check_largest_stable_rate",
+        "check_steps_to_converge",
+        "check_step_counts",
+        "check_batch_gradient",
+        "check_epoch_losses",
+        "check_compute_budget",
+        "check_chord_gap",
+        "check_mse_hessian",
+        "check_convex_losses",
+        "check_min_loss",
+    ]:
+        assert callable(getattr(ex, name)), name
+
+
+@pytest.mark.parametrize("exercise_id", OURS)
+def test_solution_is_correct(exercise_id):
+    e = ex.get(exercise_id)
+    result = e.check(e.solution_answer())
+    assert result.correct, result.message
+    assert repr(result).startswith("✅ Correct")
+
+
+@pytest.mark.parametrize("exercise_id", OURS)
+def test_shown_solution_runs_and_is_accepted(exercise_id):
+    e = ex.get(exercise_id)
+    namespace = {"np": np, "lh": lh}
+    exec(compile(e.solution_source(), f"<solution {exercise_id}>", "exec"), namespace)
+    names = [n.strip() for n in e.answer_name.split(",")]
+    result = e.check(*(namespace[n] for n in names))
+    assert result.correct, result.message
+
+
+@pytest.mark.parametrize(("exercise_id", "key"), MISTAKES, ids=[f"{i}-{k}" for i, k in MISTAKES])
+def test_typical_mistake_gets_its_hint(exercise_id, key):
+    e = ex.get(exercise_id)
+    mistake = next(m for m in e.mistakes if m.key == key)
+    result = e.check(mistake.example)
+    assert not result.correct
+    assert result.mistake == key, f"expected the {key!r} hint, got: {result.message}"
+    assert mistake.hint in result.message
+
+
+@pytest.mark.parametrize("exercise_id", OURS)
+def test_unanswered_says_so(exercise_id):
+    e = ex.get(exercise_id)
+    n_parts = len(e.answer_name.split(","))
+    result = e.check(*((...,) * n_parts))
+    assert result.status == "unanswered" and "not answered yet" in repr(result)
+    if isinstance(e, FunctionExercise):
+
+        def stub(*args): ...
+
+        assert e.check(stub).status == "unanswered"
+
+
+@pytest.mark.parametrize("exercise_id", [i for i in OURS if isinstance(ex.get(i), FunctionExercise)])
+def test_function_exercises_try_several_inputs(exercise_id):
+    assert len(ex.get(exercise_id).inputs()) >= 4
+
+
+# ------------------------------------------------------------------ the stubs as shown in the notebooks
+
+
+def _exercise_stubs(path: Path) -> list[str]:
+    nb = nbformat.read(path, as_version=4)
+    return [c.source for c in nb.cells if c.cell_type == "code" and "exercise" in c.metadata.get("tags", [])]
+
+
+def _run_cell(source: str):
+    """Run a cell's code and return the value of its last expression (as IPython would show it)."""
+    tree = ast.parse(source)
+    last = tree.body.pop()
+    assert isinstance(last, ast.Expr), "an exercise cell ends with its check"
+    namespace = {"np": np, "lh": lh, "ex": ex}
+    exec(compile(tree, "<cell>", "exec"), namespace)
+    return eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace)
+
+
+@pytest.mark.parametrize("nb", sorted(NOTEBOOKS))
+def test_notebook_stubs_run_and_say_not_answered_yet(nb):
+    stubs = _exercise_stubs(NOTEBOOKS[nb])
+    assert len(stubs) >= 3
+    for source in stubs:
+        result = _run_cell(source)
+        assert result.status == "unanswered", (source, result.message)
+        assert "not answered yet" in repr(result)
+
+
+# ------------------------------------------------------------------ learner-style wrong answers
+
+
+def step_with_plus(x, y, w, b, learning_rate):
+    r = w * x + b - y
+    return w + learning_rate * 2 * np.mean(r * x), b + learning_rate * 2 * np.mean(r)
+
+
+def step_with_y_minus_yhat_and_lost_minus(x, y, w, b, learning_rate):
+    e = y - (w * x + b)  # residual the other way round ...
+    dw, db = 2 * np.mean(e * x), 2 * np.mean(e)  # ... and the chain rule's minus sign forgotten
+    return w - learning_rate * dw, b - learning_rate * db
+
+
+def step_one_at_a_time(x, y, w, b, learning_rate):
+    w = w - learning_rate * 2 * np.mean((w * x + b - y) * x)
+    b = b - learning_rate * 2 * np.mean(w * x + b - y)  # uses the new w
+    return w, b
+
+
+def step_half_mse(x, y, w, b, learning_rate):
+    r = w * x + b - y
+    return w - learning_rate * np.mean(r * x), b - learning_rate * np.mean(r)
+
+
+def loop_one_too_many(X, y, learning_rate, steps):
+    w, b = np.zeros(X.shape[1]), 0.0
+    for _ in range(steps + 1):
+        r = X @ w + b - y
+        w, b = w - learning_rate * 2 * X.T @ r / len(y), b - learning_rate * 2 * r.mean()
+    return w, b
+
+
+def loop_with_sum(X, y, learning_rate, steps):
+    w, b = np.zeros(X.shape[1]), 0.0
+    for _ in range(steps):
+        r = X @ w + b - y
+        w, b = w - learning_rate * 2 * X.T @ r, b - learning_rate * 2 * r.sum()
+    return w, b
+
+
+def rate_from_half_mse_hessian(x):
+    A = np.column_stack([x, np.ones_like(x)])
+    return 2 / max(np.linalg.eigvals(A.T @ A / len(x)).real)
+
+
+def rate_one_over_lambda(x):
+    A = np.column_stack([x, np.ones_like(x)])
+    return 1 / np.linalg.eigvalsh(2 * A.T @ A / len(x))[-1]
+
+
+def rate_without_bias(x):
+    return 2 / (2 * np.mean(x**2))
+
+
+def _cars_losses():
+    cars = lh.load_dataset("cars")
+    h = lh.gradient_descent(cars.X, cars.y, learning_rate=0.5 * lh.largest_stable_learning_rate(cars.X), epochs=2000)
+    return h.losses
+
+
+def counts_with_floor(n, batch_size, epochs):
+    return n // batch_size, epochs * (n // batch_size)
+
+
+def counts_with_math_floor(n, batch_size, epochs):
+    k = math.floor(n / batch_size)
+    return k, k * epochs
+
+
+def counts_epochs_not_steps(n, batch_size, epochs):
+    return math.ceil(n / batch_size), epochs
+
+
+def batch_gradient_over_n(x, y, w, b, idx):
+    r = w * x[idx] + b - y[idx]
+    return 2 * np.sum(r * x[idx]) / len(x), 2 * np.sum(r) / len(x)
+
+
+def batch_gradient_sum(x, y, w, b, idx):
+    r = w * x[idx] + b - y[idx]
+    return 2 * np.sum(r * x[idx]), 2 * np.sum(r)
+
+
+def batch_gradient_everything(x, y, w, b, idx):
+    r = w * x + b - y
+    return 2 * np.mean(r * x), 2 * np.mean(r)
+
+
+def epoch_mean(losses, steps_per_epoch):
+    return [
+        np.mean(losses[1 + e * steps_per_epoch : 1 + (e + 1) * steps_per_epoch])
+        for e in range(len(losses) // steps_per_epoch)
+    ]
+
+
+def epoch_ends_only(losses, steps_per_epoch):
+    return losses[steps_per_epoch::steps_per_epoch]
+
+
+def chord_with_swapped_weights(f, a, b, t):
+    return np.array([f(a + tk * (b - a)) - (tk * f(a) + (1 - tk) * f(b)) for tk in t])
+
+
+def chord_minus_loss(f, a, b, t):
+    return np.array([(1 - tk) * f(a) + tk * f(b) - f((1 - tk) * a + tk * b) for tk in t])
+
+
+def hessian_half(x):
+    A = np.column_stack([x, np.ones_like(x)])
+    return A.T @ A / len(x)
+
+
+def hessian_outer(x):
+    A = np.column_stack([x, np.ones_like(x)])
+    return 2 * A @ A.T / len(x)
+
+
+def hessian_bias_first(x):
+    A = np.column_stack([np.ones_like(x), x])
+    return 2 * A.T @ A / len(x)
+
+
+def _penguin_fit_residuals():
+    penguins = lh.load_dataset("penguins")
+    w, b = lh.fit_closed_form(penguins.X, penguins.y)
+    return w * penguins.X + b - penguins.y
+
+
+@pytest.mark.parametrize(
+    ("check", "answer", "expected_mistake"),
+    [
+        (ex.check_gd_step, step_with_plus, "plus"),
+        (ex.check_gd_step, step_with_y_minus_yhat_and_lost_minus, "plus"),
+        (ex.check_gd_step, step_one_at_a_time, "sequential"),
+        (ex.check_gd_step, step_half_mse, "half"),
+        (ex.check_gradient_descent, loop_one_too_many, "one_step_too_many"),
+        (ex.check_gradient_descent, loop_with_sum, "sum"),
+        (ex.check_largest_stable_rate, rate_from_half_mse_hessian, "no_two_in_hessian"),
+        (ex.check_largest_stable_rate, rate_one_over_lambda, "one_over_lambda"),
+        (ex.check_largest_stable_rate, rate_without_bias, "no_bias"),
+        (ex.check_step_counts, counts_with_floor, "floor"),
+        (ex.check_step_counts, counts_with_math_floor, "floor"),
+        (ex.check_step_counts, counts_epochs_not_steps, "epochs_as_steps"),
+        (ex.check_batch_gradient, batch_gradient_over_n, "divide_by_n"),
+        (ex.check_batch_gradient, batch_gradient_sum, "sum"),
+        (ex.check_batch_gradient, batch_gradient_everything, "whole_data"),
+        (ex.check_epoch_losses, epoch_mean, "epoch_mean"),
+        (ex.check_epoch_losses, epoch_ends_only, "no_start"),
+        (ex.check_chord_gap, chord_with_swapped_weights, "weights_swapped"),
+        (ex.check_chord_gap, chord_minus_loss, "sign"),
+        (ex.check_mse_hessian, hessian_half, "half"),
+        (ex.check_mse_hessian, hessian_outer, "outer"),
+        (ex.check_mse_hessian, hessian_bias_first, "bias_first"),
+    ],
+)
+def test_learner_style_wrong_functions_get_the_targeted_hint(check, answer, expected_mistake):
+    result = check(answer)
+    assert not result.correct
+    assert result.mistake == expected_mistake, result.message
+
+
+def test_learner_style_wrong_values_get_the_targeted_hint():
+    losses = _cars_losses()
+    cars = lh.load_dataset("cars")
+    minimum = lh.mse(cars.y, lh.predict(cars.X, *lh.fit_closed_form(cars.X, cars.y)))
+    k = int(np.flatnonzero(losses <= 1.01 * minimum)[0])
+    assert ex.check_steps_to_converge(k).correct
+    assert ex.check_steps_to_converge(k + 1).mistake == "states"  # counted states, not steps
+    assert ex.check_steps_to_converge(0).mistake == "zero"  # argmax of all-False, from "minimum = 0"
+
+    assert ex.check_compute_budget(5 * 16, 5 * 16 * 64).mistake == "full_batches"
+    assert ex.check_compute_budget(5 * 15, 5 * 15 * 64).mistake == "floor"
+    assert ex.check_compute_budget(5, 5 * 1000).mistake == "epochs_as_steps"
+
+    assert ex.check_convex_losses(True, True, True, True).mistake == "all_convex"
+    assert ex.check_convex_losses(True, False, True, False).mistake == "mae_not_convex"
+    assert ex.check_convex_losses(1, 1, 1, 0).correct  # numbers for booleans are fine
+
+    r = _penguin_fit_residuals()
+    assert ex.check_min_loss(0).mistake == "zero"
+    assert ex.check_min_loss(np.sqrt(np.mean(r**2))).mistake == "rmse"
+    assert ex.check_min_loss(np.sum(r**2) / (2 * len(r))).mistake == "half"  # the 1/(2m) "MSE" of the seeds
+
+
+# ------------------------------------------------------------------ equivalent right answers
+
+
+def step_with_y_minus_yhat(x, y, w, b, learning_rate):
+    e = y - (w * x + b)
+    dw, db = -2 * np.mean(e * x), -2 * np.mean(e)  # the minus sign kept
+    return w - learning_rate * dw, b - learning_rate * db
+
+
+def step_with_lh(x, y, w, b, learning_rate):
+    dw, db = lh.mse_gradient(x, y, w, b)
+    return [w - learning_rate * dw, b - learning_rate * db]
+
+
+def loop_with_theta(X, y, learning_rate, steps):
+    A = np.column_stack([X, np.ones(len(y))])
+    theta = np.zeros(A.shape[1])
+    for _ in range(steps):
+        theta = theta - learning_rate * 2 / len(y) * A.T @ (A @ theta - y)
+    return theta[:-1], theta[-1]
+
+
+def rate_with_eigvals(x):
+    A = np.column_stack([x, np.ones_like(x)])
+    return 2 / np.max(np.abs(np.linalg.eigvals(2 / len(x) * A.T @ A)))
+
+
+def rate_by_formula(x):
+    # eigenvalues of [[p, q], [q, s]]: (p + s)/2 ± sqrt(((p − s)/2)² + q²)
+    p, q, s = 2 * np.mean(x * x), 2 * np.mean(x), 2.0
+    lam_max = (p + s) / 2 + np.sqrt(((p - s) / 2) ** 2 + q**2)
+    return 2 / lam_max
+
+
+def counts_with_negative_floor(n, batch_size, epochs):
+    per_epoch = -(-n // batch_size)
+    return per_epoch, per_epoch * epochs
+
+
+def epoch_losses_loop(losses, steps_per_epoch):
+    return [losses[k] for k in range(0, len(losses), steps_per_epoch)]
+
+
+def chord_vectorised(f, a, b, t):
+    points = np.outer(1 - t, a) + np.outer(t, b)
+    return np.array([f(p) for p in points]) - ((1 - t) * f(a) + t * f(b))
+
+
+def hessian_by_sums(x):
+    n = len(x)
+    return np.array([[2 * np.sum(x * x) / n, 2 * np.sum(x) / n], [2 * np.sum(x) / n, 2.0]])
+
+
+@pytest.mark.parametrize(
+    ("check", "answer"),
+    [
+        (ex.check_gd_step, step_with_y_minus_yhat),
+        (ex.check_gd_step, step_with_lh),
+        (ex.check_gradient_descent, loop_with_theta),
+        (ex.check_largest_stable_rate, rate_with_eigvals),
+        (ex.check_largest_stable_rate, rate_by_formula),
+        (ex.check_step_counts, counts_with_negative_floor),
+        (ex.check_batch_gradient, lambda x, y, w, b, idx: lh.mse_gradient(x[idx], y[idx], w, b)),
+        (ex.check_epoch_losses, epoch_losses_loop),
+        (ex.check_chord_gap, chord_vectorised),
+        (ex.check_mse_hessian, hessian_by_sums),
+    ],
+)
+def test_equivalent_right_functions_are_accepted(check, answer):
+    result = check(answer)
+    assert result.correct, result.message
+
+
+def test_a_converged_descent_run_counts_as_the_minimum_loss():
+    penguins = lh.load_dataset("penguins")
+    x = (penguins.X - penguins.X.mean()) / penguins.X.std()  # standardised: descent converges fast
+    h = lh.gradient_descent(x, penguins.y, learning_rate=0.5 * lh.largest_stable_learning_rate(x), epochs=200)
+    assert ex.check_min_loss(h.losses[-1]).correct
+    assert ex.check_min_loss(round(h.losses[-1], -1)).correct  # a rounded value is fine too
+
+
+def test_wrong_shape_is_named():
+    result = ex.check_mse_hessian(lambda x: 2 * np.mean(x * x))  # only ∂²/∂w²: a recognised mistake
+    assert result.mistake == "w_only"
+    result = ex.check_mse_hessian(lambda x: np.zeros((3, 3)))
+    assert not result.correct and "shape" in result.message
