@@ -124,6 +124,16 @@ def naive_frame(dash, values: dict) -> bytes:
         L = dash.loss_along(loss, w, b)
         axs[2].plot(t, L)
         axs[2].plot([0, 1], [L[0], L[-1]])
+    elif name == "many_features":
+        setup = dash.setups["standardised" if values["standardise"] else "raw"]
+        Xf, yc = setup["X"], dash.yc
+        h = lh.gradient_descent(Xf, yc, learning_rate=lr, epochs=values["epochs"], batch_size=bs)
+        axs = fig.subplots(1, 2)
+        w1, w2 = setup["w1"], setup["w2"]
+        Z = np.array([[lh.mse(yc, Xf @ np.array([a, c])) for a in w1] for c in w2])
+        axs[0].contourf(w1, w2, Z, levels=15)
+        axs[0].plot(h.weights[:, 0], h.weights[:, 1])
+        lh.plot_loss_curve(h, x="epochs", ax=axs[1])
     else:  # a dashboard added later without a naive twin
         raise KeyError(f"no naive renderer for dashboard {name!r}")
     return _png(fig)

@@ -230,7 +230,7 @@ def test_batch_size_dashboard_matches_numerics():
         h = lh.gradient_descent(d.X, d.y, learning_rate=d.lr_max * 0.2, epochs=3, batch_size=size, seed=2)
         np.testing.assert_array_equal(_line_xy(d.contour.paths[key].line)[1], h.biases)
         assert len(_line_xy(d.curve.curves[key])[0]) == 3 * h.steps_per_epoch + 1
-    assert "ceil(200/20) = 10 steps per epoch" in d.readout.value
+    assert f"ceil({d.n}/20) = {-(-d.n // 20)} steps per epoch" in d.readout.value
     d.set(x_axis="steps")
     xs, _ = _line_xy(d.curve.curves["sgd"])
     assert xs[0] == 1 and xs[-1] == 3 * d.n + 1

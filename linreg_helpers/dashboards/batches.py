@@ -35,7 +35,7 @@ class BatchSizeDashboard(Dashboard):
     figsize = (10.5, 3.8)
 
     def default_data(self):
-        return make_linear_data(200, weights=2.0, bias=1.0, noise=2.0, x_range=(0, 4), seed=5)
+        return make_linear_data(150, weights=2.0, bias=1.0, noise=2.0, x_range=(0, 4), seed=5)
 
     def prepare(self) -> None:
         self.stats = MSEStats(self.X[:, None], self.y)
@@ -176,7 +176,7 @@ def batch_size_dashboard(X=None, y=None, **settings) -> BatchSizeDashboard:
     Parameters
     ----------
     X, y : array_like, optional
-        One-feature data; a seeded synthetic set of 200 points by default.
+        One-feature data; a seeded synthetic set of 150 points by default.
     **settings
         Starting values of the controls or ``lecture=True``.
     """
