@@ -34,6 +34,28 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
         return None
 
 
+def nice_slider(value: float, lo: float, hi: float, description: str, steps: int = 200) -> widgets.FloatSlider:
+    """A FloatSlider over ``[lo, hi]`` whose step is a round number (1, 2 or 5 × 10ᵏ).
+
+    The browser snaps a slider's value to ``min + k·step``; with a round step
+    and the ends on that grid, round values such as 0 stay exactly 0.
+    """
+    raw = (hi - lo) / steps
+    power = 10.0 ** np.floor(np.log10(raw))
+    step = next(m * power for m in (1.0, 2.0, 5.0, 10.0) if m * power >= raw)
+    decimals = max(0, int(-np.floor(np.log10(step))))
+    lo_n, hi_n = np.floor(lo / step) * step, np.ceil(hi / step) * step
+    snapped = float(np.clip(np.round(value / step) * step, lo_n, hi_n))
+    return widgets.FloatSlider(
+        value=round(snapped, decimals + 2),
+        min=round(float(lo_n), decimals + 2),
+        max=round(float(hi_n), decimals + 2),
+        step=step,
+        description=description,
+        readout_format=f".{decimals}f",
+    )
+
+
 def _round_sig(value: float, digits: int = 3) -> float:
     """``value`` rounded to ``digits`` significant digits (round numbers for presets)."""
     return float(f"{value:.{digits}g}")

@@ -11,7 +11,7 @@ from ..plots import LOSS_LABELS, parameter_grid, style_axes
 from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
-from ._base import Dashboard
+from ._base import Dashboard, nice_slider
 from ._panels import ContourPanel, SurfacePanel, divergence_text
 from .descent import learning_rate_slider
 
@@ -70,14 +70,7 @@ class ConvexityExplorer(Dashboard):
         b_lo, b_hi = float(self.biases[0]), float(self.biases[-1])
 
         def slider(value, lo, hi, label):
-            return widgets.FloatSlider(
-                value=float(np.clip(value, lo, hi)),
-                min=lo,
-                max=hi,
-                step=(hi - lo) / 200,
-                description=label,
-                readout_format=".2f",
-            )
+            return nice_slider(float(np.clip(value, lo, hi)), lo, hi, label)
 
         return {
             "loss": widgets.ToggleButtons(options=LOSS_CHOICES, value="mse", description="loss"),

@@ -13,7 +13,7 @@ from ..plots import parameter_grid
 from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
-from ._base import Dashboard, _round_sig
+from ._base import Dashboard, _round_sig, nice_slider
 from ._panels import ContourPanel, FitPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
 
 
@@ -68,22 +68,8 @@ class DescentDashboard(Dashboard):
             "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3),
             "epochs": widgets.IntSlider(value=40, min=1, max=300, description="epochs"),
             "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),
-            "w0": widgets.FloatSlider(
-                value=self.start[0],
-                min=w_lo,
-                max=w_hi,
-                step=(w_hi - w_lo) / 200,
-                description="start w₀",
-                readout_format=".2f",
-            ),
-            "b0": widgets.FloatSlider(
-                value=self.start[1],
-                min=b_lo,
-                max=b_hi,
-                step=(b_hi - b_lo) / 200,
-                description="start b₀",
-                readout_format=".2f",
-            ),
+            "w0": nice_slider(self.start[0], w_lo, w_hi, "start w₀"),
+            "b0": nice_slider(self.start[1], b_lo, b_hi, "start b₀"),
         }
 
     def build(self) -> None:

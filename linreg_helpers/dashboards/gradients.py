@@ -12,7 +12,7 @@ from ..plots import parameter_grid, style_axes
 from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import largest_stable_learning_rate
-from ._base import Dashboard
+from ._base import Dashboard, nice_slider
 from ._panels import ContourPanel, SurfacePanel
 from .descent import learning_rate_slider
 
@@ -52,22 +52,8 @@ class GradientExplorer(Dashboard):
         w_lo, w_hi = float(self.weights[0]), float(self.weights[-1])
         b_lo, b_hi = float(self.biases[0]), float(self.biases[-1])
         return {
-            "w": widgets.FloatSlider(
-                value=round(w_lo + 0.2 * (w_hi - w_lo), 2),
-                min=w_lo,
-                max=w_hi,
-                step=(w_hi - w_lo) / 400,
-                description="w",
-                readout_format=".3f",
-            ),
-            "b": widgets.FloatSlider(
-                value=round(b_lo + 0.25 * (b_hi - b_lo), 2),
-                min=b_lo,
-                max=b_hi,
-                step=(b_hi - b_lo) / 400,
-                description="b",
-                readout_format=".3f",
-            ),
+            "w": nice_slider(w_lo + 0.2 * (w_hi - w_lo), w_lo, w_hi, "w", steps=400),
+            "b": nice_slider(b_lo + 0.25 * (b_hi - b_lo), b_lo, b_hi, "b", steps=400),
             "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3, "learning rate η (step = −η∇)"),
             "batch_size": widgets.IntSlider(
                 value=self.n, min=1, max=self.n, description=f"batch size for the estimate (n = {self.n})"

@@ -13,7 +13,7 @@ from ..losses import _huber_terms
 from ..plots import style_axes
 from ..style import COLORS
 from ..training import gradient_descent, largest_stable_learning_rate
-from ._base import Dashboard, _round_sig
+from ._base import Dashboard, _round_sig, nice_slider
 from ._panels import FitPanel, LossCurvePanel, divergence_text
 from .descent import learning_rate_slider
 
@@ -77,14 +77,7 @@ class LossExplorer(Dashboard):
                 ],
             ),
             "outliers": widgets.IntSlider(value=1, min=0, max=N_OUTLIER_CANDIDATES, description="outliers"),
-            "outlier_shift": widgets.FloatSlider(
-                value=round(self.max_shift / 2, 1),
-                min=0.0,
-                max=self.max_shift,
-                step=self.max_shift / 100,
-                description="outlier shift (units of y)",
-                readout_format=".1f",
-            ),
+            "outlier_shift": nice_slider(self.max_shift / 2, 0.0, self.max_shift, "outlier shift (units of y)", 100),
             "delta": widgets.FloatSlider(value=1.0, min=0.1, max=5.0, step=0.1, description="Huber δ"),
             "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3),
             "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),

@@ -10,7 +10,7 @@ from ..plots import parameter_grid
 from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
-from ._base import Dashboard, _round_sig
+from ._base import Dashboard, _round_sig, nice_slider
 from ._panels import ContourPanel, FitPanel, LossCurvePanel, divergence_text, loss_floor
 from .descent import learning_rate_slider
 
@@ -41,22 +41,8 @@ class ModelExplorer(Dashboard):
         w_lo, w_hi = float(self.weights[0]), float(self.weights[-1])
         b_lo, b_hi = float(self.biases[0]), float(self.biases[-1])
         return {
-            "w": widgets.FloatSlider(
-                value=0.0,
-                min=w_lo,
-                max=w_hi,
-                step=(w_hi - w_lo) / 400,
-                description="weight w (slope)",
-                readout_format=".3f",
-            ),
-            "b": widgets.FloatSlider(
-                value=0.0,
-                min=b_lo,
-                max=b_hi,
-                step=(b_hi - b_lo) / 400,
-                description="bias b (intercept)",
-                readout_format=".3f",
-            ),
+            "w": nice_slider(0.0, w_lo, w_hi, "weight w (slope)", steps=400),
+            "b": nice_slider(0.0, b_lo, b_hi, "bias b (intercept)", steps=400),
             "residuals": widgets.Checkbox(value=True, description="show residuals ŷᵢ − yᵢ", indent=False),
             "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3),
             "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),
