@@ -143,7 +143,6 @@ class Dashboard(widgets.VBox):
         self._last_frame_end = 0.0
         self.build()
         super().__init__(children=self._layout(), layout=widgets.Layout(width="100%"))
-        self.connect()
         for key, c in controls.items():
             c.observe(self._on_preset if key == "preset" else self._on_change, names="value")
         self.update()
@@ -167,9 +166,6 @@ class Dashboard(widgets.VBox):
     def render(self, values: dict[str, Any]) -> bool:
         """Compute and move the artists for ``values``; return True if the static part changed."""
         raise NotImplementedError
-
-    def connect(self) -> None:
-        """Hook: observers that must run before a redraw (e.g. a control that rescales another)."""
 
     def presets(self) -> dict[str, dict[str, Any]]:
         """Named demonstrations: each maps control names to values (see ``docs/teaching-guide.md``)."""

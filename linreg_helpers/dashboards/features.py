@@ -86,7 +86,7 @@ class ManyFeaturesDashboard(Dashboard):
 
     def make_controls(self):
         lr = self.setups["raw"]["lr_max"]
-        return {
+        controls = {
             "standardise": widgets.Checkbox(
                 value=False, indent=False, description="standardise features (÷ std; x and y are centred)"
             ),
@@ -102,9 +102,9 @@ class ManyFeaturesDashboard(Dashboard):
             "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),
             "epochs": widgets.IntSlider(value=100, min=1, max=500, description="epochs"),
         }
-
-    def connect(self) -> None:
-        self.controls["standardise"].observe(self._rescale_learning_rate, names="value")
+        # before the dashboard's own observer, and before any starting values are applied
+        controls["standardise"].observe(self._rescale_learning_rate, names="value")
+        return controls
 
     def _rescale_learning_rate(self, change) -> None:
         """Keep the same fraction of the largest stable rate when the features change scale."""
@@ -112,7 +112,7 @@ class ManyFeaturesDashboard(Dashboard):
         new = self.setups["standardised" if change["new"] else "raw"]["lr_max"]
         lr = self.controls["learning_rate"]
         fraction = lr.value / old
-        suspend, self._suspend = self._suspend, True
+        suspend, self._suspend = getattr(self, "_suspend", False), True
         try:
             lo, hi = math.log10(new) + FRACTIONS[0], math.log10(new) + FRACTIONS[1]
             if lo > lr.max:

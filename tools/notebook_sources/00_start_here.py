@@ -36,6 +36,7 @@ CELLS = [
     | 05 | [Batch sizes](05_batch_sizes.ipynb) | full batch, mini-batch and stochastic gradient descent; epochs and iterations |
     | 06 | [Convexity](06_convexity.ipynb) | why the MSE of a linear model has one minimum, and what a non-convex loss looks like |
     | 07 | [Many features](07_many_features.ipynb) | the matrix form, the normal equation, feature scaling |
+    | 08 | [From scratch to PyTorch](08_from_scratch_to_pytorch.ipynb) | optional: the same training loop with PyTorch tensors and autograd |
 
     Each notebook has the same parts: learning objectives, short sections of explanation, equations and
     small code cells, a **live dashboard** to play with, a summary, and **exercises** that check your

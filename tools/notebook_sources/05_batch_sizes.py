@@ -337,7 +337,7 @@ CELLS = [
     md(r"""
     ## 7. The batch-size dashboard
 
-    Three runs with a shared learning rate on 200 examples like ours: full batch, your mini-batch size, and SGD.
+    Three runs with a shared learning rate on 150 examples like ours: full batch, your mini-batch size, and SGD.
     Left: the fitted lines; middle: the three paths on the MSE contours; right: the loss curves, per epoch or per step.
     The preset menu sets up classic situations; *Show as code* prints the `lh.gradient_descent` calls behind the picture.
 
@@ -346,7 +346,7 @@ CELLS = [
     * Switch the loss-curve x-axis between *per epoch* and *per step*. Which run looks fastest in each view?
     * Raise the learning rate until SGD diverges. Does full batch still converge there? (SGD's single examples have
       their own, smaller stable rate.)
-    * Set the mini-batch size to 64: the read-out shows $\lceil 200/64 \rceil = 4$ steps per epoch.
+    * Set the mini-batch size to 64: the read-out shows $\lceil 150/64 \rceil = 3$ steps per epoch.
     * Change the shuffle seed: the full-batch path does not move; the others take a different noisy route to the
       same place.
     * Try it on the 1,000 examples of this notebook: `lh.batch_size_dashboard(x, y)`.
