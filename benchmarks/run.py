@@ -152,6 +152,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run, not for quoting)")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results.json"))
+    parser.add_argument("--no-browser", action="store_true", help="skip the JupyterLab + Chromium latency")
     args = parser.parse_args(argv)
     moves, naive_moves = (40, 7) if not args.quick else (10, 2)
 
@@ -169,6 +170,13 @@ def main(argv=None) -> int:
     results["dashboard_naive_ms"] = naives
     results["dashboard_batch_size_update_ms"] = batch
     results["dashboard_frame_bytes"] = frame_bytes
+    if not args.no_browser:
+        try:
+            from benchmarks import browser_latency
+
+            results.update(browser_latency.run(quick=args.quick))
+        except RuntimeError as exc:  # no Chromium / Playwright here: say so, keep the rest
+            print(f"browser latency not measured: {exc}")
     results["meta"] = {
         "python": platform.python_version(),
         "machine": platform.machine(),
@@ -190,6 +198,10 @@ def main(argv=None) -> int:
         naive_s = f"{naive:9.2f}" if not math.isnan(naive) else ""
         print(f"{label:44s} {ours:9.2f} {naive_s:>9s} {ratio:>9s}")
     print("batch-size slider moves (ms): " + ", ".join(f"{n} {v:.2f}" for n, v in batch.items()))
+    if "browser_slider_to_pixels_ms" in results:
+        ours, naive = results["browser_slider_to_pixels_ms"], results["browser_naive_ms"]
+        label = "browser key -> pixels (target <= 50, >= 10x)"
+        print(f"{label:44s} {ours:9.2f} {naive:9.2f} {naive / ours:8.1f}x")
     with open(args.out, "w", encoding="utf-8") as fh:
         json.dump(results, fh, indent=2, sort_keys=True)
         fh.write("\n")

@@ -15,6 +15,7 @@ is registered globally, and the figure is never shown twice.
 
 from __future__ import annotations
 
+import base64
 import struct
 import sys
 import warnings
@@ -123,7 +124,27 @@ def new_live_figure(figsize: tuple[float, float], dpi: float = 72) -> Figure:
     canvas.toolbar_visible = "fade-in-fade-out"
     canvas.toolbar_position = "right"
     canvas.get_diff_image = _fast_diff_image.__get__(canvas)
+    canvas.send_binary = _send_binary_or_keep.__get__(canvas)
     return fig
+
+
+def _send_binary_or_keep(canvas, data: bytes) -> None:
+    """Send a frame to the browser, or, while none is attached, keep it as the initial image.
+
+    The dashboards draw their first frame when they are built, before the
+    browser has shown them. In that state ipympl's own ``send_binary`` sends
+    the raw RGBA buffer instead of the PNG (and keeps a data URL without its
+    ``data:`` prefix): the browser cannot decode that first frame, its image
+    breaks, and the figure stays empty for good. Instead, the frame becomes the
+    widget's initial image; once the browser says it is ready it asks for a
+    full frame anyway.
+    """
+    if canvas.syncing_data_url:  # no front end yet (ipympl clears this on "initialized")
+        last = canvas._last_buff
+        png = encode_png(last.view(np.uint8).reshape((*last.shape, 4)))
+        canvas._data_url = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+        return
+    type(canvas).send_binary(canvas, data)
 
 
 class Blitter:

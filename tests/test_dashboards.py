@@ -474,3 +474,23 @@ def test_show_as_code_reproduces_the_run(preset):
     h = scope["h"]
     np.testing.assert_array_equal(h.weights, d.history.weights)
     np.testing.assert_array_equal(h.losses, d.history.losses)
+
+
+def test_first_frames_before_a_browser_attaches_are_kept_as_a_png_and_later_frames_are_pngs():
+    """ipympl would send its raw RGBA buffer before the browser is ready, which breaks the figure for good."""
+    d = lh.descent_dashboard()
+    canvas = d.figure.canvas
+    binaries = []
+    canvas.send = lambda content, buffers=None: binaries.extend(buffers or [])
+    d.controls["learning_rate"].value *= 1.1  # no browser yet
+    assert binaries == []
+    assert canvas._data_url.startswith("data:image/png;base64,")
+    first = Image.open(io.BytesIO(base64.b64decode(canvas._data_url.split(",", 1)[1])))
+    assert first.size == (canvas.get_renderer().width, canvas.get_renderer().height)
+    # the browser attaches (ipympl's handshake), asks for a frame, then a slider moves
+    canvas._handle_message(canvas, {"type": "initialized"}, [])
+    canvas._handle_message(canvas, {"type": "refresh"}, [])
+    canvas._handle_message(canvas, {"type": "draw"}, [])
+    d.controls["learning_rate"].value *= 1.1
+    assert len(binaries) >= 2
+    assert all(bytes(b[:8]) == b"\x89PNG\r\n\x1a\n" for b in binaries)

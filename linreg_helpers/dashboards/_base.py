@@ -207,7 +207,7 @@ class Dashboard(widgets.VBox):
         for c in self.controls.values():
             c.style.description_width = "initial"
             if not isinstance(c, (widgets.Checkbox, widgets.ToggleButtons, widgets.Dropdown, widgets.Button)):
-                c.layout.width = "360px"
+                c.layout.width = "400px"
             boxes.append(c)
         preset = [b for b in boxes if b is self.controls.get("preset")]
         boxes = [b for b in boxes if b is not self.controls.get("preset")]

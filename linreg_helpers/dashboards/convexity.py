@@ -78,7 +78,7 @@ class ConvexityExplorer(Dashboard):
             "b_a": slider(2.0, b_lo, b_hi, "A: b"),
             "w_b": slider(-1.3, w_lo, w_hi, "B: w"),
             "b_b": slider(20.0, b_lo, b_hi, "B: b"),
-            "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3, "learning rate η (descent from A)"),
+            "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3, "learning rate η"),
             "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),
             "epochs": widgets.IntSlider(value=150, min=1, max=600, description="epochs"),
         }

@@ -88,7 +88,7 @@ class ManyFeaturesDashboard(Dashboard):
         lr = self.setups["raw"]["lr_max"]
         controls = {
             "standardise": widgets.Checkbox(
-                value=False, indent=False, description="standardise features (÷ std; x and y are centred)"
+                value=False, indent=False, description="standardise features"
             ),
             "learning_rate": widgets.FloatLogSlider(
                 value=lr * 0.5,

@@ -54,9 +54,9 @@ class GradientExplorer(Dashboard):
         return {
             "w": nice_slider(w_lo + 0.2 * (w_hi - w_lo), w_lo, w_hi, "w", steps=400),
             "b": nice_slider(b_lo + 0.25 * (b_hi - b_lo), b_lo, b_hi, "b", steps=400),
-            "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3, "learning rate η (step = −η∇)"),
+            "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3, "learning rate η"),
             "batch_size": widgets.IntSlider(
-                value=self.n, min=1, max=self.n, description=f"batch size for the estimate (n = {self.n})"
+                value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"
             ),
             "batch_seed": widgets.IntSlider(value=0, min=0, max=20, description="which random batch (seed)"),
         }

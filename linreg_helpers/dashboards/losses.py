@@ -77,7 +77,7 @@ class LossExplorer(Dashboard):
                 ],
             ),
             "outliers": widgets.IntSlider(value=1, min=0, max=N_OUTLIER_CANDIDATES, description="outliers"),
-            "outlier_shift": nice_slider(self.max_shift / 2, 0.0, self.max_shift, "outlier shift (units of y)", 100),
+            "outlier_shift": nice_slider(self.max_shift / 2, 0.0, self.max_shift, "outlier shift", 100),
             "delta": widgets.FloatSlider(value=1.0, min=0.1, max=5.0, step=0.1, description="Huber δ"),
             "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3),
             "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),

@@ -1,0 +1,172 @@
+"""Every dashboard in ``lh.DASHBOARDS``, live in JupyterLab, driven with the keyboard.
+
+A fixture notebook (``artifacts/browser/fixtures/dashboards.ipynb``, written at
+run time) shows one dashboard per cell, bound to ``dash_<name>``, so each move
+can be checked against the kernel: the learner presses keys on the
+learning-rate and batch-size sliders; the slider shows the new value, the
+kernel's control has it, the figure's pixels change, and the read-out under
+the figure is the kernel's current one (not a stale one).
+
+A screenshot of each dashboard at its starting values goes to
+``artifacts/browser/dashboards/``; with ``LH_UPDATE_GALLERY=1`` the README
+gallery in ``docs/gallery/`` is rewritten from them (small palette PNGs).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import jupyterlab_driver as jd
+import pytest
+
+import linreg_helpers as lh
+
+pytestmark = pytest.mark.browser
+
+NAMES = list(lh.DASHBOARDS)
+FIXTURE = jd.ARTIFACTS / "fixtures" / "dashboards.ipynb"
+GALLERY = jd.ROOT / "docs" / "gallery"
+GALLERY_NAMES = ("gradient_descent", "batch_size", "convexity", "gradients")
+GALLERY_MAX_BYTES = 150_000
+
+_KERNEL_VIEW = """
+import html as _html, json as _json, re as _re
+_d = dash_{name}
+_v = {{k: v for k, v in _d.values().items() if isinstance(v, (bool, int, float, str))}}
+print(_json.dumps({{"values": _v, "frames": _d.frames,
+    "readout": _html.unescape(_re.sub("<[^>]+>", "", _d.readout.value))}}))
+"""
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _number(text: str) -> float:
+    return float(text.replace("−", "-"))
+
+
+class DashboardsNotebook:
+    def __init__(self, pages) -> None:
+        cells = ["%matplotlib widget\nimport linreg_helpers as lh"]
+        cells += [f"dash_{name} = lh.DASHBOARDS[{name!r}]()\ndash_{name}" for name in NAMES]
+        jd.write_notebook(FIXTURE, cells)
+        self.nbp = pages.open(FIXTURE.relative_to(jd.ROOT).as_posix())
+        try:
+            self.nbp.run_all(timeout=240)
+        except Exception:
+            self.nbp.close()
+            pages.discard()
+            raise
+        self.nbp.wait_widgets_rendered()
+        by_cell = {d["cellIndex"]: d for d in self.nbp.dashboards()}
+        self.by_name = {name: by_cell.get(i + 1) for i, name in enumerate(NAMES)}
+
+    def dash(self, name: str) -> dict:
+        dash = self.by_name[name]
+        if dash is None:
+            pytest.fail(f"lh.DASHBOARDS[{name!r}]() shows no dashboard (no sliders with a figure)", pytrace=False)
+        return dash
+
+    def kernel(self, name: str) -> dict:
+        return self.nbp.kernel_eval(_KERNEL_VIEW.format(name=name))
+
+    def fail(self, name: str, problems: list[str], what: str) -> None:
+        shot = jd.ARTIFACTS / "dashboards" / f"{name}__failure_{what.replace(' ', '_')}.png"
+        try:
+            self.nbp.screenshot_dashboard(self.by_name[name]["id"], shot)
+            where = f"\n(screenshot: {shot.relative_to(jd.ROOT)})"
+        except Exception:
+            where = ""
+        pytest.fail(f"dashboard {name!r}: {what}:\n- " + "\n- ".join(problems) + where, pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def dashboards(lab_pages, lab_server, artifacts_dir):
+    nb = DashboardsNotebook(lab_pages)
+    yield nb
+    nb.nbp.close()
+    lab_server.shutdown_kernels()
+
+
+def test_fixture_notebook_runs_clean(dashboards):
+    nbp = dashboards.nbp
+    problems = jd.output_problems(nbp) + jd.figure_problems(nbp) + jd.console_problems(nbp)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_dashboard_renders(dashboards, name):
+    dash = dashboards.dash(name)
+    problems = jd.dashboard_problems(dashboards.nbp, dash)
+    shot = dashboards.nbp.screenshot_dashboard(dash["id"], jd.ARTIFACTS / "dashboards" / f"{name}.png")
+    if os.environ.get("LH_UPDATE_GALLERY") and name in GALLERY_NAMES and not problems:
+        size = jd.save_small_png(shot, GALLERY / f"{name}.png")
+        assert size < GALLERY_MAX_BYTES, f"gallery image {name}.png is {size} bytes"
+    if problems:
+        dashboards.fail(name, problems, "not shown properly")
+
+
+def _check_moves(dashboards, name: str, label: str, control: str, keys) -> None:
+    dash = dashboards.dash(name)
+    nbp = dashboards.nbp
+    state = nbp.dashboard_state(dash["id"])
+    if not (state["canvas"] and state["canvas"]["width"]):
+        dashboards.fail(name, ["the figure is not shown, so it cannot change"], f"{control} keys")
+    slider = nbp.slider(dash["id"], label)
+    assert slider.count() == 1, f"{name}: no slider whose label matches {label!r}"
+    problems = []
+    for key in keys(nbp.slider_info(slider)):
+        frames0 = dashboards.kernel(name)["frames"]
+        move = nbp.move_slider(dash["id"], label, key)
+        what = f"{key} on {move['label']!r} ({move['before'].readout} → {move['after'].readout})"
+        if move["after"].readout == move["before"].readout:
+            problems.append(f"{what}: the slider did not move")
+            continue
+        small_step = control == "learning_rate" and key.startswith("Arrow")  # may not move a converged path
+        if not move["painted"]:
+            problems.append(f"{what}: no new frame reached the figure")
+        elif not move["pixels_changed"] and not small_step:
+            problems.append(f"{what}: the figure's pixels did not change")
+        problems += [f"{what}: {p}" for p in jd.readout_value_problems(move)]
+        # The kernel got the new value, drew a frame, and the page shows its current read-out.
+        deadline = time.monotonic() + 5
+        while True:
+            k = dashboards.kernel(name)
+            shown = _norm(nbp.dashboard_state(dash["id"])["readout"])
+            if shown == _norm(k["readout"]) or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        value = k["values"][control]
+        if abs(value - _number(move["after"].readout)) > 0.006 * abs(value):
+            problems.append(f"{what}: the kernel's {control} is {value!r}, the slider shows {move['after'].readout}")
+        if k["frames"] <= frames0:
+            problems.append(f"{what}: the kernel drew no new frame")
+        if shown != _norm(k["readout"]):
+            problems.append(f"{what}: the read-out shows {shown!r}, the kernel's is {_norm(k['readout'])!r}")
+    if problems:
+        dashboards.fail(name, problems, f"{control} keys")
+
+
+def _lr_keys(s: jd.Slider) -> list[str]:
+    # A learner's moves: a big step down, a big step up, one small step.
+    if s.value_now is not None and s.min is not None and s.value_now - s.min < 0.2:
+        return ["PageUp", "PageDown", "ArrowRight"]
+    return ["PageDown", "PageUp", "ArrowLeft"]
+
+
+def _batch_keys(s: jd.Slider) -> list[str]:
+    # One step in from wherever it starts, then to batch size 1 (SGD) and back to the largest.
+    first = "ArrowRight" if s.value_now is not None and s.value_now <= (s.min or 1) else "ArrowLeft"
+    return [first, "Home", "End"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_learning_rate_keys_change_the_figure(dashboards, name):
+    _check_moves(dashboards, name, jd.LR_LABEL, "learning_rate", _lr_keys)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_batch_size_keys_change_the_figure(dashboards, name):
+    _check_moves(dashboards, name, jd.BATCH_LABEL, "batch_size", _batch_keys)
