@@ -233,6 +233,17 @@ def draw_contour(ax, weights, biases, Z, *, lecture: bool | None = None, optimum
     ax.set_ylim(biases[0], biases[-1])
 
 
+def _surface_on_grid(X, y, history, weights, biases, loss, loss_kw):
+    """Checked data, the grid (by default one covering the history's start) and the loss on it."""
+    X2, y1 = v.check_Xy(X, y)
+    if weights is None or biases is None:
+        pts = []
+        if history is not None:
+            pts = [(float(history.weights[0, 0]), float(history.biases[0]))]
+        weights, biases = parameter_grid(X2, y1, pts)
+    return X2, y1, weights, biases, surface_values(X2, y1, weights, biases, loss, **loss_kw)
+
+
 def _history_path(history: History):
     if history.weights.shape[1] != 1:
         raise ValueError("Surface and contour plots show one weight; this history has several.")
@@ -269,13 +280,7 @@ def plot_loss_surface(
     -------
     Axes3D
     """
-    X2, y1 = v.check_Xy(X, y)
-    if weights is None or biases is None:
-        pts = []
-        if history is not None:
-            pts = [(float(history.weights[0, 0]), float(history.biases[0]))]
-        weights, biases = parameter_grid(X2, y1, pts)
-    Z = surface_values(X2, y1, weights, biases, loss, **loss_kw)
+    _, _, weights, biases, Z = _surface_on_grid(X, y, history, weights, biases, loss, loss_kw)
     ax = ax or _new_axes("3d", figsize=(5.0, 4.2))
     draw_surface(ax, weights, biases, Z, lecture=lecture)
     ax.set_title(f"{LOSS_LABELS[loss.lower()].split(' (')[0]} surface", fontsize=sizes(lecture).title)
@@ -304,13 +309,7 @@ def plot_contour(
 
     Same parameters as :func:`plot_loss_surface`; ``ax`` is an ordinary 2D Axes.
     """
-    X2, y1 = v.check_Xy(X, y)
-    if weights is None or biases is None:
-        pts = []
-        if history is not None:
-            pts = [(float(history.weights[0, 0]), float(history.biases[0]))]
-        weights, biases = parameter_grid(X2, y1, pts)
-    Z = surface_values(X2, y1, weights, biases, loss, **loss_kw)
+    X2, y1, weights, biases, Z = _surface_on_grid(X, y, history, weights, biases, loss, loss_kw)
     ax = ax or _new_axes()
     optimum = None
     if loss.lower() in ("mse", "rmse"):
