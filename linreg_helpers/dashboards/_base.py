@@ -21,8 +21,11 @@ import numpy as np
 
 from .. import _validation as v
 from .._canvas import Blitter, new_live_figure
+from .._mse_stats import MSEStats
 from ..data import Dataset
+from ..plots import parameter_grid
 from ..style import COLORS, sizes
+from ..training import largest_stable_learning_rate
 
 __all__ = ["Dashboard"]
 
@@ -153,7 +156,14 @@ class Dashboard(widgets.VBox):
         raise NotImplementedError
 
     def prepare(self) -> None:
-        """Precompute what the controls' ranges depend on (called before :meth:`make_controls`)."""
+        """Precompute what the controls' ranges depend on (called before :meth:`make_controls`).
+
+        By default: the MSE's sufficient statistics, the largest stable learning rate,
+        and a (w, b) grid around the minimum that covers the usual start w = b = 0.
+        """
+        self.stats = MSEStats(self.X[:, None], self.y)
+        self.lr_max = largest_stable_learning_rate(self.X)
+        self.weights, self.biases = parameter_grid(self.X, self.y, [(0.0, 0.0)], n=41, margin=1.3)
 
     def make_controls(self) -> dict[str, widgets.Widget]:
         """Return the controls by name."""

@@ -7,12 +7,10 @@ import math
 import ipywidgets as widgets
 import numpy as np
 
-from .._mse_stats import MSEStats
 from ..data import make_linear_data
-from ..plots import parameter_grid
 from ..style import COLORS
 from ..surfaces import loss_surface
-from ..training import gradient_descent, largest_stable_learning_rate
+from ..training import gradient_descent
 from ._base import Dashboard, _round_sig
 from ._panels import ContourPanel, FitPanel, LossCurvePanel, loss_floor
 from .descent import learning_rate_slider
@@ -36,11 +34,6 @@ class BatchSizeDashboard(Dashboard):
 
     def default_data(self):
         return make_linear_data(150, weights=2.0, bias=1.0, noise=2.0, x_range=(0, 4), seed=5)
-
-    def prepare(self) -> None:
-        self.stats = MSEStats(self.X[:, None], self.y)
-        self.lr_max = largest_stable_learning_rate(self.X)
-        self.weights, self.biases = parameter_grid(self.X, self.y, [(0.0, 0.0)], n=41, margin=1.3)
 
     def make_controls(self):
         return {

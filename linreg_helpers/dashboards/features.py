@@ -87,9 +87,7 @@ class ManyFeaturesDashboard(Dashboard):
     def make_controls(self):
         lr = self.setups["raw"]["lr_max"]
         controls = {
-            "standardise": widgets.Checkbox(
-                value=False, indent=False, description="standardise features"
-            ),
+            "standardise": widgets.Checkbox(value=False, indent=False, description="standardise features"),
             "learning_rate": widgets.FloatLogSlider(
                 value=lr * 0.5,
                 base=10,

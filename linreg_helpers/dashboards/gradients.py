@@ -6,12 +6,10 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.patches import FancyArrowPatch
 
-from .._mse_stats import MSEStats
 from ..data import make_linear_data
-from ..plots import parameter_grid, style_axes
+from ..plots import style_axes
 from ..style import COLORS
 from ..surfaces import loss_surface
-from ..training import largest_stable_learning_rate
 from ._base import Dashboard, nice_slider
 from ._panels import ContourPanel, SurfacePanel
 from .descent import learning_rate_slider
@@ -43,9 +41,7 @@ class GradientExplorer(Dashboard):
         return make_linear_data(30, weights=2.0, bias=1.0, noise=2.0, x_range=(-3, 5), seed=2)
 
     def prepare(self) -> None:
-        self.stats = MSEStats(self.X[:, None], self.y)
-        self.lr_max = largest_stable_learning_rate(self.X)
-        self.weights, self.biases = parameter_grid(self.X, self.y, [(0.0, 0.0)], n=41, margin=1.3)
+        super().prepare()
         self.rng_orders = {}
 
     def make_controls(self):
@@ -55,9 +51,7 @@ class GradientExplorer(Dashboard):
             "w": nice_slider(w_lo + 0.2 * (w_hi - w_lo), w_lo, w_hi, "w", steps=400),
             "b": nice_slider(b_lo + 0.25 * (b_hi - b_lo), b_lo, b_hi, "b", steps=400),
             "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3, "learning rate η"),
-            "batch_size": widgets.IntSlider(
-                value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"
-            ),
+            "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),
             "batch_seed": widgets.IntSlider(value=0, min=0, max=20, description="which random batch (seed)"),
         }
 

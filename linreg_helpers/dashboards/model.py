@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from .._mse_stats import MSEStats
 from ..data import make_linear_data
-from ..plots import parameter_grid
 from ..style import COLORS
 from ..surfaces import loss_surface
-from ..training import gradient_descent, largest_stable_learning_rate
+from ..training import gradient_descent
 from ._base import Dashboard, _round_sig, nice_slider
 from ._panels import ContourPanel, FitPanel, LossCurvePanel, divergence_text, loss_floor
 from .descent import learning_rate_slider
@@ -31,11 +29,6 @@ class ModelExplorer(Dashboard):
 
     def default_data(self):
         return make_linear_data(20, weights=1.5, bias=2.0, noise=1.5, seed=1)
-
-    def prepare(self) -> None:
-        self.stats = MSEStats(self.X[:, None], self.y)
-        self.lr_max = largest_stable_learning_rate(self.X)
-        self.weights, self.biases = parameter_grid(self.X, self.y, [(0.0, 0.0)], n=41, margin=1.3)
 
     def make_controls(self):
         w_lo, w_hi = float(self.weights[0]), float(self.weights[-1])
