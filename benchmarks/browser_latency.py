@@ -6,7 +6,8 @@ way in the same page, their moves interleaved:
 ``browser_slider_to_pixels_ms``
     The live dashboard (``lh.descent_dashboard()``): an ArrowRight/ArrowLeft
     key press on its learning-rate slider → the kernel blits the moving
-    artists and sends a diff PNG → ipympl paints it on the figure's canvas.
+    artists and sends the changed pixels → the figure's front end
+    (``linreg_helpers/_figure.js``) puts them on its canvas.
 ``browser_naive_ms``
     ``ipywidgets.interact`` on a function that recomputes the run and draws
     the same four panels with the public ``lh.plot_*`` functions on a new
@@ -15,13 +16,17 @@ way in the same page, their moves interleaved:
 
 Measured inside the page as ``shared/MEASURING.md`` recommends (no pixel
 hashing while measuring): ``performance.now()`` at the ``keydown`` (capture
-phase) and at the first ``drawImage`` on the dashboard's canvas inside the
-output area (how ipympl paints a received frame); for the naive path, a
+phase) and at the first ``putImageData`` or ``drawImage`` on the dashboard's
+canvas inside the output area (how the dashboard's figure, or ipympl, paints a
+received frame); for the naive path, a
 ``MutationObserver`` sees the new ``<img>`` in the output and the time is taken
 when it has loaded. Each figure is the median over the moves (≥ 20); the
 ``*_raf_ms`` details add the next animation frame after the paint (when the
 pixels reach the screen). Between moves the page waits until the kernel is
-idle, so moves do not overlap.
+idle, so moves do not overlap; the page is scrolled to the next target and
+given time to repaint before its key press (the window, 1366 × 900, does not
+hold both figures at once). The moves of the two paths are interleaved, so
+both see the same machine load.
 
 Needs ``/usr/bin/chromium`` and the ``playwright`` package (see
 ``tests/browser/``). ``run(quick=False) -> dict`` is what ``make bench`` calls.
@@ -44,7 +49,9 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 import jupyterlab_driver as jd  # noqa: E402
 
 NOTEBOOK = jd.ARTIFACTS / "fixtures" / "latency.ipynb"
-VIEWPORT = {"width": 1366, "height": 1700}  # both figures on screen at once: no scrolling between moves
+VIEWPORT = jd.VIEWPORT  # a laptop screen (1366 × 900); the two figures do not fit in it at once
+SETTLE = 0.15  # seconds of idle kernel after a move before the next one
+SCROLLED = 0.3  # seconds for the page to repaint after scrolling to the next slider, before its key press
 
 # Instrumentation: armed just before a key press; records the first paint of the target after it.
 INIT_SCRIPT = """
@@ -76,12 +83,16 @@ INIT_SCRIPT = """
     L.t1 = performance.now();
     requestAnimationFrame(() => { L.raf = performance.now(); });
   };
-  const draw = CanvasRenderingContext2D.prototype.drawImage;
-  CanvasRenderingContext2D.prototype.drawImage = function (...args) {
-    const c = this.canvas;
-    if (L.target && c && c.isConnected && c.closest('.jp-OutputArea-output') && c.closest(L.target)) done();
-    return draw.apply(this, args);
-  };
+  // A figure's frame is painted with putImageData (the dashboards, linreg_helpers/_figure.js) or
+  // drawImage (ipympl): the first of either on the target's canvas is the paint.
+  for (const name of ['drawImage', 'putImageData']) {
+    const original = CanvasRenderingContext2D.prototype[name];
+    CanvasRenderingContext2D.prototype[name] = function (...args) {
+      const c = this.canvas;
+      if (L.target && c && c.isConnected && c.closest('.jp-OutputArea-output') && c.closest(L.target)) done();
+      return original.apply(this, args);
+    };
+  }
   new MutationObserver(muts => {
     if (L.t0 === null || L.t1 !== null || !L.target) return;
     for (const m of muts) for (const n of m.addedNodes) {
@@ -150,29 +161,6 @@ naive_view.add_class("lh-naive")
 naive_view
 """
 
-# ipympl sends its first frame as raw RGBA (an image the browser cannot decode) when a canvas draws
-# before a browser is attached, as the dashboards do; the canvas then never appears. Until
-# linreg_helpers works around it, this kernel start-up code does (frames before the browser attaches
-# become the canvas's initial data URL instead). It changes nothing once the browser is attached,
-# so it does not touch what is measured.
-FIRST_FRAME_FIX = """\
-import base64 as _b64
-try:
-    from linreg_helpers._canvas import _ipympl_classes as _cls
-    _Canvas = _cls()[0]
-    _send = _Canvas.send_binary
-
-    def _send_binary(self, data):
-        if self.syncing_data_url:
-            self._data_url = "data:image/png;base64," + _b64.b64encode(data).decode()
-            return None
-        return _send(self, data)
-
-    _Canvas.send_binary = _send_binary
-except Exception:
-    pass
-"""
-
 
 def _chromium_version() -> str:
     try:
@@ -191,14 +179,19 @@ def _stats(values: list[float]) -> dict:
 def _move(nbp, slider, target: str, key: str, timeout: float = 20.0) -> dict:
     """One key press on ``slider``: ms from the key to the first paint of ``target`` and more."""
     page = nbp.page
+    # Bring the whole target (slider and figure) on screen, focus the slider, and let the page repaint
+    # after the scroll before pressing the key: the scroll's repaint is not part of the move.
+    page.locator(target).scroll_into_view_if_needed()
     slider.locator(".noUi-handle").focus()
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    time.sleep(SCROLLED)
     page.evaluate("t => { const L = window.__lat; L.target = t; L.t0 = null; L.t1 = null; L.armed = true; }", target)
     page.keyboard.press(key)
     page.wait_for_function("() => window.__lat.raf !== null", timeout=timeout * 1000, polling="raf")
     t0, t1, raf, sent, recv = page.evaluate(
         "() => { const L = window.__lat; return [L.t0, L.t1, L.raf, L.send, L.recv]; }"
     )
-    nbp.wait_kernel_idle(timeout=timeout, settle=0.15)
+    nbp.wait_kernel_idle(timeout=timeout, settle=SETTLE)
     return {
         "paint": t1 - t0,
         "next_frame": raf - t0,
@@ -209,7 +202,7 @@ def _move(nbp, slider, target: str, key: str, timeout: float = 20.0) -> dict:
     }
 
 
-def run(quick: bool = False, moves: int | None = None, warmup: int = 3, first_frame_fix: bool = False) -> dict:
+def run(quick: bool = False, moves: int | None = None, warmup: int = 3) -> dict:
     """Measure both paths in one JupyterLab page; return the medians in ms plus details.
 
     Raises RuntimeError when Chromium or Playwright is missing. Call it outside a running asyncio
@@ -219,11 +212,12 @@ def run(quick: bool = False, moves: int | None = None, warmup: int = 3, first_fr
     if reason:
         raise RuntimeError(f"cannot run the browser benchmark: {reason}")
     from playwright.sync_api import sync_playwright
+
     moves = moves or (20 if quick else 40)
     jd.write_notebook(NOTEBOOK, [SETUP, OURS, NAIVE])
     ours, naive = [], []
     started = time.monotonic()
-    server = jd.LabServer(kernel_startup=FIRST_FRAME_FIX if first_frame_fix else None)
+    server = jd.LabServer()
     with server, sync_playwright() as p:
         browser = jd.launch_chromium(p)
         nbp = jd.NotebookPage.open(
@@ -277,7 +271,6 @@ def run(quick: bool = False, moves: int | None = None, warmup: int = 3, first_fr
             "ours_all_ms": [round(m["paint"], 1) for m in ours],
             "naive_all_ms": [round(m["paint"], 1) for m in naive],
             "warmup_moves": warmup,
-            "first_frame_fix": first_frame_fix,
             "page_problems": problems,
             "chromium": _chromium_version(),
             "viewport": VIEWPORT,
@@ -293,17 +286,14 @@ def main(argv=None) -> int:
     parser.add_argument("--quick", action="store_true", help="20 moves instead of 40")
     parser.add_argument("--moves", type=int, help="number of timed moves per path")
     parser.add_argument("--json", action="store_true", help="print the whole result as JSON")
-    parser.add_argument(
-        "--no-first-frame-fix", action="store_true", help="do not work around ipympl's first-frame bug in the kernel"
-    )
     args = parser.parse_args(argv)
-    res = run(quick=args.quick, moves=args.moves, first_frame_fix=False)
+    res = run(quick=args.quick, moves=args.moves)
     if args.json:
         print(json.dumps(res, indent=2))
     else:
         d = res["browser_detail"]
         print(f"{'path':34s} {'median ms':>10s} {'p10':>7s} {'p90':>7s} {'n':>4s}")
-        for label, key in (("dashboard (blit + diff PNG)", "ours"), ("naive (interact + inline)", "naive")):
+        for label, key in (("dashboard (blit + changed pixels)", "ours"), ("naive (interact + inline)", "naive")):
             s = d[key]
             print(f"{label:34s} {s['median']:10.1f} {s['p10']:7.1f} {s['p90']:7.1f} {s['n']:4d}")
         for label, key in (("dashboard", "ours_breakdown_ms"), ("naive", "naive_breakdown_ms")):

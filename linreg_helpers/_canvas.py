@@ -1,150 +1,236 @@
-"""Live figures for the dashboards: an ipympl canvas, blitting, and fast frames.
+"""Live figures for the dashboards: a small canvas widget, blitting, and changed-pixel frames.
 
-How a dashboard frame gets to the screen (see ``benchmarks/`` and
-``shared/MEASURING.md``): the kernel updates the moving artists, pastes the
-cached static background, draws only the moving artists over it
-(``restore_region`` + ``draw_artist``), and ``canvas.blit`` sends the browser
-a PNG holding only the pixels that changed since the last frame. The PNG
-encoding of that "diff" image is most of the cost, so the canvas here writes
-it with zlib at level 1 instead of PIL's default level 6 (the diff is mostly
-transparent zeros, so the bytes sent barely grow).
+How a dashboard frame gets to the screen (measured by ``benchmarks/``):
 
-Figures are created without ``pyplot``: the dashboard owns its figure, nothing
-is registered globally, and the figure is never shown twice.
+1. The kernel updates the moving artists, pastes the cached static background
+   and draws only the moving artists over it (``restore_region`` +
+   ``draw_artist``: :class:`Blitter`).
+2. :func:`frame_update` compares the new pixels with the last frame sent and
+   keeps only the changed ones: runs of changed pixels along the rows and
+   their new values, compressed with zlib. A frame's cost follows what moved,
+   not the figure's size.
+3. :class:`FigureWidget` sends that in one message. Its front end
+   (``_figure.js``, loaded by ``anywidget``: no JupyterLab extension to build)
+   inflates it synchronously, writes the pixels into its copy of the figure
+   and puts the changed rows on the ``<canvas>``, all while handling the
+   message.
+
+Why not ipympl's canvas, which the dashboards used first: on every frame its
+front end re-encodes the whole canvas with ``toDataURL`` (about 10 ms in
+Chromium for a 720 × 500 figure) and loads the frame as an image from a blob
+URL, which under load took 10–40 ms more before the pixels were drawn. In
+JupyterLab that put about 65 ms between a key press and new pixels, against
+about 40 ms now (``browser_slider_to_pixels_ms``; ``benchmarks/README.md``).
+
+Mouse presses, drags and releases on the canvas reach matplotlib as the usual
+events (decoded by matplotlib's web back end), so a 3D panel still rotates
+when dragged. Figures are created without ``pyplot``: the dashboard owns its
+figure, nothing is registered globally.
 """
 
 from __future__ import annotations
 
-import base64
-import struct
-import sys
+import asyncio
 import warnings
 import zlib
 from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
 from matplotlib.artist import Artist
+from matplotlib.backends.backend_webagg_core import FigureCanvasWebAggCore, FigureManagerWebAgg
 from matplotlib.figure import Figure
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)  # anywidget's own imports, not ours to fix
+    import anywidget
+import traitlets
 
 __all__: list[str] = []  # private module
 
 
-def _png(raw: np.ndarray, width: int, height: int) -> bytes:
-    """PNG bytes from filtered scanlines ``raw`` (``height`` rows of 1 + 4·``width`` bytes)."""
-    # zlib level 1, run-length matching, a modest memLevel: on these mostly-zero diff
-    # images about 2x faster than PIL's default (level 6), for a few kB more.
-    # (Measured on the dashboards' real frames: benchmarks/run.py and MEASURING.md.)
-    comp = zlib.compressobj(1, zlib.DEFLATED, 15, 4, zlib.Z_RLE)
-    body = comp.compress(raw.data) + comp.flush()
-
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", body) + chunk(b"IEND", b"")
+def _deflate(data) -> bytes:
+    """zlib-compress ``data`` fast (level 1)."""
+    comp = zlib.compressobj(1, zlib.DEFLATED, 15, 8, zlib.Z_DEFAULT_STRATEGY)
+    return comp.compress(data) + comp.flush()
 
 
-def encode_png(rgba: np.ndarray) -> bytes:
-    """Encode an ``(h, w, 4)`` uint8 RGBA array as a PNG (filter 0, fast zlib)."""
-    h, w, _ = rgba.shape
-    raw = np.zeros((h, w * 4 + 1), dtype=np.uint8)
-    raw[:, 1:] = rgba.reshape(h, w * 4)
-    return _png(raw, w, h)
+def frame_update(pixels: np.ndarray, last: np.ndarray | None) -> tuple[dict, list[bytes]] | None:
+    """The message that turns the frame the browser shows (``last``) into ``pixels``.
 
+    Parameters
+    ----------
+    pixels : ndarray, shape (h, w, 4), uint8
+        The figure's RGBA pixels now.
+    last : ndarray, shape (h, w), uint32, or None
+        The pixels the browser shows (one uint32 per pixel, the same bytes),
+        or None when it shows nothing yet.
 
-def _fast_diff_image(canvas) -> bytes | None:
-    """Drop-in for ``FigureCanvasWebAggCore.get_diff_image`` with a faster encoder.
+    Returns
+    -------
+    None when no pixel changed; otherwise ``(meta, buffers)``:
 
-    Same protocol: a full frame when forced, resized or transparent, otherwise
-    only the changed pixels (unchanged ones transparent) for the browser to
-    paint over the previous frame. The diff is written straight into a reused
-    scanline buffer, in one pass.
+    * a full frame, ``meta["full"]`` True: one buffer, all RGBA rows
+      compressed with zlib;
+    * a diff, ``meta["full"]`` False: the changed pixels as runs along the
+      rows (pixel index ``start`` and ``length``, as uint32 pairs) and their
+      new RGBA values, each compressed with zlib; ``meta`` gives the numbers of
+      runs and values and the band of rows ``[row0, row1)`` they touch.
+      Only changed pixels are sent: their cost, not the figure's size, sets
+      the frame's.
     """
-    if not canvas._png_is_old:
+    w = pixels.shape[1]
+    buff = pixels.view(np.uint32)[:, :, 0]
+    if last is None or last.shape != buff.shape:
+        return {"full": True}, [_deflate(np.ascontiguousarray(pixels).data)]
+    changed = (buff != last).ravel()
+    edges = np.flatnonzero(np.diff(changed.view(np.int8), prepend=np.int8(0), append=np.int8(0)))
+    if edges.size == 0:
         return None
-    pixels = np.asarray(canvas.get_renderer().buffer_rgba())
-    h, w, _ = pixels.shape
-    buff = pixels.view(np.uint32).squeeze(2)
-    last = getattr(canvas, "_last_buff", None)
-    raw = getattr(canvas, "_raw_scanlines", None)
-    if raw is None or raw.shape != (h, w * 4 + 1):
-        raw = canvas._raw_scanlines = np.zeros((h, w * 4 + 1), dtype=np.uint8)
-    rows = raw[:, 1:]  # (h, 4w) bytes, each row contiguous: fast to fill
-    if canvas._force_full or last is None or buff.shape != last.shape or (pixels[:, :, 3] != 255).any():
-        canvas.set_image_mode("full")
-        rows[...] = pixels.reshape(h, 4 * w)
-        canvas._last_buff = buff.copy()
-    else:
-        canvas.set_image_mode("diff")
-        rows[...] = np.where(buff != last, buff, 0).view(np.uint8).reshape(h, 4 * w)
-        np.copyto(last, buff)
-    canvas._force_full = False
-    canvas._png_is_old = False
-    return _png(raw, w, h)
+    starts, stops = edges[0::2], edges[1::2]
+    runs = np.empty(edges.size, dtype=np.uint32)
+    runs[0::2] = starts
+    runs[1::2] = stops - starts
+    values = buff.ravel()[changed]
+    meta = {
+        "full": False,
+        "runs": int(starts.size),
+        "values": int(values.size),
+        "rows": [int(starts[0] // w), int((stops[-1] - 1) // w + 1)],
+    }
+    return meta, [_deflate(runs.data), _deflate(values.data)]
 
 
-def _ipympl_classes():
-    """ipympl's canvas and manager classes, imported without side effects.
+_ESM = (Path(__file__).parent / "_figure.js").read_text(encoding="utf-8")
 
-    Importing ``ipympl`` runs ``matplotlib.use("module://ipympl...")`` when
-    matplotlib is loaded, which would switch a learner's pyplot backend (say,
-    ``%matplotlib inline``) behind their back. The dashboards need the classes,
-    not the backend switch, so ``matplotlib.use`` is a no-op during the import.
+_CSS = """
+.lh-figure { line-height: 0; }
+.lh-figure canvas { display: block; touch-action: none; }
+"""
+
+_MOUSE = {"button_press", "button_release", "motion_notify", "dblclick", "figure_enter", "figure_leave"}
+
+
+class FigureWidget(anywidget.AnyWidget):
+    """The widget that shows a live figure in the notebook (one ``<canvas>``).
+
+    It plays the part of the browser connection for matplotlib's web back
+    end: :meth:`send_json` receives the back end's events, frames go out with
+    :meth:`send_frame`. Until a view has said it is ready, frames are kept as
+    ``_snapshot`` (a PNG) instead, for the view to show as soon as it appears.
     """
-    if "ipympl.backend_nbagg" not in sys.modules:
-        import matplotlib
 
-        original = matplotlib.use
-        matplotlib.use = lambda *args, **kwargs: None
+    _esm = _ESM
+    _css = _CSS
+    _snapshot = traitlets.Bytes(b"").tag(sync=True)  # a full frame: zlib-compressed RGBA rows
+    _snapshot_size = traitlets.List([0, 0, 1]).tag(sync=True)
+
+    def __init__(self, canvas: FigureCanvasWebAggCore) -> None:
+        super().__init__()
+        self.canvas = canvas
+        self.attached = False
+        """True once a browser view is showing the figure (frames are then sent to it)."""
+        self._draw_pending = False
+        self.on_msg(self._on_message)
+
+    # -------------------------------------------------- from the browser
+    def _on_message(self, _widget, content: dict, _buffers) -> None:
+        kind = content.get("type")
+        canvas = self.canvas
+        if kind == "ready":
+            self.attached = True
+            canvas._force_full = True
+            if canvas._last_buff.size == 0:
+                canvas.draw()
+            else:
+                canvas._png_is_old = True
+                canvas.manager.refresh_all()
+        elif kind == "set_device_pixel_ratio" or kind in _MOUSE:
+            canvas.handle_event(content)
+
+    # ------------------------------------------ from matplotlib's back end
+    def send_json(self, content: dict) -> None:
+        """Events from matplotlib's web back end; only "draw" (= ``draw_idle``) needs an answer."""
+        if content.get("type") == "draw":
+            self._schedule_draw()
+
+    def send_binary(self, data: bytes) -> None:  # pragma: no cover - the manager below never calls it
+        raise NotImplementedError("frames go through send_frame")
+
+    def _schedule_draw(self) -> None:
+        """Draw soon (once, however many requests arrive meanwhile), or now outside an event loop."""
         try:
-            import ipympl.backend_nbagg  # noqa: F401
-        finally:
-            matplotlib.use = original
-    module = sys.modules["ipympl.backend_nbagg"]
-    return module.Canvas, module.FigureManager
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.canvas.draw()
+            return
+        if not self._draw_pending:
+            self._draw_pending = True
+            loop.call_soon(self._draw_now)
+
+    def _draw_now(self) -> None:
+        self._draw_pending = False
+        self.canvas.draw()
+
+    # --------------------------------------------------------- to the browser
+    def send_frame(self, meta: dict, buffers: list[bytes], size: tuple[int, int]) -> None:
+        """Send one frame (see :func:`frame_update`) for a figure of ``size`` = (width, height) pixels."""
+        content = {
+            "type": "frame",
+            **meta,
+            "width": size[0],
+            "height": size[1],
+            "ratio": self.canvas.device_pixel_ratio,
+        }
+        self.send(content, buffers=buffers)
+
+
+class _Manager(FigureManagerWebAgg):
+    """matplotlib's web figure manager, sending changed pixels to a :class:`FigureWidget`."""
+
+    def refresh_all(self) -> None:
+        canvas = self.canvas
+        if not canvas._png_is_old:
+            return
+        canvas._png_is_old = False
+        pixels = np.asarray(canvas.get_renderer().buffer_rgba())
+        size = (pixels.shape[1], pixels.shape[0])
+        widget: FigureWidget = canvas.widget
+        last = None if canvas._force_full else canvas._last_buff
+        if not widget.attached:  # no view yet: keep the frame for the first one to show
+            last = None
+        frame = frame_update(pixels, last)
+        canvas._force_full = not widget.attached
+        if frame is None:
+            return
+        if canvas._last_buff.shape != pixels.shape[:2]:
+            canvas._last_buff = pixels.view(np.uint32)[:, :, 0].copy()
+        else:
+            np.copyto(canvas._last_buff, pixels.view(np.uint32)[:, :, 0])
+        meta, buffers = frame
+        if widget.attached:
+            widget.send_frame(meta, buffers, size)
+        else:
+            widget._snapshot_size = [size[0], size[1], canvas.device_pixel_ratio]
+            widget._snapshot = buffers[0]
+
+
+class _Canvas(FigureCanvasWebAggCore):
+    manager_class = _Manager
 
 
 def new_live_figure(figsize: tuple[float, float], dpi: float = 72) -> Figure:
-    """A figure on an ipympl canvas widget, not registered with pyplot.
+    """A figure whose canvas shows in the notebook as ``figure.canvas.widget``; not registered with pyplot.
 
-    Works in a kernel (the canvas is a live widget) and outside one (the
-    widget's messages go nowhere), so tests and benchmarks run the same code
-    as a notebook.
+    Works in a kernel (the widget is live) and outside one (its messages go
+    nowhere), so tests and benchmarks run the same code as a notebook.
     """
-    Canvas, FigureManager = _ipympl_classes()
     fig = Figure(figsize=figsize, dpi=dpi, layout=None)
-    with warnings.catch_warnings():
-        # ipympl's Toolbar passes its canvas on to traitlets, which warns about it (harmless, not ours).
-        warnings.filterwarnings("ignore", message="Passing unrecognized arguments", category=DeprecationWarning)
-        canvas = Canvas(fig)
-        FigureManager(canvas, num=id(fig))
-    canvas.header_visible = False
-    canvas.footer_visible = False
-    canvas.resizable = False
-    canvas.toolbar_visible = "fade-in-fade-out"
-    canvas.toolbar_position = "right"
-    canvas.get_diff_image = _fast_diff_image.__get__(canvas)
-    canvas.send_binary = _send_binary_or_keep.__get__(canvas)
+    canvas = _Canvas(fig)
+    _Manager(canvas, num=id(fig))
+    canvas.widget = FigureWidget(canvas)
+    canvas.manager.web_sockets.add(canvas.widget)
     return fig
-
-
-def _send_binary_or_keep(canvas, data: bytes) -> None:
-    """Send a frame to the browser, or, while none is attached, keep it as the initial image.
-
-    The dashboards draw their first frame when they are built, before the
-    browser has shown them. In that state ipympl's own ``send_binary`` sends
-    the raw RGBA buffer instead of the PNG (and keeps a data URL without its
-    ``data:`` prefix): the browser cannot decode that first frame, its image
-    breaks, and the figure stays empty for good. Instead, the frame becomes the
-    widget's initial image; once the browser says it is ready it asks for a
-    full frame anyway.
-    """
-    if canvas.syncing_data_url:  # no front end yet (ipympl clears this on "initialized")
-        last = canvas._last_buff
-        png = encode_png(last.view(np.uint8).reshape((*last.shape, 4)))
-        canvas._data_url = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
-        return
-    type(canvas).send_binary(canvas, data)
 
 
 class Blitter:

@@ -8,6 +8,7 @@ import html
 import io
 import itertools
 import os
+import zlib
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -30,12 +31,45 @@ def dashboards():
 
 
 def capture(dash):
-    """Record the frames the canvas sends, as a browser would receive them."""
-    canvas = dash.figure.canvas
-    canvas.syncing_data_url = False
+    """Attach a pretend browser to the dashboard's figure; return the list its frames go to."""
+    widget = dash.figure.canvas.widget
+    widget.attached = True  # what the front end's "ready" message does
     frames = []
-    canvas.send_binary = frames.append
+    widget.send = lambda content, buffers=None: frames.append((content, list(buffers or [])))
     return frames
+
+
+class Screen:
+    """What the browser's canvas shows, rebuilt from the frames exactly as ``_figure.js`` does.
+
+    Written from the message format (``frame_update``'s docstring), not with the sender's code:
+    a full frame is the RGBA rows; a diff is runs (start, length) of changed pixels and their values.
+    """
+
+    def __init__(self) -> None:
+        self.pixels = None
+        self.count = 0
+
+    def receive(self, content: dict, buffers: list) -> None:
+        assert content["type"] == "frame"
+        w, h = content["width"], content["height"]
+        if content["full"]:
+            raw = zlib.decompress(bytes(buffers[0]))
+            assert len(raw) == w * h * 4
+            self.pixels = np.frombuffer(raw, dtype=np.uint8).reshape(h, w, 4).copy()
+        else:
+            assert self.pixels is not None and self.pixels.shape == (h, w, 4), "a diff before any full frame"
+            runs = np.frombuffer(zlib.decompress(bytes(buffers[0])), dtype="<u4").reshape(-1, 2)
+            values = np.frombuffer(zlib.decompress(bytes(buffers[1])), dtype="<u4")
+            assert runs.shape[0] == content["runs"] and values.size == content["values"] == runs[:, 1].sum()
+            flat = self.pixels.reshape(-1, 4).view("<u4")[:, 0]
+            k = 0
+            for start, length in runs:
+                flat[start : start + length] = values[k : k + length]
+                k += length
+            row0, row1 = content["rows"]
+            assert row0 * w <= runs[0, 0] and runs[-1, 0] + runs[-1, 1] <= row1 * w
+        self.count += 1
 
 
 def test_registry_names():
@@ -56,7 +90,7 @@ def test_builder_contract(dashboards, name):
     assert isinstance(d, widgets.Widget)
     assert {"learning_rate", "batch_size"} <= set(d.controls)
     assert all(isinstance(c, widgets.Widget) for c in d.controls.values())
-    assert d.figure.canvas in d.children
+    assert d.figure.canvas.widget in d.children
     assert d.reset_button.description == "Reset"
     assert "w =" in d.readout.value or "MSE" in d.readout.value or "chord" in d.readout.value
     # labels are never cut: every description is shown at its natural width
@@ -301,33 +335,40 @@ def test_reset_restores_defaults(name):
     assert d.values() == before
 
 
-def test_each_move_sends_one_diff_frame_that_composites_to_the_canvas():
-    """The browser, painting each diff PNG over the last frame, ends with exactly the kernel's pixels."""
+def test_each_move_sends_one_diff_frame_that_rebuilds_the_kernels_pixels():
+    """The browser, applying each frame to what it shows, ends with exactly the kernel's pixels."""
     d = lh.descent_dashboard()
-    canvas = d.figure.canvas
-    canvas.syncing_data_url = False
-    screen = {}
-
-    def receive(data):
-        img = np.asarray(Image.open(io.BytesIO(data)).convert("RGBA")).copy()
-        if canvas._image_mode == "full" or "img" not in screen:
-            screen["img"] = img
-        else:
-            mask = img[:, :, 3] > 0
-            screen["img"][mask] = img[mask]
-        screen["count"] = screen.get("count", 0) + 1
-
-    canvas.send_binary = receive
-    canvas._force_full = True
+    screen = Screen()
+    d.figure.canvas.widget.attached = True
+    d.figure.canvas.widget.send = lambda content, buffers=None: screen.receive(content, buffers)
+    d.figure.canvas._force_full = True
     d.update()
+    assert screen.count == 1
     for v in np.geomspace(d.lr_max * 0.01, d.lr_max * 1.4, 12):
-        before = screen["count"]
+        before = screen.count
         d.controls["learning_rate"].value = v
-        assert screen["count"] == before + 1
-        assert canvas._image_mode == "diff"
-    d.controls["epochs"].value = 77  # new x-limits: a full redraw
-    np.testing.assert_array_equal(screen["img"], np.asarray(canvas.get_renderer().buffer_rgba()))
+        assert screen.count == before + 1
+        np.testing.assert_array_equal(screen.pixels, np.asarray(d.figure.canvas.get_renderer().buffer_rgba()))
+    d.controls["epochs"].value = 77  # new x-limits: a full redraw, still sent as a diff
+    np.testing.assert_array_equal(screen.pixels, np.asarray(d.figure.canvas.get_renderer().buffer_rgba()))
     assert d.blitter.full_draws >= 2
+
+
+def test_a_frame_carries_only_the_changed_pixels():
+    d = lh.descent_dashboard()
+    frames = capture(d)
+    d.figure.canvas._force_full = True
+    d.update()
+    full = frames[-1]
+    d.controls["learning_rate"].value *= 1.05
+    diff = frames[-1]
+    assert full[0]["full"] and not diff[0]["full"]
+    w, h = diff[0]["width"], diff[0]["height"]
+    assert 0 < diff[0]["values"] < w * h / 4, "a small move should change a small part of the figure"
+    assert sum(len(b) for b in diff[1]) < sum(len(b) for b in full[1]) / 5
+    before = len(frames)
+    d.update()  # nothing changed: nothing is sent
+    assert len(frames) == before
 
 
 def test_blit_is_used_for_learning_rate_moves():
@@ -476,21 +517,19 @@ def test_show_as_code_reproduces_the_run(preset):
     np.testing.assert_array_equal(h.losses, d.history.losses)
 
 
-def test_first_frames_before_a_browser_attaches_are_kept_as_a_png_and_later_frames_are_pngs():
-    """ipympl would send its raw RGBA buffer before the browser is ready, which breaks the figure for good."""
+def test_frames_before_a_browser_attaches_are_kept_for_the_first_view():
+    """Before a view exists, frames are kept as the widget's snapshot (shown at once when it appears)."""
     d = lh.descent_dashboard()
-    canvas = d.figure.canvas
-    binaries = []
-    canvas.send = lambda content, buffers=None: binaries.extend(buffers or [])
+    widget = d.figure.canvas.widget
+    sent = []
+    widget.send = lambda content, buffers=None: sent.append(content)
     d.controls["learning_rate"].value *= 1.1  # no browser yet
-    assert binaries == []
-    assert canvas._data_url.startswith("data:image/png;base64,")
-    first = Image.open(io.BytesIO(base64.b64decode(canvas._data_url.split(",", 1)[1])))
-    assert first.size == (canvas.get_renderer().width, canvas.get_renderer().height)
-    # the browser attaches (ipympl's handshake), asks for a frame, then a slider moves
-    canvas._handle_message(canvas, {"type": "initialized"}, [])
-    canvas._handle_message(canvas, {"type": "refresh"}, [])
-    canvas._handle_message(canvas, {"type": "draw"}, [])
+    assert sent == []
+    w, h, _ratio = widget._snapshot_size
+    pixels = np.frombuffer(zlib.decompress(widget._snapshot), dtype=np.uint8).reshape(h, w, 4)
+    np.testing.assert_array_equal(pixels, np.asarray(d.figure.canvas.get_renderer().buffer_rgba()))
+    # the view says it is ready: it gets a full frame, then diffs
+    widget._on_message(widget, {"type": "ready"}, [])
+    assert sent[-1]["full"]
     d.controls["learning_rate"].value *= 1.1
-    assert len(binaries) >= 2
-    assert all(bytes(b[:8]) == b"\x89PNG\r\n\x1a\n" for b in binaries)
+    assert not sent[-1]["full"]

@@ -18,10 +18,10 @@ jupyter_client = pytest.importorskip("jupyter_client")
 SETUP = r"""
 import time, linreg_helpers as lh
 d = lh.descent_dashboard()
-c = d.figure.canvas
-c.syncing_data_url = False  # as once a browser is attached
+w = d.figure.canvas.widget
+w.attached = True  # as once a browser view is ready
 frames = []
-c.send_binary = lambda data: frames.append(d.controls["learning_rate"].value)
+w.send = lambda content, buffers=None: frames.append(d.controls["learning_rate"].value)
 lr = d.controls["learning_rate"]
 print(lr.model_id)
 """

@@ -232,7 +232,7 @@ class Dashboard(widgets.VBox):
         for b in preset:
             b.layout.width = "420px"
         buttons = widgets.HBox([*preset, self.reset_button, self.code_button], layout=widgets.Layout(grid_gap="12px"))
-        return [title, buttons, grid, self.figure.canvas, self.readout, self.code]
+        return [title, buttons, grid, self.figure.canvas.widget, self.readout, self.code]
 
     def _on_change(self, change: dict) -> None:
         if self._suspend:
@@ -293,9 +293,11 @@ class Dashboard(widgets.VBox):
 
     def update(self) -> None:
         """Recompute and redraw now for the current control values."""
-        if self.render(self.values()):
-            self.blitter.invalidate()
-        self.blitter.update()
+        # The frame leaves first, the read-out's message after it: the browser paints sooner.
+        with self.readout.hold_sync():
+            if self.render(self.values()):
+                self.blitter.invalidate()
+            self.blitter.update()
         self.frames += 1
         self._last_frame_end = time.perf_counter()
 

@@ -279,14 +279,18 @@ def launch_chromium(playwright, **kwargs):
     )
 
 
-# Counts the frames ipympl paints on each visible canvas (it paints a received frame with drawImage).
+# Counts the frames painted on each canvas: ipympl paints a received frame with drawImage, the
+# dashboards' figures (linreg_helpers/_figure.js) with putImageData.
 _PAINT_COUNTER = """
 (() => {
-  const draw = CanvasRenderingContext2D.prototype.drawImage;
-  CanvasRenderingContext2D.prototype.drawImage = function (...args) {
-    if (this.canvas) this.canvas.__lhPaints = (this.canvas.__lhPaints || 0) + 1;
-    return draw.apply(this, args);
-  };
+  const proto = CanvasRenderingContext2D.prototype;
+  for (const name of ['drawImage', 'putImageData']) {
+    const original = proto[name];
+    proto[name] = function (...args) {
+      if (this.canvas) this.canvas.__lhPaints = (this.canvas.__lhPaints || 0) + 1;
+      return original.apply(this, args);
+    };
+  }
 })();
 """
 
@@ -361,7 +365,7 @@ _JS_OUTPUTS = """
 }
 """
 
-# Dashboards: top-level widget boxes in an output area that hold a slider and an ipympl figure.
+# Dashboards: top-level widget boxes in an output area that hold a slider and a live figure.
 _JS_DASHBOARDS = """
 () => {
   const p = window.__lh_nb;
@@ -371,7 +375,8 @@ _JS_DASHBOARDS = """
       const roots = Array.from(out.querySelectorAll('.widget-vbox')).filter(
         el => !el.parentElement.closest('.widget-vbox'));
       for (const root of roots) {
-        if (!root.querySelector('.widget-slider') || !root.querySelector('.jupyter-matplotlib')) continue;
+        const figure = root.querySelector(':is(.jupyter-matplotlib, .lh-figure)');
+        if (!root.querySelector('.widget-slider') || !figure) continue;
         const id = 'lh-dash-' + found.length;
         root.setAttribute('data-lh-dashboard', id);
         const title = root.querySelector(':scope > .widget-html');
@@ -405,10 +410,10 @@ _JS_DASHBOARD_STATE = """
   // Any other label or button text that does not fit its box (checkboxes, dropdowns, toggle buttons).
   const cut = Array.from(root.querySelectorAll(
       '.widget-label, .widget-label-basic, .widget-checkbox label, .widget-toggle-button, .widget-button, select'))
-    .filter(el => !el.closest('.widget-slider') && !el.closest('.jupyter-matplotlib') && vis(el))
+    .filter(el => !el.closest('.widget-slider') && !el.closest(':is(.jupyter-matplotlib, .lh-figure)') && vis(el))
     .filter(el => (el.textContent || '').trim() && el.scrollWidth > el.clientWidth + 1)
     .map(el => (el.textContent || '').trim().slice(0, 80));
-  const canvas = root.querySelector('.jupyter-matplotlib canvas');
+  const canvas = root.querySelector(':is(.jupyter-matplotlib, .lh-figure) canvas');
   let blank = true, cw = 0, ch = 0;
   if (canvas && canvas.width && canvas.height) {
     cw = canvas.width; ch = canvas.height;
@@ -418,7 +423,7 @@ _JS_DASHBOARD_STATE = """
     }
   }
   // The read-out: the first HTML widget after the figure.
-  const fig = root.querySelector(':scope > .jupyter-matplotlib');
+  const fig = root.querySelector(':scope > :is(.jupyter-matplotlib, .lh-figure)');
   let readout = '', el = fig ? fig.nextElementSibling : null;
   while (el && !el.classList.contains('widget-html')) el = el.nextElementSibling;
   if (el) readout = el.textContent.trim();
@@ -432,13 +437,13 @@ _JS_DASHBOARD_STATE = """
 }
 """
 
-# Every ipympl figure of the notebook (dashboards and plain %matplotlib widget figures).
+# Every live figure of the notebook (the dashboards' and plain %matplotlib widget ones).
 _JS_FIGURES = """
 () => {
   const p = window.__lh_nb;
   const found = [];
   p.content.widgets.forEach((cell, cellIndex) => {
-    cell.node.querySelectorAll('.jp-OutputArea-output .jupyter-matplotlib').forEach(fig => {
+    cell.node.querySelectorAll('.jp-OutputArea-output :is(.jupyter-matplotlib, .lh-figure)').forEach(fig => {
       const c = fig.querySelector('canvas');
       let blank = true;
       if (c && c.width && c.height) {
@@ -472,7 +477,7 @@ _JS_RENDERED = """
 # A cheap fingerprint of the figure's pixels (FNV-1a over the RGBA bytes).
 _JS_CANVAS_HASH = """
 (root) => {
-  const c = root.querySelector('.jupyter-matplotlib canvas');
+  const c = root.querySelector(':is(.jupyter-matplotlib, .lh-figure) canvas');
   if (!c || !c.width) return null;
   const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   let h = 2166136261;
@@ -563,7 +568,7 @@ class NotebookPage:
         raise TimeoutError(f"{self.path}: the kernel did not finish within {timeout:.0f} s (last state {state})")
 
     def wait_widgets_rendered(self, timeout: float = 30.0, quiet: float = 3.0) -> bool:
-        """Wait until widget views are built and every ipympl canvas is sized and shows pixels.
+        """Wait until widget views are built and every live figure's canvas is sized and shows pixels.
 
         Returns False (without raising) when that does not happen but nothing has changed for
         ``quiet`` seconds: a figure that never appears is for the tests to report, not to wait for.
@@ -571,7 +576,8 @@ class NotebookPage:
         js = """() => {
             const outs = Array.from(document.querySelectorAll('.jp-OutputArea-output'));
             const loading = outs.filter(o => (o.textContent || '').includes('Loading widget')).length;
-            const canvases = Array.from(document.querySelectorAll('.jp-OutputArea-output .jupyter-matplotlib'))
+            const figures = '.jp-OutputArea-output :is(.jupyter-matplotlib, .lh-figure)';
+            const canvases = Array.from(document.querySelectorAll(figures))
                 .map(f => f.querySelector('canvas')).filter(c => c);
             const drawn = c => {  // any non-white pixel (sampled)
                 const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
@@ -609,7 +615,7 @@ class NotebookPage:
         return self.page.evaluate(_JS_RENDERED)
 
     def figures(self) -> list[dict]:
-        """Every ipympl figure in the outputs: canvas size and whether it has any pixels drawn."""
+        """Every live figure in the outputs: canvas size and whether it has any pixels drawn."""
         return self.page.evaluate(_JS_FIGURES)
 
     def dom_stderr(self) -> list[str]:
@@ -635,7 +641,8 @@ class NotebookPage:
     def canvas_paints(self, dash_id: str) -> int:
         """How many times the dashboard's figure canvas has been painted so far."""
         return self.dashboard(dash_id).evaluate(
-            "r => { const c = r.querySelector('.jupyter-matplotlib canvas'); return c ? (c.__lhPaints || 0) : 0; }"
+            "r => { const c = r.querySelector(':is(.jupyter-matplotlib, .lh-figure) canvas');"
+            " return c ? (c.__lhPaints || 0) : 0; }"
         )
 
     def slider(self, dash_id: str, label: str):
@@ -870,7 +877,7 @@ def output_problems(nbp: NotebookPage) -> list[str]:
 
 
 def figure_problems(nbp: NotebookPage) -> list[str]:
-    """Every ipympl figure in the outputs must have a sized canvas with pixels on it."""
+    """Every live figure in the outputs must have a sized canvas with pixels on it."""
     problems = []
     nbp.wait_widgets_rendered(timeout=10, quiet=2)  # a canvas is blank for a moment after a resize
     for k, fig in enumerate(nbp.figures()):
@@ -933,6 +940,9 @@ HARMLESS_CONSOLE: tuple[str, ...] = ()
 
 # Known causes of console errors, added to the message to save a search.
 CONSOLE_HINTS = {
+    "linreg_helpers figure: a frame could not be drawn": (
+        " [the dashboard figure's front end (linreg_helpers/_figure.js) failed on a frame message]"
+    ),
     "HTMLImageElement provided is in the 'broken' state": (
         " [ipympl got a frame it cannot decode: a canvas that draws before the browser attaches "
         "sends raw RGBA pixels (ipympl's send_binary while syncing_data_url); the canvas then stays 0×0]"

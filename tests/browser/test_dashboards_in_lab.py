@@ -170,3 +170,86 @@ def test_learning_rate_keys_change_the_figure(dashboards, name):
 @pytest.mark.parametrize("name", NAMES)
 def test_batch_size_keys_change_the_figure(dashboards, name):
     _check_moves(dashboards, name, jd.BATCH_LABEL, "batch_size", _batch_keys)
+
+
+# CRC-32 of the canvas's RGBA bytes, computed in the page (the same checksum as Python's zlib.crc32).
+_JS_CANVAS_CRC = """
+root => {
+  const c = root.querySelector('.lh-figure canvas');
+  if (!c || !c.width) return null;
+  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  const table = new Int32Array(256).map((_, n) => {
+    for (let k = 0; k < 8; k++) n = n & 1 ? 0xEDB88320 ^ (n >>> 1) : n >>> 1;
+    return n;
+  });
+  let crc = -1;
+  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 255] ^ (crc >>> 8);
+  return {crc: (crc ^ -1) >>> 0, width: c.width, height: c.height};
+}
+"""
+
+_KERNEL_PIXELS = """
+import json as _json, zlib as _zlib
+import numpy as _np
+_c = dash_{name}.figure.canvas
+_px = _np.asarray(_c.get_renderer().buffer_rgba())
+print(_json.dumps({{"crc": _zlib.crc32(_px.tobytes()), "width": _px.shape[1], "height": _px.shape[0]}}))
+"""
+
+
+def _screen_matches_kernel(dashboards, name: str, timeout: float = 5.0) -> tuple[dict, dict]:
+    """The canvas's checksum and the kernel's, once they agree (or the last pair after ``timeout``)."""
+    nbp = dashboards.nbp
+    deadline = time.monotonic() + timeout
+    while True:
+        nbp.wait_kernel_idle(settle=0.2)
+        shown = dashboards.nbp.dashboard(dashboards.dash(name)["id"]).evaluate(_JS_CANVAS_CRC)
+        kernel = nbp.kernel_eval(_KERNEL_PIXELS.format(name=name))
+        if shown == kernel or time.monotonic() > deadline:
+            return shown, kernel
+        time.sleep(0.2)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_canvas_shows_exactly_the_kernels_pixels(dashboards, name):
+    """After the slider moves above, every pixel on the page is the kernel's: no frame lost or misapplied."""
+    dash = dashboards.dash(name)
+    nbp = dashboards.nbp
+    for key in ("PageDown", "ArrowRight"):  # a big change and a small one, then compare
+        nbp.move_slider(dash["id"], jd.LR_LABEL, key)
+    shown, kernel = _screen_matches_kernel(dashboards, name)
+    if shown != kernel:
+        dashboards.fail(name, [f"canvas {shown}, kernel {kernel}"], "canvas differs from the kernel's pixels")
+
+
+def test_dragging_the_3d_surface_rotates_it(dashboards):
+    """A learner drags the loss surface with the mouse: matplotlib rotates it and the page shows the new view."""
+    name = "gradient_descent"
+    dash = dashboards.dash(name)
+    nbp = dashboards.nbp
+    info = nbp.kernel_eval(
+        f"import json\n_ax = [a for a in dash_{name}.figure.axes if a.name == '3d'][0]\n"
+        f"_h = dash_{name}.figure.bbox.height\n"
+        "print(json.dumps({'azim': _ax.azim, 'elev': _ax.elev, 'box': list(_ax.bbox.bounds), 'h': _h}))"
+    )
+    canvas = nbp.dashboard(dash["id"]).locator(".lh-figure canvas")
+    canvas.scroll_into_view_if_needed()
+    rect = canvas.bounding_box()
+    x0, y0, w, h = info["box"]  # matplotlib pixels, from the bottom left
+    cx, cy = rect["x"] + x0 + w / 2, rect["y"] + info["h"] - (y0 + h / 2)
+    before = nbp.dashboard(dash["id"]).evaluate(_JS_CANVAS_CRC)
+    nbp.page.mouse.move(cx, cy)
+    nbp.page.mouse.down()
+    for i in range(1, 9):
+        nbp.page.mouse.move(cx + 8 * i, cy + 2 * i)
+        nbp.page.wait_for_timeout(30)
+    nbp.page.mouse.up()
+    nbp.wait_kernel_idle(settle=0.3)
+    after_view = nbp.kernel_eval(
+        f"import json\n_ax = [a for a in dash_{name}.figure.axes if a.name == '3d'][0]\n"
+        "print(json.dumps({'azim': _ax.azim, 'elev': _ax.elev}))"
+    )
+    assert after_view["azim"] != info["azim"], "dragging the surface did not rotate it"
+    shown, kernel = _screen_matches_kernel(dashboards, name)
+    assert shown != before, "the page still shows the surface as it was before the drag"
+    assert shown == kernel, f"after the drag the canvas shows {shown}, the kernel has {kernel}"
