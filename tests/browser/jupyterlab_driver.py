@@ -675,15 +675,18 @@ class NotebookPage:
         handle.focus()
         self.page.keyboard.press(key)
 
+    def _kernel_status(self) -> str:
+        return self.page.evaluate(
+            "() => { const s = window.__lh_nb.sessionContext.session;"
+            " return s && s.kernel ? s.kernel.status : 'none'; }"
+        )
+
     def wait_kernel_idle(self, timeout: float = 30.0, settle: float = 0.15) -> None:
         """Wait until the kernel has been idle for ``settle`` seconds."""
         deadline = time.monotonic() + timeout
         idle_since = None
         while time.monotonic() < deadline:
-            status = self.page.evaluate(
-                "() => { const s = window.__lh_nb.sessionContext.session;"
-                " return s && s.kernel ? s.kernel.status : 'none'; }"
-            )
+            status = self._kernel_status()
             if status == "idle":
                 idle_since = idle_since or time.monotonic()
                 if time.monotonic() - idle_since >= settle:
@@ -713,11 +716,21 @@ class NotebookPage:
             if after.readout != before.readout:
                 break
             time.sleep(0.03)
+        # Then the kernel's new frame, if the move changed any pixel: a frame carries only changed
+        # pixels, so a move that changes none sends none. Stop waiting once the kernel has been idle
+        # for a while without a new paint.
         painted = False
-        while after.readout != before.readout and time.monotonic() < deadline:  # then the kernel's new frame
+        idle_since = None
+        while after.readout != before.readout and time.monotonic() < deadline:
             if self.canvas_paints(dash_id) > paints0:
                 painted = True
                 break
+            if self._kernel_status() == "idle":
+                idle_since = idle_since or time.monotonic()
+                if time.monotonic() - idle_since > 0.6:
+                    break
+            else:
+                idle_since = None
             time.sleep(0.03)
         if painted:  # let a merged burst of frames finish
             self.wait_kernel_idle(timeout=max(1.0, deadline - time.monotonic()))

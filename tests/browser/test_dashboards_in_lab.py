@@ -125,8 +125,12 @@ def _check_moves(dashboards, name: str, label: str, control: str, keys) -> None:
             problems.append(f"{what}: the slider did not move")
             continue
         small_step = control == "learning_rate" and key.startswith("Arrow")  # may not move a converged path
-        if not move["painted"]:
-            problems.append(f"{what}: no new frame reached the figure")
+        if not move["painted"]:  # no frame: right only if the kernel's pixels did not change either
+            shown, kernel = _screen_matches_kernel(dashboards, name)
+            if shown != kernel:
+                problems.append(f"{what}: no new frame reached the figure (canvas {shown}, kernel {kernel})")
+            elif not small_step:
+                problems.append(f"{what}: the figure did not change")
         elif not move["pixels_changed"] and not small_step:
             problems.append(f"{what}: the figure's pixels did not change")
         problems += [f"{what}: {p}" for p in jd.readout_value_problems(move)]

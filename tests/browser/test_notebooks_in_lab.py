@@ -145,9 +145,7 @@ def test_dashboard_sliders_move_the_figure(notebook):
                 if move["after"].readout == move["before"].readout:
                     problems.append(f"{what}: the slider did not move")
                     break
-                if not move["painted"]:
-                    problems.append(f"{what}: no new frame reached the figure")
-                    break
+                # A move that changes no pixel sends no frame: press again (up to PRESSES times).
                 if move["pixels_changed"]:
                     break
             else:
