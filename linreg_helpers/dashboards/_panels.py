@@ -185,6 +185,7 @@ class LossCurvePanel:
                 fontsize=s.font,
                 fontweight="bold",
                 bbox=dict(facecolor="white", edgecolor=COLORS["warning"], alpha=0.9, boxstyle="round"),
+                zorder=10,  # above the legend
             )
         )
         self.limits: tuple | None = None

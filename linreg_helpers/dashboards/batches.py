@@ -16,6 +16,7 @@ from ._panels import ContourPanel, FitPanel, LossCurvePanel, loss_floor
 from .descent import learning_rate_slider
 
 RUNS = (("full", "full batch"), ("mini", "mini-batch"), ("sgd", "SGD (batch 1)"))
+SHORT = {"full": "full batch", "mini": "mini-batch", "sgd": "SGD"}
 
 
 class BatchSizeDashboard(Dashboard):
@@ -80,6 +81,8 @@ class BatchSizeDashboard(Dashboard):
         )
         self.curve_ax = fig.add_subplot(gs[0, 2])
         self.curve = LossCurvePanel(self.curve_ax, self.blitter, lecture=lec, title="Loss curves")
+        self.curve.message.set_position((0.97, 0.55))  # under the legend, not behind it
+        self.curve.message.set_verticalalignment("center")
         for key, label in RUNS:
             self.fit.add_line(key, COLORS[key], label, lw_scale=0.9)
             path = self.contour.add_path(key, COLORS[key], label=label, marker=False)
@@ -156,7 +159,10 @@ class BatchSizeDashboard(Dashboard):
                 warnings.append(f"{label} diverged at step {h.diverged_at}")
             parts.append(f"{label}: {h.steps_per_epoch} step(s)/epoch, {h.steps} steps, MSE {h.losses[-1]:.4g}")
         msg = "; ".join(warnings) + (": lower the learning rate" if warnings else "")
-        self.curve.set_message(msg)
+        # In the figure, a short message that fits the panel (the read-out gives the steps): text is
+        # drawn glyph by glyph on every frame, so a long message would cost more than the curves.
+        short = [SHORT[key] for key, _ in RUNS if runs[key].diverged]
+        self.curve.set_message(f"{', '.join(short)} diverged:\nlower the learning rate" if short else "")
         bs = values["batch_size"]
         parts.append(f"mini-batch: ceil({self.n}/{bs}) = {math.ceil(self.n / bs)} steps per epoch")
         self.show_readout(parts, warning=msg or None)
