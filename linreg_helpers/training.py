@@ -189,43 +189,68 @@ def _mse_scalar_batches(x, y, order_fn, epochs, lr, w, b, batch_size, fixed_orde
 
 
 def _mse_matrix(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
-    """Several features: per-batch centred moment matrices and a small-array loop."""
-    n = X.shape[0]
+    """Several features: each MSE step is an affine map of θ = (w, b), built per batch, then a loop.
+
+    With centred data (x̄, ȳ) and a batch's sums Σx, Σxxᵀ, Σxy, Σy over its m rows, the residual
+    sum is sr = u·θ − v and the feature-weighted one srx = Pθ − q (u, v, P, q below), so the step
+    θ ← θ − (2η/m)·[srx + x̄·sr; sr] is θ ← Aθ + c. A and c for every batch of every epoch come
+    out of a few vectorised numpy lines; the sequential loop then does one small matrix-vector
+    product a step (in plain floats for two or three features, where numpy's per-call cost would
+    dominate).
+    """
+    n, d = X.shape
     mx, my = X.mean(axis=0), float(y.mean())
     Xc, yc = X - mx, y - my
     starts = _batch_starts(n, batch_size)
-    counts = np.diff(np.append(starts, n))
+    nb = starts.shape[0]
+    m1 = np.diff(np.append(starts, n)).astype(float)  # rows per batch
+    planned = 1 if fixed_order else epochs
+    idx = np.concatenate([order_fn(e) for e in range(planned)])
+    all_starts = (starts[None, :] + n * np.arange(planned)[:, None]).ravel()
+    m = np.tile(m1, planned)
+    xs, ys = Xc[idx], yc[idx]
+    sx = np.add.reduceat(xs, all_starts, axis=0)  # (batches, d)
+    sxx = np.add.reduceat(xs[:, :, None] * xs[:, None, :], all_starts, axis=0)  # (batches, d, d)
+    sxy = np.add.reduceat(xs * ys[:, None], all_starts, axis=0)
+    sy = np.add.reduceat(ys, all_starts)
+    u = np.concatenate([sx + m[:, None] * mx, m[:, None]], axis=1)  # sr = u·θ − v
+    v = m * my + sy
+    P = np.concatenate([sxx + sx[:, :, None] * mx[None, None, :], sx[:, :, None]], axis=2)  # srx = Pθ − q
+    q = sxy + my * sx
+    M = np.concatenate([P + mx[None, :, None] * u[:, None, :], u[:, None, :]], axis=1)  # (batches, d+1, d+1)
+    r = np.concatenate([q + mx[None, :] * v[:, None], v[:, None]], axis=1)
+    k = 2.0 * lr / m
+    A = np.eye(d + 1) - k[:, None, None] * M
+    c = k[:, None] * r
 
-    def sums(idx):
-        xs, ys = Xc[idx], yc[idx]
-        return (
-            np.add.reduceat(xs, starts, axis=0),
-            np.add.reduceat(xs[:, :, None] * xs[:, None, :], starts, axis=0),
-            np.add.reduceat(xs * ys[:, None], starts, axis=0),
-            np.add.reduceat(ys, starts),
-        )
-
-    S = sums(order_fn(0)) if fixed_order else None
-    ws = [w.copy()]
-    bs = [b]
-    w = w.copy()
-    for epoch in range(epochs):
-        if not fixed_order:
-            S = sums(order_fn(epoch))
-        sx, sxx, sxy, sy = S
-        for j in range(starts.shape[0]):
-            m = counts[j]
-            c = float(w @ mx) + b - my
-            sr = float(w @ sx[j]) + m * c - sy[j]
-            srx = sxx[j] @ w + c * sx[j] - sxy[j]
-            k = 2.0 * lr / m
-            w = w - k * (srx + mx * sr)
-            b = b - k * sr
-            ws.append(w)
-            bs.append(b)
-        if not (np.all(np.abs(w) < _HUGE) and abs(b) < _HUGE):
-            break
-    return np.array(ws), np.array(bs)
+    theta = np.append(w, b).astype(float)
+    if d == 2:
+        rows = np.concatenate([A.reshape(-1, 9), c], axis=1).tolist()
+        t0, t1, t2 = theta.tolist()
+        path = [(t0, t1, t2)]
+        for epoch in range(epochs):
+            base = 0 if fixed_order else epoch * nb
+            for a00, a01, a02, a10, a11, a12, a20, a21, a22, c0, c1, c2 in rows[base : base + nb]:
+                t0, t1, t2 = (
+                    a00 * t0 + a01 * t1 + a02 * t2 + c0,
+                    a10 * t0 + a11 * t1 + a12 * t2 + c1,
+                    a20 * t0 + a21 * t1 + a22 * t2 + c2,
+                )
+                path.append((t0, t1, t2))
+            if not (abs(t0) < _HUGE and abs(t1) < _HUGE and abs(t2) < _HUGE):
+                break
+    else:
+        t = theta
+        path = [t]
+        for epoch in range(epochs):
+            base = 0 if fixed_order else epoch * nb
+            for j in range(base, base + nb):
+                t = A[j] @ t + c[j]
+                path.append(t)
+            if not np.all(np.abs(t) < _HUGE):
+                break
+    out = np.asarray(path, dtype=float)
+    return out[:, :d], out[:, d]
 
 
 def _residual_loss_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order, loss, delta, c):
