@@ -83,6 +83,7 @@ CELLS = [
     code("""
     import sys
 
+    import anywidget
     import ipympl
     import ipywidgets
     import matplotlib
@@ -90,6 +91,7 @@ CELLS = [
     print("Python        ", sys.version.split()[0], "at", sys.executable)
     print("ipywidgets    ", ipywidgets.__version__, "  (need 8.x)")
     print("ipympl        ", ipympl.__version__, "  (need 0.9.4 or newer)")
+    print("anywidget     ", anywidget.__version__, "  (need 0.9.13 or newer: the dashboards' figures)")
     print("matplotlib    ", matplotlib.__version__, "  backend:", matplotlib.get_backend())
     print("linreg_helpers", lh.__version__, "  from", lh.__file__)
     """),
@@ -103,11 +105,11 @@ CELLS = [
        and run the notebook again from the top.
     3. **The right kernel.** `sys.executable` above should point into the project's `.venv` (or your conda
        environment). If not, pick that kernel (top right of the notebook).
-    4. **Matching versions.** ipywidgets 8 and ipympl ≥ 0.9.4 in the kernel (above), and the matching front-end
-       extensions: in a terminal, `jupyter labextension list` should show `jupyter-matplotlib` and
-       `@jupyter-widgets/jupyterlab-manager` as *enabled OK*.
-    5. **After installing or upgrading** ipympl or ipywidgets: stop JupyterLab, start it again, and reload the
-       browser tab. Restarting the kernel is not enough for the front-end part.
+    4. **Matching versions.** ipywidgets 8, ipympl ≥ 0.9.4 and anywidget ≥ 0.9.13 in the kernel (above), and the
+       matching front-end extensions: in a terminal, `jupyter labextension list` should show
+       `jupyter-matplotlib`, `anywidget` and `@jupyter-widgets/jupyterlab-manager` as *enabled OK*.
+    5. **After installing or upgrading** ipympl, anywidget or ipywidgets: stop JupyterLab, start it again, and
+       reload the browser tab. Restarting the kernel is not enough for the front-end part.
 
     ## How to use the sliders
 
