@@ -496,6 +496,23 @@ class Slider:
     max: float | None
 
 
+# CRC-32 of the canvas's RGBA bytes, computed in the page (the same checksum as Python's zlib.crc32).
+_JS_CANVAS_CRC = """
+root => {
+  const c = root.querySelector('.lh-figure canvas');
+  if (!c || !c.width) return null;
+  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  const table = new Int32Array(256).map((_, n) => {
+    for (let k = 0; k < 8; k++) n = n & 1 ? 0xEDB88320 ^ (n >>> 1) : n >>> 1;
+    return n;
+  });
+  let crc = -1;
+  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 255] ^ (crc >>> 8);
+  return {crc: (crc ^ -1) >>> 0, width: c.width, height: c.height};
+}
+"""
+
+
 @dataclass
 class NotebookPage:
     """One notebook open in JupyterLab in its own browser context."""
@@ -637,6 +654,10 @@ class NotebookPage:
 
     def canvas_hash(self, dash_id: str) -> str | None:
         return self.dashboard(dash_id).evaluate(_JS_CANVAS_HASH)
+
+    def canvas_crc(self, dash_id: str) -> dict | None:
+        """CRC-32 (as Python's ``zlib.crc32``) of the RGBA bytes on the dashboard's figure canvas, and its size."""
+        return self.dashboard(dash_id).evaluate(_JS_CANVAS_CRC)
 
     def canvas_paints(self, dash_id: str) -> int:
         """How many times the dashboard's figure canvas has been painted so far."""

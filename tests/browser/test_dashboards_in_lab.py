@@ -176,22 +176,6 @@ def test_batch_size_keys_change_the_figure(dashboards, name):
     _check_moves(dashboards, name, jd.BATCH_LABEL, "batch_size", _batch_keys)
 
 
-# CRC-32 of the canvas's RGBA bytes, computed in the page (the same checksum as Python's zlib.crc32).
-_JS_CANVAS_CRC = """
-root => {
-  const c = root.querySelector('.lh-figure canvas');
-  if (!c || !c.width) return null;
-  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-  const table = new Int32Array(256).map((_, n) => {
-    for (let k = 0; k < 8; k++) n = n & 1 ? 0xEDB88320 ^ (n >>> 1) : n >>> 1;
-    return n;
-  });
-  let crc = -1;
-  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 255] ^ (crc >>> 8);
-  return {crc: (crc ^ -1) >>> 0, width: c.width, height: c.height};
-}
-"""
-
 _KERNEL_PIXELS = """
 import json as _json, zlib as _zlib
 import numpy as _np
@@ -207,7 +191,7 @@ def _screen_matches_kernel(dashboards, name: str, timeout: float = 5.0) -> tuple
     deadline = time.monotonic() + timeout
     while True:
         nbp.wait_kernel_idle(settle=0.2)
-        shown = dashboards.nbp.dashboard(dashboards.dash(name)["id"]).evaluate(_JS_CANVAS_CRC)
+        shown = nbp.canvas_crc(dashboards.dash(name)["id"])
         kernel = nbp.kernel_eval(_KERNEL_PIXELS.format(name=name))
         if shown == kernel or time.monotonic() > deadline:
             return shown, kernel
@@ -241,7 +225,7 @@ def test_dragging_the_3d_surface_rotates_it(dashboards):
     rect = canvas.bounding_box()
     x0, y0, w, h = info["box"]  # matplotlib pixels, from the bottom left
     cx, cy = rect["x"] + x0 + w / 2, rect["y"] + info["h"] - (y0 + h / 2)
-    before = nbp.dashboard(dash["id"]).evaluate(_JS_CANVAS_CRC)
+    before = nbp.canvas_crc(dash["id"])
     nbp.page.mouse.move(cx, cy)
     nbp.page.mouse.down()
     for i in range(1, 9):
