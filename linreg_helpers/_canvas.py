@@ -105,7 +105,7 @@ _ESM = (Path(__file__).parent / "_figure.js").read_text(encoding="utf-8")
 
 _CSS = """
 .lh-figure { line-height: 0; }
-.lh-figure canvas { display: block; touch-action: none; }
+.lh-figure canvas { display: block; touch-action: none; max-width: 100%; height: auto; }
 """
 
 _MOUSE = {"button_press", "button_release", "motion_notify", "dblclick", "figure_enter", "figure_leave"}

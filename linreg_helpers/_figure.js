@@ -169,8 +169,7 @@ function render({ model, el }) {
         canvas.width = w;
         canvas.height = h;
       }
-      canvas.style.width = w / ratio + "px";
-      canvas.style.height = h / ratio + "px";
+      canvas.style.width = w / ratio + "px"; // its natural size; CSS shrinks it in a narrow column
       if (msg.full) {
         frame = new Uint8ClampedArray(w * h * 4);
         inflate(bytes(buffers[0]), frame);

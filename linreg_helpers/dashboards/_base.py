@@ -128,14 +128,14 @@ class Dashboard(widgets.VBox):
             description="Reset",
             icon="undo",
             tooltip="Back to this dashboard's starting values",
-            layout=widgets.Layout(width="110px"),
+            layout=widgets.Layout(width="110px", flex="0 0 auto"),  # never squeezed to "R…"
         )
         self.reset_button.on_click(lambda _b: self.reset())
         self.code_button = widgets.Button(
             description="Show as code",
             icon="code",
             tooltip="Print the lh.gradient_descent(...) call that reproduces what the dashboard shows",
-            layout=widgets.Layout(width="140px"),
+            layout=widgets.Layout(width="140px", flex="0 0 auto"),
         )
         self.code = widgets.HTML()
         self.code_button.on_click(lambda _b: self.show_code())
@@ -231,7 +231,9 @@ class Dashboard(widgets.VBox):
         )
         for b in preset:
             b.layout.width = "420px"
-        buttons = widgets.HBox([*preset, self.reset_button, self.code_button], layout=widgets.Layout(grid_gap="12px"))
+        buttons = widgets.HBox(
+            [*preset, self.reset_button, self.code_button], layout=widgets.Layout(grid_gap="12px", flex_flow="row wrap")
+        )
         return [title, buttons, grid, self.figure.canvas.widget, self.readout, self.code]
 
     def _on_change(self, change: dict) -> None:
@@ -332,7 +334,8 @@ class Dashboard(widgets.VBox):
     def show_readout(self, parts: list[str], warning: str | None = None) -> None:
         """Set the read-out line under the figure (HTML-escaped), with an optional warning."""
         s = self.sizes
-        text = " &nbsp;·&nbsp; ".join(html.escape(p) for p in parts)
+        # Each item stays on one line; a narrow window wraps between items, not inside one.
+        text = " &nbsp;·&nbsp; ".join(f"<span style='white-space:nowrap'>{html.escape(p)}</span>" for p in parts)
         if warning:
             text += f"<br><b style='color:{COLORS['warning']}'>⚠ {html.escape(warning)}</b>"
         self.readout.value = f"<span style='font-size:{s.font + 4}px; font-family:monospace'>{text}</span>"
