@@ -108,6 +108,8 @@ _CSS = """
 .lh-figure canvas { display: block; touch-action: none; max-width: 100%; height: auto; }
 """
 
+_REDRAW_DELAY = 0.02  # seconds: see FigureWidget._schedule_draw
+
 _MOUSE = {"button_press", "button_release", "motion_notify", "dblclick", "figure_enter", "figure_leave"}
 
 
@@ -131,6 +133,7 @@ class FigureWidget(anywidget.AnyWidget):
         self.attached = False
         """True once a browser view is showing the figure (frames are then sent to it)."""
         self._draw_pending = False
+        self._dragged_axes = None
         self.on_msg(self._on_message)
 
     # -------------------------------------------------- from the browser
@@ -146,6 +149,12 @@ class FigureWidget(anywidget.AnyWidget):
                 canvas._png_is_old = True
                 canvas.manager.refresh_all()
         elif kind == "set_device_pixel_ratio" or kind in _MOUSE:
+            if kind == "button_press":  # a drag that starts on a 3D panel changes only that panel
+                xy = (content.get("x", 0), canvas.get_renderer().height - content.get("y", 0))
+                hits = [ax for ax in canvas.figure.axes if ax.name == "3d" and ax.contains_point(xy)]
+                self._dragged_axes = hits[0] if hits else None
+            elif kind == "button_release":
+                self._dragged_axes = None
             canvas.handle_event(content)
 
     # ------------------------------------------ from matplotlib's back end
@@ -158,19 +167,28 @@ class FigureWidget(anywidget.AnyWidget):
         raise NotImplementedError("frames go through send_frame")
 
     def _schedule_draw(self) -> None:
-        """Draw soon (once, however many requests arrive meanwhile), or now outside an event loop."""
+        """Draw soon (once, however many requests arrive meanwhile), or now outside an event loop.
+
+        Dragging a 3D panel asks for a full redraw on every mouse move; the short delay lets the
+        moves that arrive meanwhile (one per animation frame) be handled first, so one redraw
+        serves them all and the view does not lag behind the mouse.
+        """
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            self.canvas.draw()
+            self._draw_now()
             return
         if not self._draw_pending:
             self._draw_pending = True
-            loop.call_soon(self._draw_now)
+            loop.call_later(_REDRAW_DELAY, self._draw_now)
 
     def _draw_now(self) -> None:
         self._draw_pending = False
-        self.canvas.draw()
+        blitter = getattr(self.canvas, "blitter", None)
+        if self._dragged_axes is not None and blitter is not None:
+            blitter.redraw_axes(self._dragged_axes)
+        else:
+            self.canvas.draw()
 
     # --------------------------------------------------------- to the browser
     def send_frame(self, meta: dict, buffers: list[bytes], size: tuple[int, int]) -> None:
@@ -252,9 +270,11 @@ class Blitter:
         self.full_draws = 0
         self.blits = 0
         self.enabled = True
+        self._without: tuple | None = None  # (axes, the static figure without that axes)
         for a in artists:
             self.add(a)
         self.canvas.mpl_connect("draw_event", self._on_draw)
+        self.canvas.blitter = self  # FigureWidget redraws a dragged 3D panel through it
 
     def add(self, artist: Artist) -> Artist:
         """Register a moving artist and return it."""
@@ -266,6 +286,7 @@ class Blitter:
         if not self.enabled:  # e.g. savefig to a file: not the screen's buffer
             return
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._without = None
         self.full_draws += 1
         self._draw_animated()
 
@@ -277,6 +298,35 @@ class Blitter:
     def invalidate(self) -> None:
         """Forget the background: the next :meth:`update` redraws everything."""
         self._background = None
+        self._without = None
+
+    def redraw_axes(self, ax) -> None:
+        """Show a change confined to one axes (a 3D panel being rotated), redrawing only that axes.
+
+        The first call renders the static figure without ``ax`` once and keeps it; each call
+        then pastes it, draws ``ax`` over it (which is what a full draw does, since the panels
+        do not overlap), keeps the result as the new background and blits. A full draw of a
+        dashboard takes 4–5 times longer (every panel's text and ticks).
+        """
+        if self._background is None or not self.enabled:
+            self.canvas.draw()
+            return
+        renderer = self.canvas.get_renderer()
+        if self._without is None or self._without[0] is not ax:
+            self.enabled = False  # this render is not the screen's background
+            ax.set_visible(False)
+            try:
+                self.figure.draw(renderer)
+                self._without = (ax, self.canvas.copy_from_bbox(self.figure.bbox))
+            finally:
+                ax.set_visible(True)
+                self.enabled = True
+        self.canvas.restore_region(self._without[1])
+        ax.draw(renderer)
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._draw_animated()
+        self.canvas.blit(self.figure.bbox)
+        self.blits += 1
 
     def update(self) -> None:
         """Show the current state: a blit if the background is cached, else a full draw."""

@@ -533,3 +533,32 @@ def test_frames_before_a_browser_attaches_are_kept_for_the_first_view():
     assert sent[-1]["full"]
     d.controls["learning_rate"].value *= 1.1
     assert not sent[-1]["full"]
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n in ("gradient_descent", "gradients", "convexity")])
+def test_dragging_a_3d_panel_redraws_only_that_panel_with_the_same_pixels(name):
+    """A mouse drag on a 3D panel (as the front end sends it) rotates it without a full redraw,
+    and the pixels are exactly those of a full redraw of the rotated figure."""
+    d = lh.DASHBOARDS[name]()
+    frames = capture(d)
+    canvas, widget = d.figure.canvas, d.figure.canvas.widget
+    ax = next(a for a in d.figure.axes if a.name == "3d")
+    x0, y0, w, h = ax.bbox.bounds
+    H = canvas.get_renderer().height
+    cx, cy = x0 + w / 2, H - (y0 + h / 2)  # the front end's pixels: y from the top
+    azim, full_draws = ax.azim, d.blitter.full_draws
+
+    def mouse(kind, x, y, buttons):
+        event = {"type": kind, "x": x, "y": y, "button": 0, "buttons": buttons, "modifiers": [], "guiEvent": None}
+        widget._on_message(widget, event, [])
+
+    mouse("button_press", cx, cy, 1)
+    for i in range(1, 6):
+        mouse("motion_notify", cx + 12 * i, cy + 3 * i, 1)
+    mouse("button_release", cx + 60, cy + 15, 0)
+    assert ax.azim != azim, "the drag did not rotate the panel"
+    assert d.blitter.full_draws == full_draws, "the drag redrew the whole figure"
+    assert frames, "no frame was sent"
+    shown = np.asarray(canvas.get_renderer().buffer_rgba()).copy()
+    canvas.draw()  # a full redraw of the rotated figure
+    np.testing.assert_array_equal(shown, np.asarray(canvas.get_renderer().buffer_rgba()))
