@@ -118,8 +118,9 @@ class FigureWidget(anywidget.AnyWidget):
 
     It plays the part of the browser connection for matplotlib's web back
     end: :meth:`send_json` receives the back end's events, frames go out with
-    :meth:`send_frame`. Until a view has said it is ready, frames are kept as
-    ``_snapshot`` (a PNG) instead, for the view to show as soon as it appears.
+    :meth:`send_frame`. Until a view has said it is ready, the latest frame is
+    kept as ``_snapshot`` (its RGBA rows, zlib-compressed) instead, for the view
+    to show as soon as it appears.
     """
 
     _esm = _ESM
@@ -169,9 +170,10 @@ class FigureWidget(anywidget.AnyWidget):
     def _schedule_draw(self) -> None:
         """Draw soon (once, however many requests arrive meanwhile), or now outside an event loop.
 
-        Dragging a 3D panel asks for a full redraw on every mouse move; the short delay lets the
+        Dragging a 3D panel asks for a redraw on every mouse move; the short delay lets the
         moves that arrive meanwhile (one per animation frame) be handled first, so one redraw
-        serves them all and the view does not lag behind the mouse.
+        serves them all and the view does not lag behind the mouse. During such a drag only
+        the dragged panel is redrawn (:meth:`Blitter.redraw_axes`).
         """
         try:
             loop = asyncio.get_running_loop()
