@@ -223,6 +223,9 @@ class LossExplorer(Dashboard):
                 f"mean y = {y.mean():.3f}, median y = {np.median(y):.3f}",
                 f"{LOSS_NAMES[loss]} of MSE line = {_loss_value(loss, r2, delta):.4g}, "
                 f"of MAE line = {_loss_value(loss, r1, delta):.4g}",
+                f"descent (η = {values['learning_rate']:.3g}, batch {values['batch_size']}): "
+                f"w = {float(h.w[0]):.3f}, b = {h.b:.3f}, {LOSS_NAMES[loss]} = {h.losses[-1]:.4g} "
+                f"after {h.steps} steps",
             ],
             warning=msg or None,
         )
