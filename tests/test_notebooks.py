@@ -15,6 +15,7 @@ Running the notebooks themselves is nbval's job: ``pytest --nbval-lax notebooks/
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -170,13 +171,63 @@ def test_contents_anchor_exists():
     assert re.search(rf"^## {nbt.CONTENTS_ANCHOR}$", _markdown(contents), flags=re.MULTILINE)
 
 
+def _unseeded_random_calls(src: str) -> list[str]:
+    """Calls of ``np.random.*`` in ``src`` that are not ``default_rng(<seed>)``.
+
+    A seed is an int literal, a name assigned an int literal in the cell, or a parameter of the
+    enclosing function (whose callers pass the seed), as in ``def noisy(n, seed): rng = default_rng(seed)``.
+    """
+    code = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in src.splitlines())
+    tree = ast.parse(code)
+    literal_names = {
+        t.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, int)
+        for t in node.targets
+        if isinstance(t, ast.Name)
+    }
+    bad = []
+
+    def visit(node, params: set[str]) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.Lambda)):
+            params = params | {a.arg for a in node.args.args + node.args.kwonlyargs}
+        if isinstance(node, ast.Attribute) and ast.unparse(node.value) == "np.random":
+            bad.append(f"np.random.{node.attr}")
+        if isinstance(node, ast.Call) and ast.unparse(node.func) == "np.random.default_rng":
+            args = list(node.args) + [k.value for k in node.keywords if k.arg == "seed"]
+            seeded = len(args) == 1 and (
+                (isinstance(args[0], ast.Constant) and isinstance(args[0].value, int))
+                or (isinstance(args[0], ast.Name) and args[0].id in literal_names | params)
+            )
+            if seeded:
+                return  # do not report its np.random.default_rng attribute
+            bad.append(ast.unparse(node))
+            return
+        for child in ast.iter_child_nodes(node):
+            visit(child, params)
+
+    visit(tree, set())
+    return bad
+
+
+def test_seed_check_accepts_seeds_and_rejects_the_rest():
+    assert _unseeded_random_calls("rng = np.random.default_rng(3)") == []
+    assert _unseeded_random_calls("rng = np.random.default_rng(seed=3)") == []
+    assert _unseeded_random_calls("seed = 7\nrng = np.random.default_rng(seed)") == []
+    assert _unseeded_random_calls("def f(n, seed):\n    return np.random.default_rng(seed).normal(size=n)") == []
+    assert _unseeded_random_calls("%matplotlib widget\nx = np.random.default_rng(0).normal()") == []
+    assert _unseeded_random_calls("rng = np.random.default_rng()") == ["np.random.default_rng()"]
+    assert _unseeded_random_calls("rng = np.random.default_rng(t)") == ["np.random.default_rng(t)"]
+    assert _unseeded_random_calls("x = np.random.normal(size=3)") == ["np.random.normal"]
+    assert _unseeded_random_calls("np.random.seed(0)") == ["np.random.seed"]
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_every_random_thing_is_seeded(path):
     for cell in _code_cells(_read(path)):
         src = cell.source
-        assert not re.search(r"np\.random\.(?!default_rng\(\s*(seed\s*=\s*)?\d)", src), (
-            f"{path.name}: use np.random.default_rng(<seed>), not the global or unseeded generator:\n{src}"
-        )
+        bad = _unseeded_random_calls(src)
+        assert not bad, f"{path.name}: use np.random.default_rng(<seed>), not {bad}:\n{src}"
         assert not re.search(r"^\s*(import random|from random )", src, flags=re.MULTILINE), path.name
 
 
