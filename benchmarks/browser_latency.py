@@ -21,7 +21,7 @@ canvas inside the output area (how the dashboard's figure, or ipympl, paints a
 received frame); for the naive path, a
 ``MutationObserver`` sees the new ``<img>`` in the output and the time is taken
 when it has loaded. Each figure is the median over the moves (≥ 20); the
-``*_raf_ms`` details add the next animation frame after the paint (when the
+``next_frame`` details add the next animation frame after the paint (when the
 pixels reach the screen). Between moves the page waits until the kernel is
 idle, so moves do not overlap; the page is scrolled to the next target and
 given time to repaint before its key press (the window, 1366 × 900, does not

@@ -164,9 +164,6 @@ class FigureWidget(anywidget.AnyWidget):
         if content.get("type") == "draw":
             self._schedule_draw()
 
-    def send_binary(self, data: bytes) -> None:  # pragma: no cover - the manager below never calls it
-        raise NotImplementedError("frames go through send_frame")
-
     def _schedule_draw(self) -> None:
         """Draw soon (once, however many requests arrive meanwhile), or now outside an event loop.
 
@@ -216,9 +213,8 @@ class _Manager(FigureManagerWebAgg):
         pixels = np.asarray(canvas.get_renderer().buffer_rgba())
         size = (pixels.shape[1], pixels.shape[0])
         widget: FigureWidget = canvas.widget
-        last = None if canvas._force_full else canvas._last_buff
-        if not widget.attached:  # no view yet: keep the frame for the first one to show
-            last = None
+        # A full frame until a view is attached (kept for the first one to show), or when forced.
+        last = canvas._last_buff if widget.attached and not canvas._force_full else None
         frame = frame_update(pixels, last)
         canvas._force_full = not widget.attached
         if frame is None:

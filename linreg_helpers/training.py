@@ -195,8 +195,8 @@ def _mse_matrix(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
     sum is sr = u·θ − v and the feature-weighted one srx = Pθ − q (u, v, P, q below), so the step
     θ ← θ − (2η/m)·[srx + x̄·sr; sr] is θ ← Aθ + c. A and c for every batch of every epoch come
     out of a few vectorised numpy lines; the sequential loop then does one small matrix-vector
-    product a step (in plain floats for two or three features, where numpy's per-call cost would
-    dominate).
+    product a step (in plain floats for two features, the many-features dashboard's case, where
+    numpy's per-call cost would dominate).
     """
     n, d = X.shape
     mx, my = X.mean(axis=0), float(y.mean())

@@ -146,7 +146,7 @@ class BatchSizeDashboard(Dashboard):
             changed |= self.curve.set_limits(x_max, bottom, top)
         else:
             changed |= self.curve.set_limits(values["epochs"], bottom, top)
-        parts, warnings = [], []
+        parts, warnings, diverged = [], [], []
         for key, label in RUNS:
             h = runs[key]
             self.fit.set_line(key, float(h.w[0]), h.b)
@@ -157,12 +157,12 @@ class BatchSizeDashboard(Dashboard):
                 self.curve.set_curve(key, h)
             if h.diverged:
                 warnings.append(f"{label} diverged at step {h.diverged_at}")
+                diverged.append(SHORT[key])
             parts.append(f"{label}: {h.steps_per_epoch} step(s)/epoch, {h.steps} steps, MSE {h.losses[-1]:.4g}")
         msg = "; ".join(warnings) + (": lower the learning rate" if warnings else "")
         # In the figure, a short message that fits the panel (the read-out gives the steps): text is
         # drawn glyph by glyph on every frame, so a long message would cost more than the curves.
-        short = [SHORT[key] for key, _ in RUNS if runs[key].diverged]
-        self.curve.set_message(f"{', '.join(short)} diverged:\nlower the learning rate" if short else "")
+        self.curve.set_message(f"{', '.join(diverged)} diverged:\nlower the learning rate" if diverged else "")
         bs = values["batch_size"]
         parts.append(f"mini-batch: ceil({self.n}/{bs}) = {math.ceil(self.n / bs)} steps per epoch")
         self.show_readout(parts, warning=msg or None)

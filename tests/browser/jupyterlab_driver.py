@@ -512,6 +512,14 @@ root => {
 }
 """
 
+# The kernel's side of the same checksum, for comparing the page with the kernel.
+_KERNEL_PIXELS_CRC = """
+import json as _json, zlib as _zlib
+import numpy as _np
+_px = _np.asarray({dashboard}.figure.canvas.get_renderer().buffer_rgba())
+print(_json.dumps({{"crc": _zlib.crc32(_px.tobytes()), "width": _px.shape[1], "height": _px.shape[0]}}))
+"""
+
 
 @dataclass
 class NotebookPage:
@@ -658,6 +666,10 @@ class NotebookPage:
     def canvas_crc(self, dash_id: str) -> dict | None:
         """CRC-32 (as Python's ``zlib.crc32``) of the RGBA bytes on the dashboard's figure canvas, and its size."""
         return self.dashboard(dash_id).evaluate(_JS_CANVAS_CRC)
+
+    def kernel_pixels_crc(self, dashboard: str) -> dict:
+        """The same checksum and size for the kernel's pixels of the dashboard bound to the name ``dashboard``."""
+        return self.kernel_eval(_KERNEL_PIXELS_CRC.format(dashboard=dashboard))
 
     def canvas_paints(self, dash_id: str) -> int:
         """How many times the dashboard's figure canvas has been painted so far."""

@@ -176,15 +176,6 @@ def test_batch_size_keys_change_the_figure(dashboards, name):
     _check_moves(dashboards, name, jd.BATCH_LABEL, "batch_size", _batch_keys)
 
 
-_KERNEL_PIXELS = """
-import json as _json, zlib as _zlib
-import numpy as _np
-_c = dash_{name}.figure.canvas
-_px = _np.asarray(_c.get_renderer().buffer_rgba())
-print(_json.dumps({{"crc": _zlib.crc32(_px.tobytes()), "width": _px.shape[1], "height": _px.shape[0]}}))
-"""
-
-
 def _screen_matches_kernel(dashboards, name: str, timeout: float = 5.0) -> tuple[dict, dict]:
     """The canvas's checksum and the kernel's, once they agree (or the last pair after ``timeout``)."""
     nbp = dashboards.nbp
@@ -192,7 +183,7 @@ def _screen_matches_kernel(dashboards, name: str, timeout: float = 5.0) -> tuple
     while True:
         nbp.wait_kernel_idle(settle=0.2)
         shown = nbp.canvas_crc(dashboards.dash(name)["id"])
-        kernel = nbp.kernel_eval(_KERNEL_PIXELS.format(name=name))
+        kernel = nbp.kernel_pixels_crc(f"dash_{name}")
         if shown == kernel or time.monotonic() > deadline:
             return shown, kernel
         time.sleep(0.2)

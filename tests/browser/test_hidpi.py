@@ -28,18 +28,14 @@ def test_figure_is_drawn_at_the_screens_pixel_ratio(lab_server, chromium):
             "r => { const c = r.querySelector('.lh-figure canvas'); const b = c.getBoundingClientRect();"
             " return [c.width, c.height, b.width, b.height]; }"
         )
-        kernel = nbp.kernel_eval(
-            "import json, zlib, numpy as np\n"
-            "px = np.asarray(dash.figure.canvas.get_renderer().buffer_rgba())\n"
-            "print(json.dumps({'ratio': dash.figure.canvas.device_pixel_ratio, 'w': px.shape[1], 'h': px.shape[0],"
-            " 'crc': zlib.crc32(px.tobytes())}))"
-        )
+        kernel = nbp.kernel_pixels_crc("dash")
+        ratio = nbp.kernel_eval("print(dash.figure.canvas.device_pixel_ratio)")
         shown = nbp.canvas_crc(dash["id"])
         nbp.screenshot_dashboard(dash["id"], jd.ARTIFACTS / "dashboards" / "gradient_descent_hidpi.png")
     finally:
         nbp.close()
         lab_server.shutdown_kernels()
-    assert kernel["ratio"] == 2, "the kernel did not render at the screen's pixel ratio"
-    assert (width, height) == (kernel["w"], kernel["h"]), "the canvas does not have the kernel's pixel size"
+    assert ratio == 2, "the kernel did not render at the screen's pixel ratio"
+    assert (width, height) == (kernel["width"], kernel["height"]), "the canvas does not have the kernel's pixel size"
     assert (css_width, css_height) == (width / 2, height / 2), "the canvas is not shown at half its pixel size"
     assert shown["crc"] == kernel["crc"], "the canvas does not show the kernel's pixels"
