@@ -474,6 +474,19 @@ _JS_RENDERED = """
 }
 """
 
+# Cells JupyterLab has not rendered yet (out of view; rendered in idle time or when scrolled to).
+_JS_PLACEHOLDERS = """
+() => window.__lh_nb.content.widgets.map((c, i) => (c.isPlaceholder() ? i : -1)).filter(i => i >= 0)
+"""
+
+# Render every placeholder cell now (JupyterLab's own idle-time routine, given a long budget).
+_JS_RENDER_CELLS = """
+async () => {
+  const nb = window.__lh_nb.content;
+  if (typeof nb._runOnIdleTime === 'function') await nb._runOnIdleTime(20000);
+}
+"""
+
 # A cheap fingerprint of the figure's pixels (FNV-1a over the RGBA bytes).
 _JS_CANVAS_HASH = """
 (root) => {
@@ -554,18 +567,27 @@ class NotebookPage:
 
     def close(self) -> None:
         """Close the notebook (its kernel shut down, unsaved changes dropped) or the whole page."""
-        with contextlib.suppress(Exception):
-            self.page.remove_listener("console", self._on_console)
-            self.page.remove_listener("pageerror", self._on_error)
         if self._owns_page:
+            self._stop_listening()
             with contextlib.suppress(Exception):
                 self.page.context.close()
             return
         with contextlib.suppress(Exception):
+            # Wait two frames after the dispose: a message JupyterLab had queued for the notebook
+            # (an activate request, say) fails on the disposed widget, and that error belongs to
+            # this notebook's page, not to the next notebook opened here.
             self.page.evaluate(
                 """async () => { const p = window.__lh_nb; window.__lh_nb = null;
-                   if (!p) return; await p.sessionContext.shutdown(); p.context.model.dirty = false; p.dispose(); }"""
+                   if (!p) return; await p.sessionContext.shutdown(); p.context.model.dirty = false; p.dispose();
+                   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); }"""
             )
+            self.page.wait_for_timeout(100)  # let Playwright deliver the console events of those frames
+        self._stop_listening()
+
+    def _stop_listening(self) -> None:
+        with contextlib.suppress(Exception):
+            self.page.remove_listener("console", self._on_console)
+            self.page.remove_listener("pageerror", self._on_error)
 
     # -- running
     def run_all(self, timeout: float = 180.0) -> float:
@@ -592,12 +614,43 @@ class NotebookPage:
             time.sleep(0.1)
         raise TimeoutError(f"{self.path}: the kernel did not finish within {timeout:.0f} s (last state {state})")
 
+    def placeholder_cells(self) -> list[int]:
+        """Indices of the cells JupyterLab has not rendered yet (see :meth:`render_every_cell`)."""
+        return self.page.evaluate(_JS_PLACEHOLDERS)
+
+    def render_every_cell(self, timeout: float = 90.0, quiet: float = 8.0) -> list[int]:
+        """Wait until JupyterLab has rendered every cell; return the indices of any it has not.
+
+        In its default windowing mode ("contentVisibility") JupyterLab first shows every cell
+        as a placeholder and renders the cells, outputs included, top to bottom in the
+        browser's idle time (an idle callback at least every 3 s, a few cells each). On a busy
+        machine that can take longer than Run All: the last cells' outputs are then in the
+        notebook but not yet on the page (a dashboard "shows nothing"). So wait while the
+        rendering makes progress; when it makes none for ``quiet`` seconds, run JupyterLab's
+        own rendering routine once with a long budget.
+        """
+        deadline = time.monotonic() + timeout
+        left, since, pushed = None, time.monotonic(), False
+        while time.monotonic() < deadline:
+            now = self.placeholder_cells()
+            if not now:
+                return []
+            if now != left:
+                left, since = now, time.monotonic()
+            elif time.monotonic() - since > quiet and not pushed:
+                self.page.evaluate(_JS_RENDER_CELLS)
+                pushed = True
+            time.sleep(0.1)
+        return self.placeholder_cells()
+
     def wait_widgets_rendered(self, timeout: float = 30.0, quiet: float = 3.0) -> bool:
-        """Wait until widget views are built and every live figure's canvas is sized and shows pixels.
+        """Wait until every cell is rendered (:meth:`render_every_cell`), widget views are built and
+        every live figure's canvas is sized and shows pixels.
 
         Returns False (without raising) when that does not happen but nothing has changed for
         ``quiet`` seconds: a figure that never appears is for the tests to report, not to wait for.
         """
+        self.render_every_cell()
         js = """() => {
             const outs = Array.from(document.querySelectorAll('.jp-OutputArea-output'));
             const loading = outs.filter(o => (o.textContent || '').includes('Loading widget')).length;
@@ -887,8 +940,12 @@ def output_problems(nbp: NotebookPage) -> list[str]:
     problems = []
     model = nbp.outputs()
     rendered = {c["cellIndex"]: c["outputs"] for c in nbp.rendered_outputs()}
+    placeholders = set(nbp.placeholder_cells())
     for cell in model:
         i = cell["index"]
+        if i in placeholders and cell["outputs"]:
+            problems.append(f"cell {i}: JupyterLab never rendered it (still a placeholder)")
+            continue
         widget_outputs = 0
         for out in cell["outputs"]:
             kind = out.get("output_type")
