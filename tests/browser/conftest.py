@@ -7,6 +7,10 @@ missing browser is an error (CI installs it: see ``.ci/run``).
 Artefacts (screenshots, failure pages, the fixture notebook) go to
 ``artifacts/browser/`` (git-ignored). ``LH_UPDATE_GALLERY=1`` also rewrites the
 README gallery in ``docs/gallery/``.
+
+A slow machine: ``LH_BROWSER_CPU_THROTTLE=6`` slows the pages' CPU six times
+(DevTools' CPU throttling). The tests must pass under it; it is how a CI failure
+(JupyterLab rendering the last cells in idle time, after the checks) was found here.
 """
 
 from __future__ import annotations

@@ -296,8 +296,16 @@ _PAINT_COUNTER = """
 
 
 def new_page(browser, viewport: dict | None = None, init_script: str | None = None):
+    """A page in a new browser context.
+
+    ``LH_BROWSER_CPU_THROTTLE=N`` (an environment variable) slows the page's CPU N times
+    (DevTools' CPU throttling): a way to see here what a slow, shared CI machine does.
+    """
     context = browser.new_context(viewport=viewport or VIEWPORT, device_scale_factor=1)
     page = context.new_page()
+    throttle = float(os.environ.get("LH_BROWSER_CPU_THROTTLE") or 1)
+    if throttle > 1:
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
     page.set_default_timeout(60_000)
     page.add_init_script(_PAINT_COUNTER)
     if init_script:
