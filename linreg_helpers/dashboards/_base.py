@@ -26,6 +26,7 @@ from ..data import Dataset
 from ..plots import parameter_grid
 from ..style import COLORS, sizes
 from ..training import largest_stable_learning_rate
+from ._panels import FitPanel
 
 __all__ = ["Dashboard"]
 
@@ -172,6 +173,21 @@ class Dashboard(widgets.VBox):
     def build(self) -> None:
         """Draw the static part of the figure and create the moving artists."""
         raise NotImplementedError
+
+    def fit_panel(self, spec, title: str, **options: Any) -> FitPanel:
+        """The data-and-model panel in the subplot ``spec`` (a gridspec cell) of this dashboard's figure,
+        on its data, labels and size; ``options`` go to :class:`FitPanel` (``moving_data``, ``y_span``)."""
+        return FitPanel(
+            self.figure.add_subplot(spec),
+            self.blitter,
+            self.X,
+            self.y,
+            lecture=self.lecture,
+            xlabel=self.xlabel,
+            ylabel=self.ylabel,
+            title=title,
+            **options,
+        )
 
     def render(self, values: dict[str, Any]) -> bool:
         """Compute and move the artists for ``values``; return True if the static part changed."""

@@ -12,7 +12,7 @@ from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent
 from ._base import Dashboard, _round_sig
-from ._panels import ContourPanel, FitPanel, LossCurvePanel, loss_floor
+from ._panels import ContourPanel, LossCurvePanel, loss_floor
 from .descent import learning_rate_slider
 
 RUNS = (("full", "full batch"), ("mini", "mini-batch"), ("sgd", "SGD (batch 1)"))
@@ -54,16 +54,7 @@ class BatchSizeDashboard(Dashboard):
     def build(self) -> None:
         fig, lec = self.figure, self.lecture
         gs = fig.add_gridspec(1, 3, left=0.06, right=0.98, top=0.87, bottom=0.16, wspace=0.3)
-        self.fit = FitPanel(
-            fig.add_subplot(gs[0, 0]),
-            self.blitter,
-            self.X,
-            self.y,
-            lecture=lec,
-            xlabel=self.xlabel,
-            ylabel=self.ylabel,
-            title="Fitted lines after training",
-        )
+        self.fit = self.fit_panel(gs[0, 0], "Fitted lines after training")
         self.fit.art.line.set_visible(False)
         self.fit.art.line.set_label("_nolegend_")
         self.fit.art.scatter.set_alpha(0.35)

@@ -14,7 +14,7 @@ from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
 from ._base import Dashboard, _round_sig, nice_slider
-from ._panels import ContourPanel, FitPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
+from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
 
 
 def learning_rate_slider(lr_max: float, value: float, description: str = "learning rate η") -> widgets.FloatLogSlider:
@@ -76,16 +76,7 @@ class DescentDashboard(Dashboard):
         fig, lec = self.figure, self.lecture
         gs = fig.add_gridspec(2, 2, left=0.08, right=0.97, top=0.94, bottom=0.08, hspace=0.42, wspace=0.25)
         Z = loss_surface(self.X, self.y, self.weights, self.biases)
-        self.fit = FitPanel(
-            fig.add_subplot(gs[0, 0]),
-            self.blitter,
-            self.X,
-            self.y,
-            lecture=lec,
-            xlabel=self.xlabel,
-            ylabel=self.ylabel,
-            title="Data and the current model",
-        )
+        self.fit = self.fit_panel(gs[0, 0], "Data and the current model")
         self.fit.add_line("start", COLORS["start"], "start (w₀, b₀)", ls="--", lw_scale=0.7)
         self.fit.legend()
         self.surface = SurfacePanel(

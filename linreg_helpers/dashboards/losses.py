@@ -14,7 +14,7 @@ from ..plots import style_axes
 from ..style import COLORS
 from ..training import gradient_descent, largest_stable_learning_rate
 from ._base import Dashboard, _round_sig, nice_slider
-from ._panels import FitPanel, LossCurvePanel, divergence_text
+from ._panels import LossCurvePanel, divergence_text
 from .descent import learning_rate_slider
 
 LOSS_CHOICES = [("MSE", "mse"), ("MAE", "mae"), ("Huber", "huber"), ("RMSE", "rmse")]
@@ -93,18 +93,7 @@ class LossExplorer(Dashboard):
     def build(self) -> None:
         fig, lec, s = self.figure, self.lecture, self.sizes
         gs = fig.add_gridspec(1, 3, left=0.06, right=0.98, top=0.87, bottom=0.16, wspace=0.3)
-        self.fit = FitPanel(
-            fig.add_subplot(gs[0, 0]),
-            self.blitter,
-            self.X,
-            self.y,
-            xlabel=self.xlabel,
-            ylabel=self.ylabel,
-            lecture=lec,
-            title="Best lines under each loss",
-            moving_data=True,
-            y_span=self.y_span,
-        )
+        self.fit = self.fit_panel(gs[0, 0], "Best lines under each loss", moving_data=True, y_span=self.y_span)
         self.fit.art.line.set_label("MSE line (least squares)")
         self.fit.add_line("mae", COLORS["mae"], "MAE line (least abs. dev.)")
         self.fit.add_line("gd", COLORS["path"], "descent on chosen loss", ls="--")

@@ -9,7 +9,7 @@ from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent
 from ._base import Dashboard, _round_sig, nice_slider
-from ._panels import ContourPanel, FitPanel, LossCurvePanel, divergence_text, loss_floor
+from ._panels import ContourPanel, LossCurvePanel, divergence_text, loss_floor
 from .descent import learning_rate_slider
 
 
@@ -45,16 +45,7 @@ class ModelExplorer(Dashboard):
     def build(self) -> None:
         fig, lec = self.figure, self.lecture
         gs = fig.add_gridspec(1, 3, left=0.06, right=0.98, top=0.88, bottom=0.16, wspace=0.32)
-        self.fit = FitPanel(
-            fig.add_subplot(gs[0, 0]),
-            self.blitter,
-            self.X,
-            self.y,
-            lecture=lec,
-            xlabel=self.xlabel,
-            ylabel=self.ylabel,
-            title="Data, model and residuals",
-        )
+        self.fit = self.fit_panel(gs[0, 0], "Data, model and residuals")
         self.fit.art.line.set_label("your line")
         self.fit.add_line("gd", COLORS["path"], "after descent", ls="--")
         self.fit.legend()
