@@ -43,6 +43,7 @@ lab: $(LAB_STAMP)
 
 test: $(TEST_STAMP)
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest
 
 bench: $(TEST_STAMP)
@@ -50,6 +51,7 @@ bench: $(TEST_STAMP)
 
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 constraints: | $(PY)
 	$(PIP) install --quiet -e ".[test]"
