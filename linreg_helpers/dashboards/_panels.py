@@ -24,6 +24,7 @@ from ..plots import (
 )
 from ..style import COLORS, sizes
 from ..training import History
+from ._thin import envelope_indices, stride_indices
 
 __all__: list[str] = []
 
@@ -115,11 +116,19 @@ class PathArtists:
         blit.add(self.point)
 
     def set(self, w, b, z=None) -> None:
+        """Show the path through the points ``(w, b)`` (and heights ``z`` in 3D), arrays of shape (steps + 1,).
+
+        A path longer than :data:`~._thin.MAX_DRAWN` points is drawn through an evenly spaced
+        subset (first and last included); the current point is always the last one.
+        """
+        w, b = np.asarray(w), np.asarray(b)
+        keep = stride_indices(w.shape[0])
         if self.three_d:
-            self.line.set_data_3d(w, b, z)
+            z = np.asarray(z)
+            self.line.set_data_3d(w[keep], b[keep], z[keep])
             self.point.set_data_3d(w[-1:], b[-1:], z[-1:])
         else:
-            self.line.set_data(w, b)
+            self.line.set_data(w[keep], b[keep])
             self.point.set_data(w[-1:], b[-1:])
 
 
@@ -210,7 +219,9 @@ class LossCurvePanel:
         xs = history.epoch_axis if self.x == "epochs" else np.arange(history.losses.shape[0])
         top = self.limits[2] if self.limits else np.inf
         # Exploding values are drawn at the top edge, so the curve visibly leaves the plot.
-        self.curves[key].set_data(xs, np.minimum(history.losses, top * 10))
+        ys = np.minimum(history.losses, top * 10)
+        keep = envelope_indices(ys)  # a very long run: each bucket's lowest and highest point
+        self.curves[key].set_data(xs[keep], ys[keep])
 
     def set_message(self, text: str) -> None:
         self.message.set_text(text)
