@@ -20,6 +20,9 @@ dashboard_update_ms, dashboard_naive_ms
     does), median of 7 moves.
 dashboard_batch_size_update_ms
     The same as ``dashboard_update_ms`` for moves of the batch-size slider.
+long_run_move_ms
+    The longest run on default data (many features, batch size 1: 39,200 steps):
+    one move to it, with the run drawn thinned and drawn point for point (median of 8).
 """
 
 from __future__ import annotations
@@ -88,6 +91,39 @@ def bench_surface(quick: bool) -> dict:
     w = np.linspace(0, 4, 200)
     b = np.linspace(-2, 4, 200)
     return {"loss_surface_ms": median_ms(lambda: lh.loss_surface(X, y, w, b), 15 if not quick else 5)}
+
+
+def bench_long_run(quick: bool) -> dict:
+    """The longest default-data run: many features at batch size 1 (392 examples × 100 epochs).
+
+    A move from batch size 2 to 1 (compute, draw, encode), drawn thinned (``dashboards._thin``)
+    and point for point, in the same run.
+    """
+    from linreg_helpers.dashboards import _thin
+
+    def moves() -> float:
+        dash = lh.many_features_dashboard()
+        _capture_frames(dash)
+        control = dash.controls["batch_size"]
+
+        def move():
+            control.value = 2
+            t0 = time.perf_counter()
+            control.value = 1
+            move.times.append(time.perf_counter() - t0)
+
+        move.times = []
+        for _ in range(3 if quick else 9):
+            move()
+        return 1e3 * float(np.median(move.times[1:])), int(dash.history.steps)
+
+    thinned, steps = moves()
+    saved, _thin.MAX_DRAWN = _thin.MAX_DRAWN, 10**12
+    try:
+        full, _ = moves()
+    finally:
+        _thin.MAX_DRAWN = saved
+    return {"long_run_move_ms": {"steps": steps, "thinned": thinned, "point_for_point": full}}
 
 
 def _capture_frames(dash):
@@ -162,6 +198,7 @@ def main(argv=None) -> int:
     results: dict = {}
     results.update(bench_sgd(args.quick))
     results.update(bench_surface(args.quick))
+    results.update(bench_long_run(args.quick))
     updates, naives, batch = {}, {}, {}
     frame_bytes = {}
     for name, builder in lh.DASHBOARDS.items():
@@ -201,6 +238,11 @@ def main(argv=None) -> int:
         naive_s = f"{naive:9.2f}" if not math.isnan(naive) else ""
         print(f"{label:44s} {ours:9.2f} {naive_s:>9s} {ratio:>9s}")
     print("batch-size slider moves (ms): " + ", ".join(f"{n} {v:.2f}" for n, v in batch.items()))
+    long = results["long_run_move_ms"]
+    print(
+        f"many features, batch size 1 ({long['steps']} steps): {long['thinned']:.0f} ms a move drawn thinned, "
+        f"{long['point_for_point']:.0f} ms point for point"
+    )
     if "browser_slider_to_pixels_ms" in results:
         ours, naive = results["browser_slider_to_pixels_ms"], results["browser_naive_ms"]
         label = "browser key -> pixels (target <= 50, >= 10x)"

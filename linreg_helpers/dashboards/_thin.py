@@ -16,21 +16,22 @@ MAX_DRAWN = 5000
 """Longest line drawn point for point (more than ten vertices per pixel of a wide panel)."""
 
 
-def stride_indices(n: int, max_points: int = MAX_DRAWN) -> slice | np.ndarray:
+def stride_indices(n: int, max_points: int | None = None) -> slice | np.ndarray:
     """Indices of an evenly spaced subset of ``n`` path points, first and last included.
 
     Parameters
     ----------
     n : int
         Number of points in the path.
-    max_points : int
-        Most points to keep (at least 2).
+    max_points : int, optional
+        Most points to keep (at least 2); :data:`MAX_DRAWN` by default (read at each call).
 
     Returns
     -------
     slice or ndarray of int
         ``slice(None)`` (every point) when ``n <= max_points``.
     """
+    max_points = MAX_DRAWN if max_points is None else max_points
     if n <= max_points:
         return slice(None)
     step = -(-(n - 1) // (max_points - 1))  # ceil: at most max_points - 1 intervals
@@ -38,7 +39,7 @@ def stride_indices(n: int, max_points: int = MAX_DRAWN) -> slice | np.ndarray:
     return idx if idx[-1] == n - 1 else np.append(idx, n - 1)
 
 
-def envelope_indices(y: np.ndarray, max_points: int = MAX_DRAWN) -> slice | np.ndarray:
+def envelope_indices(y: np.ndarray, max_points: int | None = None) -> slice | np.ndarray:
     """Indices of a curve's points that keep its envelope: the lowest and highest point of each of
     ``max_points // 2`` consecutive buckets, in order, plus the first and last point.
 
@@ -49,8 +50,8 @@ def envelope_indices(y: np.ndarray, max_points: int = MAX_DRAWN) -> slice | np.n
     ----------
     y : ndarray, shape (n,)
         The curve's values (NaN allowed: a bucket's NaN is kept, so a gap stays a gap).
-    max_points : int
-        Most points to keep, about.
+    max_points : int, optional
+        Most points to keep, about; :data:`MAX_DRAWN` by default (read at each call).
 
     Returns
     -------
@@ -58,6 +59,7 @@ def envelope_indices(y: np.ndarray, max_points: int = MAX_DRAWN) -> slice | np.n
         ``slice(None)`` (every point) when ``n <= max_points``.
     """
     n = y.shape[0]
+    max_points = MAX_DRAWN if max_points is None else max_points
     if n <= max_points:
         return slice(None)
     buckets = max(max_points // 2 - 1, 1)
