@@ -64,12 +64,12 @@ def envelope_indices(y: np.ndarray, max_points: int | None = None) -> slice | np
         return slice(None)
     buckets = max(max_points // 2 - 1, 1)
     edges = np.linspace(0, n, buckets + 1).astype(int)
-    lows = np.minimum.reduceat(y, edges[:-1])
-    highs = np.maximum.reduceat(y, edges[:-1])
+    starts, sizes, index = edges[:-1], np.diff(edges), np.arange(n)
     keep = [np.array([0, n - 1])]
-    for target in (lows, highs):
-        # An index in each bucket where the curve reaches the bucket's extreme (NaN: one of its NaNs).
-        hit = (y == np.repeat(target, np.diff(edges))) | (np.isnan(y) & np.repeat(np.isnan(target), np.diff(edges)))
-        first = np.maximum.reduceat(np.where(hit, np.arange(n), -1), edges[:-1])
-        keep.append(first[first >= 0])
+    for extreme in (np.minimum, np.maximum):
+        target = np.repeat(extreme.reduceat(y, starts), sizes)  # each point's bucket extreme (NaN if any)
+        hit = (y == target) | (np.isnan(y) & np.isnan(target))
+        # An index in each bucket where the curve reaches that extreme (NaN: one of its NaNs).
+        at = np.maximum.reduceat(np.where(hit, index, -1), starts)
+        keep.append(at[at >= 0])
     return np.unique(np.concatenate(keep))

@@ -35,7 +35,7 @@ half-initialised while these modules load. ``lh.*`` inside a function body (run 
 check runs) is fine.
 
 ``tools/build_notebooks.py`` shows the solution in the notebook (from
-``ex.get("NN.k").solution_source()``), and ``tests/test_exercises_00_03.py``
+``ex.get("NN.k").solution_source()``), and ``tests/test_exercises.py``
 checks, for every registered exercise, that the solution is accepted and that
 each mistake's example gets that mistake's hint. See ``nb02_losses.py`` for a
 complete example.
