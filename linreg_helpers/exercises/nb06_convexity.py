@@ -265,7 +265,10 @@ MIN_LOSS = ValueExercise(
     answer_name="min_mse",
     solution=_solution_min_loss,
     rtol=1e-4,  # a well-converged gradient-descent run is accepted too
-    hint="Find the best line (lh.fit_closed_form, or a long gradient-descent run) and compute its MSE on the data.",
+    hint=(
+        "Find the best line with lh.fit_closed_form(X, y) and compute its MSE on the data. (Plain gradient descent on"
+        " the raw penguin features would need some 10⁷ steps: standardise the feature first, notebook 07.)"
+    ),
     mistakes=[
         Mistake(
             "zero",

@@ -207,11 +207,12 @@ CELLS = [
         A popular note says so. It is true for the losses it had in mind (MSE, MAE, and also Huber), and the reason is
         the rule above: a **convex $\rho$** of a residual that is **linear in the parameters**. Both parts matter:
 
-        * a linear model with a **non-convex** $\rho$, such as Tukey's biweight (section 6), has a non-convex surface
-          with several valleys;
+        * a linear model with a **non-convex** $\rho$, such as Tukey's biweight (section 6), can have a non-convex
+          surface with several valleys (whether it does depends on the data);
         * a convex $\rho$ with a **non-linear** model (a neural network, or even $\hat y = w^2 x$) can be non-convex too.
 
-        So "linear model" alone guarantees nothing; check the loss as well.
+        So "linear model" alone guarantees nothing; check the loss as well. (The two conditions together are
+        *sufficient* for convexity, not necessary: a non-convex $\rho$ can still give a convex loss on some data.)
         """,
     ),
     md(r"""
@@ -253,8 +254,8 @@ CELLS = [
 
     ## 5. MAE: convex, but not smooth; Huber: both
 
-    The MAE surface is built from the kinks of $|r_i|$: it is made of flat facets joined along creases (one crease for
-    each data point, where its residual is 0). It passes every chord test, but its (sub)gradient
+    The MAE surface is built from the kinks of $|r_i|$: it is made of planar (tilted, not horizontal) facets joined along
+    creases (one crease for each data point: the line $b = y_i - w x_i$ in the $(w, b)$ plane, where its residual is 0). It passes every chord test, but its (sub)gradient
     $\frac1n\sum_i \operatorname{sign}(r_i)\,x_i$ does not shrink near the minimum (notebook 03). With a fixed learning
     rate, descent therefore never settles: it keeps stepping across the crease at the bottom. The Huber loss rounds off
     the kink (quadratic for $|r| \le \delta$), so its gradient does shrink, and descent settles smoothly:
@@ -264,11 +265,21 @@ CELLS = [
     huber_run = lh.gradient_descent(x, y, learning_rate=0.05, epochs=3000, loss="huber")
     """),
     checked("""
-    print("MAE,   last 5 losses:", np.round(mae_run.losses[-5:], 4))
+    # the exact MAE minimum: for one feature, a best MAE line passes through two data points (a corner of the facets)
+    i, j = np.triu_indices(len(x), k=1)
+    pair = x[i] != x[j]
+    w_pairs = (y[j] - y[i])[pair] / (x[j] - x[i])[pair]
+    b_pairs = y[i][pair] - w_pairs * x[i][pair]
+    min_mae = np.abs(y - (np.outer(w_pairs, x) + b_pairs[:, None])).mean(axis=1).min()
+    last = mae_run.losses[-5:]
+    print("MAE,   last 5 losses:", np.round(last, 4))
+    print(f"       jumps between steps up to {np.abs(np.diff(last)).max():.3f}; "
+          f"the MAE's true minimum {min_mae:.4f}, the run stays {last.min() - min_mae:.3f} to {last.max() - min_mae:.3f} above it")
     print("Huber, last 5 losses:", np.round(huber_run.losses[-5:], 4))
     """),
     md(r"""
-    The MAE's loss jumps up and down in the third decimal; Huber's has settled. (Remedies for the MAE: a learning
+    The MAE's loss jumps up and down in the **second** decimal, and never comes down to the MAE's true minimum (the
+    best line through two of the points; a linear program gives the same value); Huber's has settled. (Remedies for the MAE: a learning
     rate that shrinks over time, or a smooth stand-in such as Huber.) So: **convex** means no false valleys;
     **smooth** means the gradient is informative near the bottom. They are different properties.
 
@@ -279,9 +290,9 @@ CELLS = [
     data it has one valley for each group of points. Descent from two starts, with the same settings:
     """),
     code("""
-    start_a, start_b = (0.0, 0.0), (-1.5, 22.0)
-    tukey_a = lh.gradient_descent(x, y, learning_rate=0.04, epochs=3000, loss="tukey", w0=start_a[0], b0=start_a[1])
-    tukey_b = lh.gradient_descent(x, y, learning_rate=0.04, epochs=3000, loss="tukey", w0=start_b[0], b0=start_b[1])
+    start_a, start_b = (0.0, 0.0), (0.0, 20.0)
+    tukey_a = lh.gradient_descent(x, y, learning_rate=0.04, epochs=10_000, loss="tukey", w0=start_a[0], b0=start_a[1])
+    tukey_b = lh.gradient_descent(x, y, learning_rate=0.04, epochs=10_000, loss="tukey", w0=start_b[0], b0=start_b[1])
     """),
     checked("""
     for start, h in [(start_a, tukey_a), (start_b, tukey_b)]:
@@ -349,17 +360,39 @@ CELLS = [
     ## 8. The four surfaces, in 3D
 
     The same data, four losses. With `%matplotlib widget` each surface can be **rotated by dragging** it with the mouse
-    (and zoomed with the right button). Look at the MSE's smooth bowl, the MAE's facets and creases, Huber's rounded
-    bowl, and Tukey's two valleys on a plateau.
+    (and zoomed with the right button). The MAE and Huber panels are zoomed in on the bottom, where they differ; the
+    surfaces are shaded by their slope, so a change of slope shows as a change of brightness. Look at the MSE's smooth
+    bowl, the MAE's planar facets and its creases (white: the lines where one residual is zero), Huber's rounded bowl
+    (no creases), and Tukey's two valleys on a plateau, seen from above (the end points of the runs from A and B).
     """),
     code("""
-    # extra code – draws the figure: MSE, MAE, Huber and Tukey surfaces over the same (w, b) grid
-    weights, biases = np.linspace(-3, 4, 41), np.linspace(-6, 30, 41)
-    fig = plt.figure(figsize=(9, 7), layout="constrained")
-    for k, loss in enumerate(["mse", "mae", "huber", "tukey"]):
+    # extra code – draws the figure: MSE, MAE, Huber and Tukey surfaces, shaded by slope, each from its own view
+    from matplotlib.colors import LightSource
+
+    near_bottom = (np.linspace(0.5, 3.5, 161), np.linspace(-5, 7, 161))
+    whole = (np.linspace(-3, 4, 161), np.linspace(-6, 30, 161))
+    panels = {"MSE": ("mse", whole, (30, -60)), "MAE (near the bottom)": ("mae", near_bottom, (40, -60)),
+              "Huber (near the bottom)": ("huber", near_bottom, (40, -60)), "Tukey (from above)": ("tukey", whole, (60, -105))}
+    light = LightSource(azdeg=315, altdeg=40)
+    fig = plt.figure(figsize=(9, 7.5), layout="constrained")
+    for k, (title, (loss, (weights, biases), view)) in enumerate(panels.items()):
+        W, B = np.meshgrid(weights, biases)
+        Z = lh.loss_surface(x, y, weights, biases, loss)
         ax = fig.add_subplot(2, 2, k + 1, projection="3d")
-        lh.plot_loss_surface(x, y, loss=loss, weights=weights, biases=biases, ax=ax)
-        ax.set_title({"mse": "MSE", "mae": "MAE", "huber": "Huber", "tukey": "Tukey"}[loss], fontsize=10)
+        rgb = light.shade(Z, cmap=plt.get_cmap("viridis"), blend_mode="soft")
+        ax.plot_surface(W, B, Z, facecolors=rgb, rcount=len(biases), ccount=len(weights), linewidth=0, shade=False)
+        if loss == "mae":  # the creases: where residual i is zero, b = y_i − w x_i
+            for xi, yi in zip(x, y, strict=True):
+                on = (yi - xi * weights >= biases[0]) & (yi - xi * weights <= biases[-1])
+                wl, bl = weights[on], yi - xi * weights[on]
+                ax.plot(wl, bl, np.abs(y - (np.outer(wl, x) + bl[:, None])).mean(axis=1), color="white", lw=0.6)
+        if loss == "tukey":
+            for h, color, name in [(tukey_a, "C3", "A"), (tukey_b, "C1", "B")]:
+                ax.plot([h.w[0]], [h.b], [h.losses[-1]], "o", color=color, mec="white", ms=7)
+                ax.text(h.w[0], h.b, h.losses[-1] + 0.5, f"end from {name}", fontsize=8)
+        ax.set(xlabel="w", ylabel="b", zlim=(0, Z.max()))
+        ax.view_init(*view)
+        ax.set_title(title, fontsize=10)
     plt.show()
     """),
     md(r"""
@@ -391,10 +424,10 @@ CELLS = [
     * Any convex $\rho$ of the (linear) residual gives a convex loss: **MSE, MAE and Huber**. The MAE is convex but not
       smooth (kinks, so fixed-step descent jitters); Huber is both.
     * **Tukey's** bounded loss is not convex: descent from different starts ends in different valleys with different
-      losses. Convexity needs the right loss *and* a model linear in its parameters.
+      losses. A convex $\rho$ of a model linear in its parameters **guarantees** convexity (sufficient, not necessary).
     * The **minimum loss is not zero**: it is how far the data are from the best line.
 
-    **Next:** the [contents](00_start_here.ipynb#Contents) list the notebooks that follow.
+    **Next:** [07 · Many features](07_many_features.ipynb).
 
     ## Exercises
 
