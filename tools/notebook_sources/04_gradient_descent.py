@@ -93,7 +93,9 @@ CELLS = [
     """),
     md(r"""
     The four steps as a plain numpy loop. It keeps every state, so that we can draw the path and the loss curve, and
-    it stops when the loss no longer falls by more than a tiny fraction `tol` of itself (step 4):
+    it stops when the loss no longer falls by more than a tiny fraction `tol` of itself (step 4). A loss that
+    **rises** is not "no longer falling": below the largest stable learning rate of section 5 the MSE falls at every
+    step, so a rise means the learning rate is too large, and the loop says so instead of looking converged:
     """),
     code("""
     def descend(x, y, learning_rate, max_steps, tol=1e-10):
@@ -106,12 +108,22 @@ CELLS = [
             w, b = w - learning_rate * dw, b - learning_rate * db  # 3. step against it
             path.append((w, b))
             losses.append(np.mean((w * x + b - y) ** 2))
+            if losses[-1] > losses[-2]:  # the loss rose: the step was too long (section 5)
+                print(f"the loss rose at step {len(losses) - 1}: the learning rate is too large, lower it")
+                break
             if losses[-2] - losses[-1] <= tol * losses[-2]:  # 4. until the loss stops falling
                 break
         return np.array(path), np.array(losses)
 
 
     path, losses = descend(x, y, learning_rate=0.05, max_steps=10_000)
+    """),
+    md(r"""
+    With a learning rate that is too large (section 4 finds the limit), the loop stops at once and says why:
+    """),
+    checked("""
+    _, losses_too_fast = descend(x, y, learning_rate=0.1, max_steps=10_000)
+    print(f"η = 0.1: stopped after {len(losses_too_fast) - 1} step, MSE {losses_too_fast[0]:.0f} -> {losses_too_fast[-1]:.0f}")
     """),
     md(r"""
     `lh.gradient_descent` runs the same algorithm (written for speed, and for the mini-batches of notebook 05).
@@ -190,18 +202,24 @@ CELLS = [
 
     labels = {0.002: "crawls", 0.05: "converges", 0.09: "zigzags, converges", 0.1: "diverges"}
     colors = {0.002: "C0", 0.05: "C2", 0.09: "C1", 0.1: "C3"}
-    fig = plt.figure(figsize=(10, 5.6), layout="constrained")
+    A_cars = np.column_stack([x, np.ones(len(x))])
+    q_steep = np.linalg.eigh(2 / len(x) * A_cars.T @ A_cars)[1][:, -1]  # the steepest direction of the bowl (section 5)
+    fig = plt.figure(figsize=(10, 5.8), layout="constrained")
     top, bottom = fig.subfigures(2, 1, height_ratios=[1.1, 1])
-    ax = top.subplots()
+    ax, ax_steep = top.subplots(1, 2, width_ratios=[1.6, 1])
     for eta, h in runs.items():
         lh.plot_loss_curve(h, ax=ax, label=f"η = {eta}: {labels[eta]}", color=colors[eta])
+        across = np.abs((h.weights[:, 0] - w_best) * q_steep[0] + (h.biases - b_best) * q_steep[1])
+        ax_steep.semilogy(across[:60], ".-", color=colors[eta], lw=1, ms=3)
     ax.axhline(min_loss, color="k", ls=":", lw=1)
     ax.set_ylim(10, 1e4)  # the diverging run leaves through the top
     ax.legend(fontsize=8, loc="upper right", bbox_to_anchor=(1.0, 0.85))
+    ax_steep.set(xlabel="step", ylabel="|distance across the valley|", title="across the valley: the overshoots",
+                 ylim=(1e-6, None))
     converging = [h for h in runs.values() if not h.diverged]  # the map covers their whole paths
     w_all = np.concatenate([h.weights[:, 0] for h in converging] + [[w_best]])
     b_all = np.concatenate([h.biases for h in converging] + [[b_best]])
-    pad_w, pad_b = 0.08 * np.ptp(w_all), 0.08 * np.ptp(b_all)
+    pad_w, pad_b = 0.25 * np.ptp(w_all), 0.25 * np.ptp(b_all)  # room around ★ for its closed ellipses
     weights = np.linspace(w_all.min() - pad_w, w_all.max() + pad_w, 81)
     biases = np.linspace(b_all.min() - pad_b, b_all.max() + pad_b, 81)
     for ax, (eta, h) in zip(bottom.subplots(1, 4, sharey=True), runs.items(), strict=True):
@@ -218,7 +236,10 @@ CELLS = [
     * $\eta = 0.09$ **zigzags** across the narrow valley (each step overshoots in the steep direction), but every
       zigzag is smaller than the one before, and it converges *faster* than 0.05.
     * $\eta = 0.1$ **diverges**: each zigzag is larger than the last, and the loss explodes. `lh.gradient_descent`
-      stops the run and reports where.
+      stops the run and reports where. On the map the growing overshoots lie on top of each other along one line
+      and soon leave it; the top-right panel shows them: the distance from the minimum measured **across** the
+      valley (along its steepest direction) on a log scale. It falls along a straight line for 0.05 and 0.09
+      (every step shrinks it by the same factor) and **rises** along a straight line for 0.1.
 
     Between 0.09 and 0.1 lies a sharp border. The next section finds it, from the data alone.
 
@@ -272,9 +293,16 @@ CELLS = [
     print("H =", np.round(H, 4).tolist())
     print("eigenvalues:", np.round(lam, 4))
     print(f"largest stable learning rate η_max = 2 / λ_max = {eta_max:.4f}")
+    print(f"the zig-zag band starts at 1 / λ_max = {1 / lam.max():.4f}")
+    for eta in [0.05, 0.09, 0.1]:
+        print(f"η = {eta:<4}: factor across the valley 1 − ηλ_max = {1 - eta * lam.max():+.3f}")
     """),
     md(r"""
-    That is the border between the zigzag at 0.09 and the divergence at 0.1 in section 4. A numerical check, just
+    That is the border between the zigzag at 0.09 and the divergence at 0.1 in section 4. And $\eta = 0.05$ lies
+    just **inside** the zig-zag band (between $1/\lambda_{\max}$ and $2/\lambda_{\max}$): its factor across the
+    valley is slightly negative, so it overshoots once, but by only about a twentieth, and the zig-zag is damped at
+    once. That is the one small overshoot of section 4. At 0.09 the factor is close to −1 (a long, slowly
+    shrinking zig-zag), and at 0.1 it is below −1 (growing). A numerical check, just
     below and just above it, 3000 steps each:
     """),
     code("""

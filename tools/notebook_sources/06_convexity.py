@@ -378,18 +378,18 @@ CELLS = [
     for k, (title, (loss, (weights, biases), view)) in enumerate(panels.items()):
         W, B = np.meshgrid(weights, biases)
         Z = lh.loss_surface(x, y, weights, biases, loss)
-        ax = fig.add_subplot(2, 2, k + 1, projection="3d")
+        ax = fig.add_subplot(2, 2, k + 1, projection="3d", computed_zorder=False)  # lines stay on top of the surface
         rgb = light.shade(Z, cmap=plt.get_cmap("viridis"), blend_mode="soft")
         ax.plot_surface(W, B, Z, facecolors=rgb, rcount=len(biases), ccount=len(weights), linewidth=0, shade=False)
         if loss == "mae":  # the creases: where residual i is zero, b = y_i − w x_i
             for xi, yi in zip(x, y, strict=True):
                 on = (yi - xi * weights >= biases[0]) & (yi - xi * weights <= biases[-1])
                 wl, bl = weights[on], yi - xi * weights[on]
-                ax.plot(wl, bl, np.abs(y - (np.outer(wl, x) + bl[:, None])).mean(axis=1), color="white", lw=0.6)
+                ax.plot(wl, bl, np.abs(y - (np.outer(wl, x) + bl[:, None])).mean(axis=1), color="white", lw=0.7, zorder=3)
         if loss == "tukey":
             for h, color, name in [(tukey_a, "C3", "A"), (tukey_b, "C1", "B")]:
-                ax.plot([h.w[0]], [h.b], [h.losses[-1]], "o", color=color, mec="white", ms=7)
-                ax.text(h.w[0], h.b, h.losses[-1] + 0.5, f"end from {name}", fontsize=8)
+                ax.plot([h.w[0]], [h.b], [h.losses[-1]], "o", color=color, mec="white", ms=7, zorder=3)
+                ax.text(h.w[0], h.b, h.losses[-1] + 0.5, f"end from {name}", fontsize=8, zorder=4)
         ax.set(xlabel="w", ylabel="b", zlim=(0, Z.max()))
         ax.view_init(*view)
         ax.set_title(title, fontsize=10)
