@@ -15,21 +15,30 @@ Two kinds of exercise cover almost everything:
 
 How a verdict is reached, in order:
 
-1. ``None``, ``...`` (or a tuple holding one), a function returning ``None``
-   or raising ``NotImplementedError`` → "not answered yet" (never raises).
-2. The answer agrees with the reference on every input → "✅ Correct".
-3. The answer agrees with one of the exercise's :class:`Mistake` examples on
+1. ``None``, ``...`` (or a tuple holding one), a function whose body is still
+   the untouched ``...`` stub, or one raising ``NotImplementedError`` →
+   "not answered yet".
+2. A function the learner did write that returns ``None`` (a forgotten
+   ``return``, or a ``print`` instead of it) → "your function returned None –
+   did you forget `return`?".
+3. The answer agrees with the reference on every input → "✅ Correct".
+4. The answer agrees with one of the exercise's :class:`Mistake` examples on
    every input (or raises the same kind of error) → that mistake's hint.
-4. Otherwise a generic message: wrong shape / wrong type / the error raised,
-   or the exercise's ``hint`` plus the first small input it fails on.
+5. Otherwise a generic message: wrong shape / wrong type / the error raised,
+   which part of a several-part answer is off (and whether it is close), or the
+   exercise's ``hint`` plus the first small input it fails on.
 
-Hints never contain the reference answer.
+A check never raises, whatever it is given (a function of the wrong signature,
+a string, a generator, …): anything unexpected becomes a message. Hints never
+contain the reference answer.
 """
 
 from __future__ import annotations
 
+import dis
 import inspect
 import textwrap
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +58,10 @@ __all__ = [
 
 CORRECT, INCORRECT, UNANSWERED = "correct", "incorrect", "unanswered"
 _NOT_ANSWERED = "not answered yet. Replace the `...` with your code and run the cell again."
+RETURNED_NONE = (
+    "Your function returned None – did you forget `return`? "
+    "(A function that only `print`s its result, or ends without `return`, hands back None.)"
+)
 
 
 @dataclass(frozen=True)
@@ -125,32 +138,88 @@ def _is_stub(value: Any) -> bool:
     return False
 
 
+_STUB_BODIES = ([("LOAD_CONST", None), ("RETURN_VALUE", None)], [("RETURN_CONST", None)])
+
+
+def _is_untouched_stub(fn: Callable[..., Any]) -> bool:
+    """Whether ``fn``'s body does nothing but return None: ``...``, ``pass``, a docstring, comments.
+
+    Compares the compiled instructions (no source needed, so it works for
+    functions defined in a notebook and for lambdas).
+    """
+    code = getattr(fn, "__code__", None)
+    if code is None:
+        return False
+    ops = [(i.opname, i.argval) for i in dis.get_instructions(code) if i.opname not in {"RESUME", "NOP", "CACHE"}]
+    return ops in _STUB_BODIES
+
+
+def _names_used(fn: Callable[..., Any]) -> set[str]:
+    """The global and attribute names a function's code refers to (nested functions included), and its own name."""
+    names = {getattr(fn, "__name__", "")}
+    stack = [fn.__code__] if hasattr(fn, "__code__") else []
+    while stack:
+        code = stack.pop()
+        names.update(code.co_names)
+        stack.extend(c for c in code.co_consts if inspect.iscode(c))
+    return names
+
+
+def _holds_none(value: Any) -> bool:
+    """``None``, or a tuple/list with a ``None`` in it."""
+    return value is None or (isinstance(value, tuple | list) and any(v is None for v in value))
+
+
+def _holds_ellipsis(value: Any) -> bool:
+    """``...``, or a tuple/list with a ``...`` in it (a half-filled stub)."""
+    return value is Ellipsis or (isinstance(value, tuple | list) and any(v is Ellipsis for v in value))
+
+
 def _describe(value: Any) -> str:
     """A short description of a value for messages: its type and shape."""
+    if inspect.isgenerator(value) or isinstance(value, map | filter | range | zip):
+        kind = type(value).__name__
+        return f"a {kind} (turn it into numbers first, e.g. `np.array(list(...))`)"
+    if isinstance(value, str):
+        return "a string (text, not a number)"
     if isinstance(value, tuple | list) and not _is_numeric(value):
         return f"a {type(value).__name__} of {len(value)} items"
     try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
+        arr = _as_floats(value)
+    except TypeError:
         return f"a {type(value).__name__}"
     if arr.ndim == 0:
         return "a single number"
     return f"an array of shape {arr.shape}"
 
 
+def _as_floats(value: Any) -> np.ndarray:
+    """``value`` as a float array; raises ``TypeError`` for anything that is not numbers."""
+    if isinstance(value, str | bytes) or inspect.isgenerator(value) or callable(value):
+        raise TypeError(f"not numbers: {type(value).__name__}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # e.g. a complex number cast to float
+        try:
+            return np.asarray(value, dtype=float)
+        except Exception as err:  # ragged lists, objects whose __array__ raises, …
+            raise TypeError(str(err)) from None
+
+
 def _is_numeric(value: Any) -> bool:
     try:
-        np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
+        _as_floats(value)
+    except TypeError:
         return False
     return True
 
 
-def _mismatch(expected: Any, got: Any, rtol: float, atol: float) -> str | None:
+def _mismatch(expected: Any, got: Any, rtol: float, atol: float, *, equal_nan: bool = False) -> str | None:
     """None if ``got`` equals ``expected`` (same structure and shape, close values).
 
     Otherwise a short reason: a message about the shape/length/type, or ``""``
     when only the numbers differ. Lists and tuples count as the same thing.
+    With ``equal_nan`` (for recognising a mistake that produces nan), nan in the
+    same places counts as equal.
     """
     if isinstance(expected, tuple):
         if isinstance(got, np.ndarray) and got.ndim >= 1 and got.shape[0] == len(expected):
@@ -161,21 +230,63 @@ def _mismatch(expected: Any, got: Any, rtol: float, atol: float) -> str | None:
             return f"Your answer should have {len(expected)} parts, but it has {len(got)}."
         differs = False
         for k, (e_k, g_k) in enumerate(zip(expected, got, strict=True)):
-            reason = _mismatch(e_k, g_k, rtol, atol)
+            reason = _mismatch(e_k, g_k, rtol, atol, equal_nan=equal_nan)
             if reason:
                 return f"Part {k + 1} of your answer: {reason}"
             differs = differs or reason is not None
         return "" if differs else None
     try:
-        g = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
+        g = _as_floats(got)
+    except TypeError:
         return f"Your answer should be numbers, but it is {_describe(got)}."
     e = np.asarray(expected, dtype=float)
     if e.shape != g.shape:
         return f"Your answer has the wrong shape: expected {_describe(e)}, got {_describe(g)}."
+    if equal_nan and np.array_equal(np.isnan(g), np.isnan(e)):
+        return None if np.allclose(g, e, rtol=rtol, atol=atol, equal_nan=True) else ""
     if not np.all(np.isfinite(g)):
         return "Your answer contains nan or inf."
     return None if np.allclose(g, e, rtol=rtol, atol=atol) else ""
+
+
+def _parts_report(expected: Any, got: Any, names: Sequence[str], rtol: float, atol: float) -> str:
+    """Which parts of a several-number answer are right and which are off, without giving the answer.
+
+    For a tuple answer, every part is named (by ``names`` when there is one
+    name per part, else "part k"): "right", "too large", "too small", "close,
+    but not within ±tol", "is off", or "should be a whole number". A single
+    number gets a sentence only when it is close or should be whole; arrays get
+    nothing (the generic hint covers them).
+    """
+    if isinstance(expected, tuple):
+        if not isinstance(got, tuple | list) or len(got) != len(expected):
+            return ""
+        labels = [f"`{n}`" for n in names] if len(names) == len(expected) else []
+        labels = labels or [f"part {k + 1}" for k in range(len(expected))]
+        words = [f"{label} {_how_off(e, g, rtol, atol)}" for label, e, g in zip(labels, expected, got, strict=True)]
+        text = "; ".join(words) + "."
+        return text[:1].upper() + text[1:]
+    if np.ndim(expected) != 0:
+        return ""
+    off = _how_off(expected, got, rtol, atol)
+    return f"Your answer {off}." if off not in ("is off", "is not right") else ""
+
+
+def _how_off(expected: Any, got: Any, rtol: float, atol: float) -> str:
+    """How one part compares with the expected one, in words that do not give it away."""
+    if _mismatch(expected, got, rtol, atol) is None:
+        return "is right"
+    if np.ndim(expected) != 0 or not _is_numeric(got) or np.ndim(got) != 0:
+        return "is not right"
+    e, g = float(expected), float(_as_floats(got))
+    if not np.isfinite(g):
+        return f"is {g}"
+    if isinstance(expected, int | np.integer) and not isinstance(expected, bool) and not g.is_integer():
+        return f"should be a whole number (it counts something), but yours is {g:g}"
+    tol = atol + rtol * abs(e)
+    if abs(g - e) <= 10 * tol:
+        return f"is close, but not within the precision asked (±{tol:.2g})"
+    return "is off"  # no direction or size: that would let a learner home in on the answer by guessing
 
 
 def _short(value: Any) -> str:
@@ -184,7 +295,7 @@ def _short(value: Any) -> str:
         return getattr(value, "__name__", "a function")
     with np.printoptions(precision=3, suppress=True, threshold=8, edgeitems=3):
         if isinstance(value, np.ndarray):
-            return np.array2string(value, separator=", ")
+            return " ".join(np.array2string(value, separator=", ").split())  # one line, also for a matrix
         if isinstance(value, float):
             return f"{value:.3g}"
         return repr(value)
@@ -194,7 +305,14 @@ def _short(value: Any) -> str:
 
 
 class _BadAnswer(Exception):
-    """Raised internally when an answer has the wrong kind (e.g. a number instead of a function)."""
+    """Raised internally when an answer has the wrong kind (e.g. a number instead of a function).
+
+    ``key`` names the problem for tests (it becomes :attr:`Result.mistake`).
+    """
+
+    def __init__(self, message: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key
 
 
 @dataclass(kw_only=True, eq=False)
@@ -267,10 +385,26 @@ class Exercise:
         """The solution's code as the learner would write it (shown in the notebook)."""
         raise NotImplementedError
 
+    def _numbers_report(self, outputs: list[Any]) -> str:
+        """When only the numbers are off: which of them, in words (subclasses may say more)."""
+        return ""
+
     # -- the verdict
     def check(self, *answer: Any) -> Result:
-        """Check an answer (several arguments are packed into a tuple)."""
+        """Check an answer (several arguments are packed into a tuple).
+
+        Never raises: whatever the answer is, the result is a message.
+        """
         value = answer[0] if len(answer) == 1 else answer
+        try:
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # the learner's code may warn; the message says what matters
+                return self._verdict(value)
+        except Exception as err:  # a last resort: an answer of a kind nobody foresaw
+            text = f"Your answer could not be checked ({type(err).__name__}: {err})."
+            return self._result(INCORRECT, f"{text} Hint: {self.hint}", "unchecked")
+
+    def _verdict(self, value: Any) -> Result:
         try:
             if _is_stub(value):
                 raise _Unanswered
@@ -278,7 +412,7 @@ class Exercise:
         except _Unanswered:
             return self._result(UNANSWERED, _NOT_ANSWERED)
         except _BadAnswer as err:
-            return self._result(INCORRECT, str(err))
+            return self._result(INCORRECT, str(err), err.key)
         expected = self._outputs("reference", self._reference_outputs)
         reasons = [_output_mismatch(e, o, self.rtol, self.atol) for e, o in zip(expected, outputs, strict=True)]
         if all(r is None for r in reasons):
@@ -290,7 +424,7 @@ class Exercise:
         if errors:
             reason = f"Your code raised {type(errors[0]).__name__}: {str(errors[0]).strip()}."
         else:
-            reason = next((r for r in reasons if r), "")
+            reason = next((r for r in reasons if r), "") or self._numbers_report(outputs)
         detail = self._failure_detail(outputs)
         return self._result(INCORRECT, " ".join(p for p in (reason, f"Hint: {self.hint}", detail) if p))
 
@@ -326,7 +460,7 @@ def _same_outputs(a: list[Any], b: list[Any], rtol: float, atol: float) -> bool:
         if isinstance(x, BaseException) or isinstance(y, BaseException):
             if type(x) is not type(y):
                 return False
-        elif _mismatch(x, y, rtol, atol) is not None:
+        elif _mismatch(x, y, rtol, atol, equal_nan=True) is not None:
             return False
     return True
 
@@ -348,6 +482,12 @@ class FunctionExercise(Exercise):
         Small, hand-picked inputs tried first (shown in messages when they fail).
     seed : int
         Seed for the random inputs: the same inputs every time.
+    forbidden_names : sequence of str
+        Names the answer must not use (``("mean",)`` for "without ``np.mean``"):
+        a right answer that calls one of them, by any spelling that ends in
+        that name (``np.mean``, ``v.mean()``), gets ``forbidden_hint``.
+    forbidden_hint : str
+        The hint for a right answer that uses a forbidden name.
     solution : callable
         The solution function, written as the learner would (any name; it is
         shown under ``answer_name``).
@@ -358,6 +498,14 @@ class FunctionExercise(Exercise):
     n_cases: int = 5
     fixed_inputs: Sequence[tuple] = ()
     seed: int = 0
+    forbidden_names: Sequence[str] = ()
+    forbidden_hint: str = ""
+
+    def _verdict(self, value: Any) -> Result:
+        result = super()._verdict(value)
+        if result.correct and set(self.forbidden_names) & _names_used(value):
+            return self._result(INCORRECT, f"Hint: {self.forbidden_hint}", "forbidden")
+        return result
 
     def inputs(self) -> list[tuple]:
         """Every test input: the fixed ones, then ``n_cases`` seeded random ones."""
@@ -387,8 +535,13 @@ class FunctionExercise(Exercise):
                 raise _Unanswered from None
             except Exception as err:  # the learner's code may raise anything
                 out = err
-            if k == 0 and _is_stub(out):
-                raise _Unanswered
+            if k == 0 and _holds_ellipsis(out):
+                raise _Unanswered  # a half-filled stub: `dw = ...` still in it
+            if _holds_none(out):
+                if _is_untouched_stub(answer):
+                    raise _Unanswered
+                part = "" if out is None else " (part of what it returned)"
+                raise _BadAnswer(RETURNED_NONE.replace("returned None", f"returned None{part}", 1), "returned_none")
             outputs.append(out)
         return outputs
 
@@ -414,8 +567,8 @@ def _short_output(value: Any) -> str:
         inner = ", ".join(_short_output(v) for v in value)
         return f"({inner})" if isinstance(value, tuple) else f"[{inner}]"
     try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
+        arr = _as_floats(value)
+    except TypeError:
         return _describe(value)
     if arr.ndim == 0:
         return f"{float(arr):.4g}"
@@ -449,15 +602,27 @@ class ValueExercise(Exercise):
 
     def _evaluate(self, answer: Any) -> list[Any]:
         if callable(answer):  # a Mistake example may be given as a function
-            answer = answer()
+            try:
+                answer = answer()
+            except Exception:
+                raise _BadAnswer(
+                    f"This exercise wants the value of `{self.answer_name}` (numbers), but you passed a function. "
+                    "Pass the value itself.",
+                    "function_not_value",
+                ) from None
         return [answer]
 
-    def check(self, *answer: Any) -> Result:
-        if self.judge is None:
-            return super().check(*answer)
-        value = answer[0] if len(answer) == 1 else answer
-        if _is_stub(value):
-            return super().check(value)
+    def _part_names(self) -> list[str]:
+        """The names of the answer's parts, from ``answer_name`` (``"c_mse, c_mae"``)."""
+        return [n.strip() for n in self.answer_name.split(",")]
+
+    def _numbers_report(self, outputs: list[Any]) -> str:
+        expected = self._outputs("reference", self._reference_outputs)[0]
+        return _parts_report(expected, outputs[0], self._part_names(), self.rtol, self.atol)
+
+    def _verdict(self, value: Any) -> Result:
+        if self.judge is None or _is_stub(value):
+            return super()._verdict(value)
         try:
             verdict = self.judge(value)
         except Exception as err:  # a malformed answer

@@ -70,6 +70,10 @@ MEAN = FunctionExercise(
     fixed_inputs=[(np.array([1.0, 2.0, 6.0]),)],
     seed=1,
     hint="The mean is the total divided by how many numbers there are.",
+    forbidden_names=("mean", "average", "fmean", "nanmean"),
+    forbidden_hint="Your function gives the right numbers, but it calls a ready-made mean (np.mean, .mean(), "
+    "np.average or statistics.mean), which this exercise asks you to do without: add the numbers up and "
+    "divide by how many there are.",
     mistakes=[
         Mistake(
             "sum",

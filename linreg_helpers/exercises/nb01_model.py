@@ -12,6 +12,8 @@ id          check                             the learner writes
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from ..model import predict
@@ -214,14 +216,17 @@ DESIGN_MATRIX = ValueExercise(
     mistakes=[
         Mistake(
             "theta_order",
-            "A @ theta gives the wrong predictions: your theta lists b first, but A's column of ones is last. "
-            "The k-th entry of theta multiplies the k-th column of A, so the order must match.",
+            "A @ theta gives 0.5x + 1.5, not 1.5x + 0.5. Either your theta lists b first (but A's column of ones "
+            "is last: the k-th entry of theta multiplies the k-th column of A, so the order must match), or you "
+            "used the values of section 6's worked example: this exercise wants w = 1.5 and b = 0.5.",
             (_A, np.array([0.5, 1.5])),
         ),
         Mistake(
             "theta_order_ones_first",
-            "A @ theta gives the wrong predictions: your column of ones comes first, so the first entry of theta "
-            "is the one that multiplies 1. The order of theta must match the columns of A.",
+            "A @ theta gives 0.5x + 1.5, not 1.5x + 0.5. Either theta is in the wrong order (your column of ones "
+            "comes first, so the first entry of theta is the one that multiplies 1: the order of theta must match "
+            "the columns of A), or you used the values of section 6's worked example: this exercise wants "
+            "w = 1.5 and b = 0.5.",
             (_A[:, ::-1], np.array([1.5, 0.5])),
         ),
         Mistake(
@@ -233,6 +238,10 @@ DESIGN_MATRIX = ValueExercise(
 )
 
 
-def check_design_matrix(A, theta) -> Result:
-    """Exercise 01.4: the design matrix ``A`` (shape (4, 2)) and ``theta`` for w = 1.5, b = 0.5."""
-    return DESIGN_MATRIX.check(A, theta)
+def check_design_matrix(*answer: Any) -> Result:
+    """Exercise 01.4: ``check_design_matrix(A, theta)``, the design matrix (shape (4, 2)) and ``theta`` for w = 1.5, b = 0.5.
+
+    Takes its parts as ``*answer`` so that a call with too few or too many of them gets a message, not a
+    ``TypeError``.
+    """
+    return DESIGN_MATRIX.check(*answer)

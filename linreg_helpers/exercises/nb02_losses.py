@@ -17,6 +17,8 @@ and typical mistakes, and a small ``check_*`` function.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 import linreg_helpers as lh  # used by the solution of 02.5, as a learner would
@@ -306,6 +308,10 @@ BEST_CONSTANT = ValueExercise(
 )
 
 
-def check_best_constant(c_mse, c_mae) -> Result:
-    """Exercise 02.5: the constants that minimise the MSE and the MAE of ``y = [1, 2, 3, 4, 100]``."""
-    return BEST_CONSTANT.check(c_mse, c_mae)
+def check_best_constant(*answer: Any) -> Result:
+    """Exercise 02.5: ``check_best_constant(c_mse, c_mae)``, the constants minimising the MSE and the MAE of ``y = [1, 2, 3, 4, 100]``.
+
+    Takes its parts as ``*answer`` so that a call with too few or too many of them gets a message, not a
+    ``TypeError``.
+    """
+    return BEST_CONSTANT.check(*answer)

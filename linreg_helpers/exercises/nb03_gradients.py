@@ -18,7 +18,6 @@ from __future__ import annotations
 import numpy as np
 
 from ..gradients import mae_gradient, mse_gradient, numerical_gradient
-from ..losses import mse
 from ..model import predict
 from ._feedback import FunctionExercise, Mistake, Result
 
@@ -26,11 +25,13 @@ __all__ = ["check_mae_gradient", "check_mse_gradient", "check_mse_gradient_matri
 
 X4 = np.array([1.0, 2.0, 3.0, 4.0])
 Y4 = np.array([2.0, 3.0, 5.0, 7.0])
+X4_2 = np.column_stack([X4, [2.0, -1.0, 0.0, 1.0]])  # the four points with a second feature
 
 
 def _one_feature(rng: np.random.Generator) -> tuple:
     n = int(rng.integers(5, 12))
-    x = rng.uniform(0.5, 5, n)  # positive, like most features; never all equal to 1
+    x = rng.uniform(0.5, 5, n) * rng.choice([-1.0, 1.0], n)  # never all equal to 1
+    x[:2] = -abs(x[0]), abs(x[1])  # features of both signs, so |x| in place of x is caught
     y = 1.3 * x - 0.7 + rng.normal(size=n)
     return x, y, float(rng.normal(0, 2)), float(rng.normal(0, 2))
 
@@ -111,6 +112,12 @@ MSE_GRADIENT = FunctionExercise(
             "Your two numbers are the right ones in the wrong order: return (dw, db).",
             lambda x, y, w, b: _grad(x, y, w, b)[::-1],
         ),
+        Mistake(
+            "abs_x",
+            "Your ∂MSE/∂w is right only where every feature is positive: you multiplied by |xᵢ| (or lost the "
+            "sign of xᵢ). The inner derivative ∂rᵢ/∂w is xᵢ itself, sign included.",
+            lambda x, y, w, b: (2 * np.mean((w * x + b - y) * np.abs(x)), 2 * np.mean(w * x + b - y)),
+        ),
     ],
 )
 
@@ -143,6 +150,7 @@ MSE_GRADIENT_MATRIX = FunctionExercise(
     solution=_solution_mse_gradient_matrix,
     reference=mse_gradient,
     make_inputs=_many_features,
+    fixed_inputs=[(X4_2, Y4, np.array([0.5, -1.0]), 0.5)],  # small: shown in full when it fails
     seed=302,
     hint="Same formula as for one feature, with one sum per feature: dw has shape (M,), db is a number.",
     mistakes=[
@@ -155,6 +163,12 @@ MSE_GRADIENT_MATRIX = FunctionExercise(
             "one_over_n",
             "Your gradient is half as big as it should be: the derivative of r² is 2r.",
             lambda X, y, w, b: _grad_m(X, y, w, b, scale=1.0),
+        ),
+        Mistake(
+            "one_over_2n",
+            "Your gradient is 4 times too small: that is the gradient of ½·MSE with the 2 of the derivative also "
+            "left out. This series' MSE is (1/n) Σ r², with no ½, and the derivative of r² is 2r.",
+            lambda X, y, w, b: _grad_m(X, y, w, b, scale=0.5),
         ),
         Mistake(
             "sum",
@@ -192,20 +206,29 @@ def _solution_numerical_gradient(f, w, b, h):
 
 
 def _loss_function(rng: np.random.Generator):
-    """An MSE of a random one-feature data set, as a function of (w, b)."""
+    """The mean log-cosh loss of a random one-feature data set, as a function of (w, b).
+
+    Not a quadratic: for a quadratic the central difference is exact for *every* step h, so a
+    learner who ignored the given h would pass. Log-cosh is smooth and its third derivative is
+    not zero, so the central difference at the given h differs from the exact derivative (and
+    from the central difference at any other h) by about h²·f‴/6.
+    """
     n = int(rng.integers(5, 12))
-    x = rng.uniform(0, 5, n)
+    x = rng.uniform(-2, 3, n)
     y = 1.3 * x - 0.7 + rng.normal(size=n)
 
     def loss(w, b):
-        return mse(y, predict(x, w, b))
+        r = predict(x, w, b) - y
+        return float(np.mean(np.logaddexp(r, -r) - np.log(2.0)))  # log(cosh(r)), without overflow
 
     return loss
 
 
 def _numerical_inputs(rng: np.random.Generator) -> tuple:
-    # |w|, |b| < 1 so that lh.numerical_gradient's relative step eps·max(1, |θ|) is exactly h
-    return _loss_function(rng), float(rng.uniform(-1, 1)), float(rng.uniform(-1, 1)), 1e-3
+    # |w|, |b| < 1 so that lh.numerical_gradient's relative step eps·max(1, |θ|) is exactly h;
+    # steps large enough that the h²-error of the central difference shows (the check compares at the given h)
+    h = float(rng.choice([0.2, 0.1, 0.05]))
+    return _loss_function(rng), float(rng.uniform(-1, 1)), float(rng.uniform(-1, 1)), h
 
 
 def _numerical_reference(f, w, b, h):
@@ -221,9 +244,15 @@ NUMERICAL_GRADIENT = FunctionExercise(
     reference=_numerical_reference,
     make_inputs=_numerical_inputs,
     seed=303,
-    hint="For each parameter in turn, evaluate f a little above and a little below the point, keeping the "
-    "other parameter fixed, and divide the change in f by the change in the parameter.",
+    hint="For each parameter in turn, evaluate f a little above and a little below the point (by the given h), "
+    "keeping the other parameter fixed, and divide the change in f by the change in the parameter.",
     mistakes=[
+        Mistake(
+            "own_small_h",
+            "Your estimate is close to the exact derivative but is not the central difference with the step h "
+            "you were given: use the argument h, not a step of your own.",
+            lambda f, w, b, h: _solution_numerical_gradient(f, w, b, 1e-6),
+        ),
         Mistake(
             "forward",
             "That is a one-sided (forward) difference: its error shrinks only like h. Use the central "
@@ -262,6 +291,12 @@ def _solution_mae_gradient(x, y, w, b):
     return dw, db
 
 
+def _mae_grad_sign(x, y, w, b, sign):
+    """The MAE subgradient with another choice of ``sign`` (for the mistakes at a zero residual)."""
+    s = sign(w * x + b - y)
+    return np.mean(s * x), np.mean(s)
+
+
 def _mae_grad(x, y, w, b, *, scale=1.0, flip=1.0, mean=True):
     s = flip * np.sign(w * x + b - y)
     k = scale / len(x) if mean else scale
@@ -275,7 +310,7 @@ MAE_GRADIENT = FunctionExercise(
     solution=_solution_mae_gradient,
     reference=mae_gradient,
     make_inputs=_one_feature,
-    fixed_inputs=[(X4, Y4, 0.0, 0.0)],
+    fixed_inputs=[(X4, Y4, 0.0, 0.0), (X4, Y4, 1.5, 0.5)],  # at (1.5, 0.5) two residuals are exactly 0
     seed=304,
     hint="Same chain rule as for the MSE, but the outer derivative is that of |r|, not of r².",
     mistakes=[
@@ -299,6 +334,30 @@ MAE_GRADIENT = FunctionExercise(
             "sum",
             "Your gradient grows with the number of examples: the MAE is an average, so its gradient is too.",
             lambda x, y, w, b: _mae_grad(x, y, w, b, mean=False),
+        ),
+        Mistake(
+            "abs_x",
+            "Your ∂MAE/∂w is right only where every feature is positive: you multiplied by |xᵢ| (or lost the "
+            "sign of xᵢ). The inner derivative ∂rᵢ/∂w is xᵢ itself, sign included.",
+            lambda x, y, w, b: (np.mean(np.sign(w * x + b - y) * np.abs(x)), np.mean(np.sign(w * x + b - y))),
+        ),
+        Mistake(
+            "sign_of_zero",
+            "Where a residual is exactly 0 (a kink of |r|) your sign is +1; this exercise uses "
+            "sign(0) = 0, as np.sign does.",
+            lambda x, y, w, b: _mae_grad_sign(x, y, w, b, lambda r: np.where(r >= 0, 1.0, -1.0)),
+        ),
+        Mistake(
+            "sign_of_zero_negative",
+            "Where a residual is exactly 0 (a kink of |r|) your sign is −1; this exercise uses "
+            "sign(0) = 0, as np.sign does.",
+            lambda x, y, w, b: _mae_grad_sign(x, y, w, b, lambda r: np.where(r > 0, 1.0, -1.0)),
+        ),
+        Mistake(
+            "divide_by_abs",
+            "Where a residual is exactly 0 your r / |r| divides 0 by 0 and gives nan; use np.sign(r), "
+            "for which sign(0) = 0.",
+            lambda x, y, w, b: _mae_grad_sign(x, y, w, b, lambda r: r / np.abs(r)),
         ),
     ],
 )
