@@ -239,7 +239,7 @@ DESIGN_MATRIX = ValueExercise(
 
 
 def check_design_matrix(*answer: Any) -> Result:
-    """Exercise 01.4: ``check_design_matrix(A, theta)``, the design matrix (shape (4, 2)) and ``theta`` for w = 1.5, b = 0.5.
+    """Exercise 01.4: ``check_design_matrix(A, theta)``: ``A`` of shape (4, 2), ``theta`` for w = 1.5, b = 0.5.
 
     Takes its parts as ``*answer`` so that a call with too few or too many of them gets a message, not a
     ``TypeError``.

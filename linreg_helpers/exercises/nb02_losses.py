@@ -309,7 +309,7 @@ BEST_CONSTANT = ValueExercise(
 
 
 def check_best_constant(*answer: Any) -> Result:
-    """Exercise 02.5: ``check_best_constant(c_mse, c_mae)``, the constants minimising the MSE and the MAE of ``y = [1, 2, 3, 4, 100]``.
+    """Exercise 02.5: ``check_best_constant(c_mse, c_mae)``: the best constants of ``y = [1, 2, 3, 4, 100]``.
 
     Takes its parts as ``*answer`` so that a call with too few or too many of them gets a message, not a
     ``TypeError``.
