@@ -128,8 +128,20 @@ def batch_gradient_everything(x, y, w, b, idx):
 def epoch_mean(losses, steps_per_epoch):
     return [
         np.mean(losses[1 + e * steps_per_epoch : 1 + (e + 1) * steps_per_epoch])
+        for e in range((len(losses) - 1) // steps_per_epoch)
+    ]
+
+
+def epoch_mean_one_too_many(losses, steps_per_epoch):
+    # len(losses) // s epochs: right for s ≥ 2, one (empty, NaN) epoch too many for s = 1
+    return [
+        np.mean(losses[1 + e * steps_per_epoch : 1 + (e + 1) * steps_per_epoch])
         for e in range(len(losses) // steps_per_epoch)
     ]
+
+
+def test_epoch_mean_with_an_extra_epoch_is_not_accepted():
+    assert not ex.check_epoch_losses(epoch_mean_one_too_many).correct
 
 
 def epoch_ends_only(losses, steps_per_epoch):
@@ -307,3 +319,182 @@ def test_wrong_shape_is_named():
     assert result.mistake == "w_only"
     result = ex.check_mse_hessian(lambda x: np.zeros((3, 3)))
     assert not result.correct and "shape" in result.message
+
+
+# ------------------------------------------------------------------ review of notebooks 04–08 (E1–E6)
+
+
+def rate_with_unsorted_eigvals(x):
+    A = np.column_stack([x, np.ones_like(x)])
+    return 2 / np.linalg.eigvals(2 / len(x) * A.T @ A)[-1]  # believed to be the largest; eigvals does not sort
+
+
+def test_unsorted_eigvals_gets_a_hint_that_says_why():
+    result = ex.check_largest_stable_rate(rate_with_unsorted_eigvals)
+    assert result.mistake == "smallest_eigenvalue", result.message
+    assert "does not sort" in result.message and "eigvalsh" in result.message
+
+
+def _cars_steps(eta_fraction, epochs):
+    cars = lh.load_dataset("cars")
+    h = lh.gradient_descent(
+        cars.X, cars.y, learning_rate=eta_fraction * lh.largest_stable_learning_rate(cars.X), epochs=epochs
+    )
+    minimum = lh.mse(cars.y, lh.predict(cars.X, *lh.fit_closed_form(cars.X, cars.y)))
+    return int(np.argmax(h.losses <= 1.01 * minimum))
+
+
+@pytest.mark.parametrize(("eta_fraction", "epochs"), [(1.0, 2000), (0.5, 300)])
+def test_a_run_that_never_converged_is_diagnosed_as_such(eta_fraction, epochs):
+    steps = _cars_steps(eta_fraction, epochs)  # η = η_max exactly, or too few epochs: no step qualifies
+    assert steps == 0
+    result = ex.check_steps_to_converge(steps)
+    assert result.mistake == "zero"
+    assert "never got within 1 %" in result.message and "η_max" in result.message
+
+
+def epoch_losses_by_count(losses, s):
+    return [losses[e * s] for e in range(len(losses) // s + 1)]  # one too many when s = 1
+
+
+def epoch_losses_by_epoch_count(losses, s):
+    return [losses[e * s] for e in range((len(losses) - 1) // s + 1)]
+
+
+def test_epoch_losses_are_tried_on_a_full_batch_run():
+    assert not ex.check_epoch_losses(epoch_losses_by_count).correct  # raised IndexError for s = 1
+    assert ex.check_epoch_losses(epoch_losses_by_epoch_count).correct
+    assert ex.check_epoch_losses(lambda losses, s: np.asarray(losses)[::s]).correct
+
+
+def test_compute_budget_names_the_part_that_is_off():
+    assert ex.check_compute_budget(80, 1000).mistake == "one_epoch_examples"
+    assert ex.check_compute_budget(78.125, 5000).mistake == "fractional_steps"
+    assert ex.check_compute_budget(5 * math.ceil(1000 / 64), 5 * 1000).correct
+    assert ex.check_compute_budget(np.int64(80), 5000.0).correct
+
+
+def test_min_loss_hint_does_not_send_learners_into_a_long_raw_descent():
+    penguins = lh.load_dataset("penguins")
+    eta = 0.9 * lh.largest_stable_learning_rate(penguins.X)
+    h = lh.gradient_descent(penguins.X, penguins.y, learning_rate=eta, epochs=5000)  # raw: far from converged
+    result = ex.check_min_loss(h.losses[-1])
+    assert not result.correct
+    assert "long gradient-descent run" not in result.message
+    assert "fit_closed_form" in result.message and "standardise" in result.message
+
+
+# 05.5: the mini-batch loop, written the ways learners write it
+
+
+def _step(w, b, xb, yb, lr, m):
+    r = w * xb + b - yb
+    return w - lr * 2 / m * np.sum(r * xb), b - lr * 2 / m * np.sum(r)
+
+
+def loop_without_shuffle(x, y, learning_rate, batch_size, epochs, seed):
+    w = b = 0.0
+    for _ in range(epochs):
+        for i in range(0, len(x), batch_size):
+            xb, yb = x[i : i + batch_size], y[i : i + batch_size]
+            w, b = _step(w, b, xb, yb, learning_rate, len(xb))
+    return w, b
+
+
+def loop_shuffled_once(x, y, learning_rate, batch_size, epochs, seed):
+    rng = np.random.default_rng(seed)
+    idx = np.arange(len(x))
+    idx = rng.permutation(idx)  # before the epochs: the same order every epoch
+    xs, ys = x[idx], y[idx]
+    w = b = 0.0
+    for _ in range(epochs):
+        for i in range(0, len(x), batch_size):
+            xb, yb = xs[i : i + batch_size], ys[i : i + batch_size]
+            w, b = _step(w, b, xb, yb, learning_rate, len(xb))
+    return w, b
+
+
+def loop_new_generator_every_epoch(x, y, learning_rate, batch_size, epochs, seed):
+    w = b = 0.0
+    for _ in range(epochs):
+        order = np.random.default_rng(seed).permutation(len(x))  # the same order each time
+        for i in range(0, len(x), batch_size):
+            idx = order[i : i + batch_size]
+            w, b = _step(w, b, x[idx], y[idx], learning_rate, len(idx))
+    return w, b
+
+
+def loop_full_batches_only(x, y, learning_rate, batch_size, epochs, seed):
+    rng = np.random.default_rng(seed)
+    w = b = 0.0
+    for _ in range(epochs):
+        order = rng.permutation(len(x))
+        for k in range(len(x) // batch_size):  # the left-over examples are never used
+            idx = order[k * batch_size : (k + 1) * batch_size]
+            w, b = _step(w, b, x[idx], y[idx], learning_rate, batch_size)
+    return w, b
+
+
+def loop_dividing_by_batch_size(x, y, learning_rate, batch_size, epochs, seed):
+    rng = np.random.default_rng(seed)
+    w = b = 0.0
+    for _ in range(epochs):
+        order = rng.permutation(len(x))
+        for i in range(0, len(x), batch_size):
+            idx = order[i : i + batch_size]
+            w, b = _step(w, b, x[idx], y[idx], learning_rate, batch_size)  # B, also for the short last batch
+    return w, b
+
+
+def loop_with_lh_gradient_and_split(x, y, learning_rate, batch_size, epochs, seed):
+    rng = np.random.default_rng(seed)
+    w, b = 0.0, 0.0
+    for _ in range(epochs):
+        order = rng.permutation(len(x))
+        for idx in np.split(order, np.arange(batch_size, len(x), batch_size)):
+            dw, db = lh.mse_gradient(x[idx], y[idx], w, b)
+            w, b = w - learning_rate * dw, b - learning_rate * db
+    return np.array([w, b])
+
+
+def loop_with_theta(x, y, learning_rate, batch_size, epochs, seed):
+    A = np.column_stack([x, np.ones(len(x))])
+    theta = np.zeros(2)
+    rng = np.random.default_rng(seed)
+    for _epoch in range(epochs):
+        perm = rng.permutation(len(y))
+        start = 0
+        while start < len(y):
+            Ab, yb = A[perm[start : start + batch_size]], y[perm[start : start + batch_size]]
+            theta -= learning_rate * 2 / len(yb) * Ab.T @ (Ab @ theta - yb)
+            start += batch_size
+    return theta[0], theta[1]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected_mistake"),
+    [
+        (loop_without_shuffle, "no_shuffle"),
+        (loop_shuffled_once, "shuffle_once"),
+        (loop_new_generator_every_epoch, "shuffle_once"),
+        (loop_full_batches_only, "drop_last"),
+        (loop_dividing_by_batch_size, "divide_by_batch_size"),
+    ],
+)
+def test_minibatch_loop_mistakes_get_their_hint(answer, expected_mistake):
+    result = ex.check_minibatch_gd(answer)
+    assert result.mistake == expected_mistake, result.message
+
+
+@pytest.mark.parametrize("answer", [loop_with_lh_gradient_and_split, loop_with_theta])
+def test_minibatch_loop_right_answers_in_other_styles_pass(answer):
+    result = ex.check_minibatch_gd(answer)
+    assert result.correct, result.message
+
+
+def test_minibatch_reference_is_lh_and_agrees_with_a_plain_loop():
+    rng = np.random.default_rng(5)
+    x = rng.uniform(0, 3, 23)
+    y = 2 * x - 1 + rng.normal(0, 0.3, 23)
+    h = lh.gradient_descent(x, y, learning_rate=0.03, epochs=4, batch_size=5, seed=11)
+    assert np.allclose(loop_with_theta(x, y, 0.03, 5, 4, 11), (h.w[0], h.b), rtol=1e-12)

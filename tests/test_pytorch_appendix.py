@@ -128,3 +128,22 @@ def test_the_pytorch_loops_agree_with_lh_in_process():
     w, b = namespace["train_idiomatic"](X, y, learning_rate=0.005, epochs=4, batch_size=7)
     np.testing.assert_allclose(w, mini.w, rtol=1e-10, atol=1e-12)
     assert b == pytest.approx(mini.b, rel=1e-10)
+
+
+def accumulated_with_aliasing(grads):
+    import numpy as np
+
+    acc = np.zeros(grads.shape[1])
+    out = []
+    for g in grads:
+        acc += g  # in place: every row below is this same array
+        out.append(acc)
+    return np.array(out)
+
+
+def test_aliased_running_total_gets_a_hint_about_copying():
+    from linreg_helpers import exercises as ex
+
+    result = ex.check_accumulated_grads(accumulated_with_aliasing)
+    assert result.mistake == "total", result.message
+    assert ".copy()" in result.message and ".clone()" in result.message

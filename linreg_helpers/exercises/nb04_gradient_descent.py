@@ -277,7 +277,9 @@ LARGEST_STABLE_RATE = FunctionExercise(
         Mistake(
             "smallest_eigenvalue",
             "You used the smallest eigenvalue. Every direction must be stable, and the steepest one (the largest "
-            "eigenvalue) is the first to blow up.",
+            "eigenvalue) is the first to blow up. (If you took `np.linalg.eigvals(H)[-1]`: `eigvals` does not sort "
+            "its eigenvalues, so the last one need not be the largest. Use `np.linalg.eigvalsh`, which returns them "
+            "sorted, smallest first, or take `.max()`.)",
             lambda x: 2 / _lam(2 / len(x) * _design(x).T @ _design(x))[0],
         ),
         Mistake(
@@ -342,7 +344,9 @@ def _steps_mistake(kind: str):
             return _first(L <= m + 0.01)
         if kind == "gap_from_start":
             return _first(L - m <= 0.01 * (L[0] - m))
-        return _first(L <= 0.01)  # "zero": as if the minimum loss were 0 (never reached: argmax gives 0)
+        # "zero": as if the minimum loss were 0, or a run that never gets within 1 % (η = η_max, too few
+        # epochs): no k qualifies, and np.argmax of an all-False array gives 0
+        return _first(L <= 0.01)
 
     return answer
 
@@ -363,9 +367,11 @@ STEPS_TO_CONVERGE = ValueExercise(
         ),
         Mistake(
             "zero",
-            "The loss never gets that low: the minimum of the MSE is not zero, because no straight line passes "
-            "through every noisy point. Compare with the minimum you get from lh.fit_closed_form "
-            "(and note that np.argmax of an all-False array is 0).",
+            "0 steps means no loss in your run met your test: np.argmax of an all-False array is 0. Two usual "
+            "causes: (1) your run never got within 1 % of the minimum. Check the learning rate (0.5 × η_max; at "
+            "η_max itself the zig-zag never shrinks) and run enough epochs (2000). (2) You compared with zero: the "
+            "minimum of the MSE is not zero, because no straight line passes through every noisy point; take it "
+            "from lh.fit_closed_form. Check that np.any(close) is True before using np.argmax.",
             _steps_mistake("zero"),
         ),
         Mistake(

@@ -11,6 +11,7 @@ id          check                        the learner writes
 ``05.2``    ``check_batch_gradient``     ``my_batch_gradient(x, y, w, b, idx) -> (dw, db)``
 ``05.3``    ``check_epoch_losses``       ``my_epoch_losses(losses, steps_per_epoch)``
 ``05.4``    ``check_compute_budget``     ``n_steps, n_examples`` of a training run
+``05.5``    ``check_minibatch_gd``       ``my_minibatch_gd(x, y, learning_rate, batch_size, epochs, seed) -> (w, b)``
 ==========  ===========================  ==============================================================
 """
 
@@ -24,7 +25,13 @@ import linreg_helpers as lh
 
 from ._feedback import FunctionExercise, Mistake, Result, ValueExercise
 
-__all__ = ["check_batch_gradient", "check_compute_budget", "check_epoch_losses", "check_step_counts"]
+__all__ = [
+    "check_batch_gradient",
+    "check_compute_budget",
+    "check_epoch_losses",
+    "check_minibatch_gd",
+    "check_step_counts",
+]
 
 
 # --------------------------------------------------------------- 05.1 steps per epoch, total steps
@@ -200,7 +207,10 @@ EPOCH_LOSSES = FunctionExercise(
     solution=_solution_epoch_losses,
     reference=lambda losses, spe: losses[np.arange(0, losses.shape[0], spe)],
     make_inputs=_losses_inputs,
-    fixed_inputs=[(np.array([9.0, 7.0, 6.5, 5.0, 4.8, 4.0, 3.9]), 2)],
+    fixed_inputs=[
+        (np.array([9.0, 7.0, 6.5, 5.0, 4.8, 4.0, 3.9]), 2),
+        (np.array([9.0, 7.0, 6.5, 5.0]), 1),  # full batch: one step per epoch
+    ],
     seed=503,
     hint="losses[k] is the whole-data loss after k steps (losses[0]: the start). Epoch e ends after "
     "e × steps_per_epoch steps. Return the start and the end of every epoch.",
@@ -280,6 +290,18 @@ COMPUTE_BUDGET = ValueExercise(
             "Your n_steps counts epochs, not steps: each epoch takes one step per batch.",
             _budget(1, 1000),
         ),
+        Mistake(
+            "one_epoch_examples",
+            "Your n_steps is right, but n_examples counts one epoch only: every epoch computes the gradient of "
+            "every example again.",
+            (5 * math.ceil(1000 / 64), 1000),
+        ),
+        Mistake(
+            "fractional_steps",
+            "Your n_examples is right, but n_steps is not a whole number: a step is one batch, and the examples "
+            "left over after the full batches form one more (smaller) batch. Round n / batch_size up per epoch.",
+            (5 * 1000 / 64, 5 * 1000),
+        ),
     ],
 )
 
@@ -287,3 +309,101 @@ COMPUTE_BUDGET = ValueExercise(
 def check_compute_budget(n_steps, n_examples) -> Result:
     """Exercise 05.4: steps and example-gradients of 5 epochs on 1,000 examples in batches of 64."""
     return COMPUTE_BUDGET.check(n_steps, n_examples)
+
+
+# --------------------------------------------------------------- 05.5 the mini-batch loop
+
+
+def _solution_minibatch_gd(x, y, learning_rate, batch_size, epochs, seed):
+    rng = np.random.default_rng(seed)  # the same random orders as lh.gradient_descent(..., seed=seed)
+    n = len(x)
+    w, b = 0.0, 0.0
+    for _ in range(epochs):
+        order = rng.permutation(n)  # a new order every epoch
+        for start in range(0, n, batch_size):  # the last batch holds what is left over
+            idx = order[start : start + batch_size]
+            r = w * x[idx] + b - y[idx]  # residuals on this batch
+            m = len(idx)  # this batch's size
+            w, b = w - learning_rate * 2 / m * np.sum(r * x[idx]), b - learning_rate * 2 / m * np.sum(r)
+    return w, b
+
+
+def _minibatch_reference(x, y, learning_rate, batch_size, epochs, seed):
+    h = lh.gradient_descent(x, y, learning_rate=learning_rate, epochs=epochs, batch_size=batch_size, seed=seed)
+    return float(h.w[0]), float(h.b)
+
+
+def _minibatch_inputs(rng: np.random.Generator) -> tuple:
+    n = int(rng.integers(12, 40))
+    batch_size = int(rng.integers(2, n // 3))
+    if n % batch_size == 0:  # keep a short last batch: that is where two of the mistakes show
+        n += 1
+    x = rng.uniform(0.0, 3.0, n)
+    y = 1.5 * x + 0.5 + rng.normal(0, 0.5, n)
+    return x, y, float(rng.uniform(0.01, 0.05)), batch_size, int(rng.integers(2, 6)), int(rng.integers(0, 1000))
+
+
+def _minibatch(x, y, lr, batch_size, epochs, seed, *, orders="each", last=True, divide_by_b=False):
+    rng = np.random.default_rng(seed)
+    n = len(x)
+    once = rng.permutation(n) if orders == "once" else None
+    stop = n if last else n - batch_size + 1
+    w, b = 0.0, 0.0
+    for _ in range(epochs):
+        order = {"each": lambda: rng.permutation(n), "once": lambda: once, "none": lambda: np.arange(n)}[orders]()
+        for start in range(0, stop, batch_size):
+            idx = order[start : start + batch_size]
+            r = w * x[idx] + b - y[idx]
+            m = batch_size if divide_by_b else len(idx)
+            w, b = w - lr * 2 / m * np.sum(r * x[idx]), b - lr * 2 / m * np.sum(r)
+    return w, b
+
+
+MINIBATCH_GD = FunctionExercise(
+    id="05.5",
+    title="The mini-batch loop",
+    answer_name="my_minibatch_gd",
+    solution=_solution_minibatch_gd,
+    reference=_minibatch_reference,
+    make_inputs=_minibatch_inputs,
+    fixed_inputs=[
+        (np.array([0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5]), np.array([1.0, 2.1, 2.9, 4.2, 4.8, 6.1, 7.0]), 0.05, 3, 2, 0)
+    ],
+    seed=505,
+    hint="Start at w = b = 0 with rng = np.random.default_rng(seed). In every epoch draw a new order with "
+    "rng.permutation(n), cut it into batches of batch_size (the last may be smaller), and for each batch take "
+    "one step with the MSE gradient of that batch (notebook 03's formula, averaged over the batch).",
+    mistakes=[
+        Mistake(
+            "no_shuffle",
+            "Your batches are the same in every epoch, in the data's own order: draw a new random order each "
+            "epoch, order = rng.permutation(n), and take the batches from it. (With sorted data, an unshuffled "
+            "epoch drags the line towards one end of the data, then the other.)",
+            lambda x, y, lr, B, e, s: _minibatch(x, y, lr, B, e, s, orders="none"),
+        ),
+        Mistake(
+            "shuffle_once",
+            "You shuffle only once, so every epoch sees the same batches in the same order. Draw a new order at "
+            "the start of every epoch, from one generator made before the loop (a new "
+            "np.random.default_rng(seed) inside the loop repeats the same order too).",
+            lambda x, y, lr, B, e, s: _minibatch(x, y, lr, B, e, s, orders="once"),
+        ),
+        Mistake(
+            "drop_last",
+            "You dropped the last, smaller batch of each epoch: the examples left over after the full batches are "
+            "never used. Let the batches run to the end, range(0, n, batch_size); the last slice is just shorter.",
+            lambda x, y, lr, B, e, s: _minibatch(x, y, lr, B, e, s, last=False),
+        ),
+        Mistake(
+            "divide_by_batch_size",
+            "You divide by batch_size, but the last batch of an epoch is smaller: average over the examples "
+            "actually in the batch, len(idx), or the last batch's step is too short.",
+            lambda x, y, lr, B, e, s: _minibatch(x, y, lr, B, e, s, divide_by_b=True),
+        ),
+    ],
+)
+
+
+def check_minibatch_gd(my_minibatch_gd) -> Result:
+    """Exercise 05.5: ``my_minibatch_gd(x, y, learning_rate, batch_size, epochs, seed)`` returns the final (w, b)."""
+    return MINIBATCH_GD.check(my_minibatch_gd)

@@ -129,7 +129,10 @@ ACCUMULATED = FunctionExercise(
         ),
         Mistake(
             "total",
-            "Your rows are all the same (the final total). Row k is what .grad holds after the first k calls only.",
+            "Your rows are all the same (the final total). Row k is what .grad holds after the first k calls only. "
+            "If you appended the running total inside the loop (`acc += g; out.append(acc)`), you appended the same "
+            "array object every time, and `+=` changed it in place under every row: append a copy "
+            "(`acc.copy()`; in PyTorch `w.grad.clone()`, the classic bug of storing `.grad` without cloning it).",
             lambda grads: np.repeat(grads.sum(axis=0, keepdims=True), len(grads), axis=0),
         ),
     ],

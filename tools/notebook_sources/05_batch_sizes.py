@@ -430,4 +430,22 @@ CELLS = [
         ex.check_compute_budget(n_steps, n_examples)
         """,
     ),
+    *exercise(
+        "05.5",
+        r"""
+        Write the whole mini-batch loop: `my_minibatch_gd(x, y, learning_rate, batch_size, epochs, seed)` starts at
+        $w = b = 0$, makes `rng = np.random.default_rng(seed)`, and in every epoch draws a new order of the examples
+        with `rng.permutation(n)`, cuts it into batches of `batch_size` and takes one step per batch. It returns the
+        final `(w, b)`, which must agree with
+        `lh.gradient_descent(x, y, learning_rate=..., epochs=..., batch_size=..., seed=seed)` (the same random
+        orders). The checker knows four classic slips of this loop.
+        """,
+        """
+        def my_minibatch_gd(x, y, learning_rate, batch_size, epochs, seed):
+            ...  # your code here
+
+
+        ex.check_minibatch_gd(my_minibatch_gd)
+        """,
+    ),
 ]
