@@ -123,8 +123,9 @@ CELLS = [
         '"mini-batch gradient descent updates the weights once per pass over all examples"',
         r"""
         One popular note describes mini-batch descent with a batch size $1 < B < N$ that "updates the weights and bias
-        once per iteration of all examples in the batch". The update happens once **per batch**: one batch, one
-        gradient, one step. A pass over all examples is an **epoch**, and it holds $\lceil N/B \rceil$ updates. Only
+        once per iteration of all examples in the batch". That sentence is ambiguous: read as "once per batch" it is
+        right, read as "once per pass over all the examples" it is not. The update happens once **per batch**: one
+        batch, one gradient, one step. A pass over all examples is an **epoch**, and it holds $\lceil N/B \rceil$ updates. Only
         full-batch descent ($B = N$) updates once per epoch.
 
         Also, $B = 1$ (SGD) and $B = N$ (full batch) are not different algorithms but the two ends of the same one, and
@@ -152,17 +153,23 @@ CELLS = [
     """),
     code("""
     # extra code – draws the figure: the same four runs, against steps and against epochs
+    from matplotlib.ticker import NullFormatter
+
+    from linreg_helpers.style import COLORS
+
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.6), layout="constrained")
-    colors = {1000: "C0", 100: "C2", 10: "C1", 1: "C3"}
+    colors = {1000: COLORS["full"], 100: COLORS["mini"], 10: "#CC79A7", 1: COLORS["sgd"]}  # as in the dashboard
     for B in sorted(runs):  # the noisiest first, so that it lies underneath
         h = runs[B]
         label = "full batch" if B == len(x) else ("SGD (B = 1)" if B == 1 else f"B = {B}")
-        lw = 0.6 if B < 100 else 1.6
-        ax1.plot(np.arange(1, h.steps + 1), h.losses[1:], color=colors[B], lw=lw, label=label)
-        ax2.plot(h.epoch_axis, h.losses, color=colors[B], lw=lw, label=label)
+        lw, alpha = {1: (0.4, 0.5), 10: (0.8, 0.9)}.get(B, (1.6, 1.0))  # SGD thin and light: the others show
+        ax1.plot(np.arange(1, h.steps + 1), h.losses[1:], color=colors[B], lw=lw, alpha=alpha, label=label)
+        ax2.plot(h.epoch_axis, h.losses, color=colors[B], lw=lw, alpha=alpha, label=label)
     for ax in (ax1, ax2):
         ax.axhline(min_loss, color="k", ls=":", lw=1)
         ax.set(yscale="log", ylim=(min_loss * 0.95, 50), ylabel="MSE on all data")
+        ax.set_yticks([4, 5, 10, 20, 50], labels=["4", "5", "10", "20", "50"])  # plain numbers on the log axis
+        ax.yaxis.set_minor_formatter(NullFormatter())
     ax1.set(xscale="log", xlabel="step (log scale)", title="per step: each update")
     ax2.set(xlabel="epoch", title="per epoch: each pass over the data")
     handles, labels = ax2.get_legend_handles_labels()
@@ -173,8 +180,9 @@ CELLS = [
     The two panels tell different stories, and both are true:
 
     * **Per step** (left), the first ten steps of full batch, $B = 100$ and $B = 10$ do almost the same: far from the
-      minimum, a batch's gradient points nearly the same way as the full one. Only SGD's single examples are crude
-      from the start, and near the minimum every small batch falls behind and jitters.
+      minimum, a batch's gradient points nearly the same way as the full one. SGD's curve jumps around from its first
+      steps (here its first few steps even happen to land lower than the others'), and near the minimum every small
+      batch falls behind and jitters.
     * **Per epoch** (right), small batches win: in one pass over the data, $B = 100$ takes 10 steps and SGD 1,000,
       while full batch takes one. But the small-batch curves do not settle at the minimum: they keep jittering above
       it, SGD the most.
@@ -249,11 +257,14 @@ CELLS = [
     code("""
     # extra code – draws the figure: loss against the number of examples processed
     fig, ax = plt.subplots(figsize=(6.5, 3.4), layout="constrained")
-    ax.plot(np.arange(1, full.steps + 1) * len(x_big), full.losses[1:], "o-", ms=4, label="full batch (500,000 per step)")
-    ax.plot(np.arange(1, mini.steps + 1) * 1000, mini.losses[1:], lw=1, label="mini-batches of 1,000")
+    ax.plot(np.arange(1, full.steps + 1) * len(x_big), full.losses[1:], "o-", ms=4, color=COLORS["full"],
+            label="full batch (500,000 per step)")
+    ax.plot(np.arange(1, mini.steps + 1) * 1000, mini.losses[1:], lw=1, color=COLORS["mini"], label="mini-batches of 1,000")
     ax.axhline(min_big, color="k", ls=":", lw=1, label="minimum")
     ax.set(xscale="log", yscale="log", xlabel="examples processed so far (log scale)",
            ylabel="MSE on all data", title="the same progress for far less work")
+    ax.yaxis.set_major_formatter("{x:g}")  # plain numbers on the log axis
+    ax.yaxis.set_minor_formatter("{x:g}")
     ax.legend(fontsize=8)
     plt.show()
     """),
@@ -283,20 +294,44 @@ CELLS = [
     ## 6. Noise: a cost, and sometimes a feature
 
     **The cost.** With a fixed learning rate, a small batch never settles: near the minimum the true gradient is tiny,
-    but each batch's gradient is not, so the parameters keep jittering in a small cloud around the minimum, and the loss
-    stays above its minimum. The excess shrinks with a smaller learning rate and with a larger batch (roughly in
-    proportion to $\eta / B$). Average excess MSE over the last of 20 epochs, on the 1,000 examples:
+    but each batch's gradient is not, so the parameters keep jittering in a small cloud around the minimum (a
+    **noise ball**), and the loss stays above its minimum.
+
+    To measure the noise ball alone, start the runs **at the minimum**: any excess loss is then noise, not unfinished
+    optimisation. For comparison, the same runs from $w = b = 0$, and how much of their excess is simply unfinished
+    (full-batch descent with as many steps, which has no noise). Average excess MSE over epochs 2–20, on the 1,000
+    examples:
     """),
     checked("""
+    ball = {}
+    print("  B      η   noise ball (from the minimum)   from w = b = 0 (last epoch)   unfinished (full batch, as many steps)")
     for B in [1, 10, 100]:
-        excess = []
         for eta in [0.01, 0.04]:
-            h = lh.gradient_descent(x, y, learning_rate=eta, epochs=20, batch_size=B)
-            excess.append(np.mean(h.losses[-h.steps_per_epoch:]) - min_loss)
-        print(f"B = {B:>3}: excess MSE {excess[0]:.3f} with η = 0.01, {excess[1]:.3f} with η = 0.04")
+            at_min = lh.gradient_descent(x, y, learning_rate=eta, epochs=20, batch_size=B, w0=w_best, b0=b_best)
+            from_zero = lh.gradient_descent(x, y, learning_rate=eta, epochs=20, batch_size=B)
+            spe = from_zero.steps_per_epoch
+            no_noise = lh.gradient_descent(x, y, learning_rate=eta, epochs=20 * spe)  # full batch: no noise at all
+            ball[B, eta] = np.mean(at_min.losses[spe:]) - min_loss
+            print(f"{B:>3}   {eta:.2f}   {ball[B, eta]:10.5f}   {np.mean(from_zero.losses[-spe:]) - min_loss:27.5f}"
+                  f"   {max(no_noise.losses[-1] - min_loss, 0.0):33.5f}")
+    for eta in [0.01, 0.04]:
+        print(f"η = {eta}: the ball shrinks {ball[1, eta] / ball[10, eta]:.0f}× from B = 1 to 10 and "
+              f"{ball[10, eta] / ball[100, eta]:.0f}× from B = 10 to 100")
+    for B in [1, 10, 100]:
+        print(f"B = {B:>3}: the ball grows {ball[B, 0.04] / ball[B, 0.01]:.1f}× when η grows 4×")
     """),
     md(r"""
-    The usual remedies: lower the learning rate as training goes on (a learning-rate **schedule**), or use larger
+    What the numbers show. From $w = b = 0$, the excess of $B = 100$ at $\eta = 0.01$ is mostly unfinished
+    optimisation (noise-free full batch is not done either); started at the minimum, its noise ball is several times
+    smaller. The noise ball itself **grows with $\eta$** (more than in proportion here) and **falls quickly with $B$**,
+    faster than $1/B$. The
+    textbook estimate "proportional to $\eta/B$" holds to first order for batches drawn independently (with
+    replacement). Here every epoch draws a new order and uses each example exactly once, so within an epoch the
+    batch errors partly cancel (the batch gradients of one epoch average to the full gradient), and more so the
+    fewer steps an epoch has.
+    """),
+    md(r"""
+    The usual remedies for the noise ball: lower the learning rate as training goes on (a learning-rate **schedule**), or use larger
     batches towards the end.
 
     **Why that cost is often acceptable.** The data themselves are noisy: another sample of 1,000 examples from the same
@@ -360,8 +395,8 @@ CELLS = [
     * A step uses the gradient of one **batch**, averaged over the batch: $\frac2m\sum_{\text{batch}} r_i x_i$.
       $B = n$: full batch; $B = 1$: SGD; in between: mini-batch.
     * An **epoch** is one pass over the data: $\lceil n/B\rceil$ **steps** (iterations), the last batch holding the remainder.
-    * Small batches make **noisy** loss curves: per step they are no better (and jitter near the end), per epoch they
-      are far ahead early on. An epoch costs $n$ example-gradients for every $B$; a step costs $B$.
+    * Small batches make **noisy** loss curves: per step they are not reliably better (they jitter, most near the end),
+      per epoch they are far ahead early on. An epoch costs $n$ example-gradients for every $B$; a step costs $B$.
     * On large data sets the number of steps needed does not grow with $n$, so cheap mini-batch steps reach a good
       model after a fraction of one epoch.
     * With a fixed learning rate, noise keeps the loss slightly above its minimum (remedy: decay $\eta$, grow $B$); it
