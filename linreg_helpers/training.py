@@ -254,7 +254,13 @@ def _mse_matrix(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
 
 
 def _residual_loss_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order, loss, delta, c):
-    """MAE (subgradient), Huber and Tukey: the batch's residuals each step."""
+    """MAE (subgradient), Huber, Tukey and RMSE: the batch's residuals each step.
+
+    Each step moves against ``(1/m) Σ gᵢ aᵢ`` with ``aᵢ = (xᵢ, 1)`` and ``gᵢ`` the derivative of the
+    per-example loss: ``sign(rᵢ)`` (MAE), ``clip(rᵢ, −δ, δ)`` (Huber), ψ(rᵢ) (Tukey). The RMSE is
+    not a mean of per-example losses: ``∇RMSE = ∇MSE / (2·RMSE) = (1/m) Σ rᵢ aᵢ / RMSE``, so
+    ``gᵢ = rᵢ / RMSE`` of the batch (0 when the batch's RMSE is 0, where the RMSE has a kink).
+    """
     n = X.shape[0]
     starts = _batch_starts(n, batch_size)
     ws = [w.copy()]
@@ -271,6 +277,9 @@ def _residual_loss_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_orde
                 g = np.sign(r)
             elif loss == "huber":
                 g = np.clip(r, -delta, delta)
+            elif loss == "rmse":
+                root = math.sqrt(float(r @ r) / r.shape[0])
+                g = r / root if root > 0.0 else np.zeros_like(r)
             else:
                 g = _tukey_psi(r, c)
             m = yb.shape[0]
@@ -293,12 +302,12 @@ def _whole_data_losses(X, y, W, B, loss, delta, stats, c=4.685):
         R = W[s : s + chunk] @ X.T + B[s : s + chunk, None] - y
         if loss == "mae":
             terms = np.abs(R)
-        elif loss == "huber":
-            terms = _huber_terms(R, delta)
+        elif loss in ("huber", "rmse"):
+            terms = _huber_terms(R, delta) if loss == "huber" else R * R
         else:
             terms = _tukey_terms(R, c)
         out[s : s + chunk] = terms.mean(axis=1)
-    return out
+    return np.sqrt(out) if loss == "rmse" else out
 
 
 def gradient_descent(
@@ -332,9 +341,11 @@ def gradient_descent(
         Passes over the data (≥ 1).
     batch_size : int, optional
         Examples per step, from 1 (SGD) to n; ``None`` means n (full batch).
-    loss : {"mse", "mae", "huber", "tukey"}
+    loss : {"mse", "mae", "huber", "tukey", "rmse"}
         The loss to minimise (MAE uses the subgradient of :func:`mae_gradient`;
         Tukey's loss is not convex, so where descent ends depends on the start).
+        ``"rmse"`` descends on the RMSE itself, with ``∇RMSE = ∇MSE / (2·RMSE)``
+        of each batch: the same minimiser as the MSE, different steps.
     w0 : float or array_like, shape (M,), optional
         Starting weights (default zeros).
     b0 : float
@@ -370,7 +381,7 @@ def gradient_descent(
     lr = v.check_learning_rate(learning_rate)
     epochs = v.check_int(epochs, "epochs", minimum=1)
     B = v.check_batch_size(batch_size, n)
-    loss = v.check_choice(loss, "loss", v.LOSSES)
+    loss = v.check_choice(loss, "loss", (*v.LOSSES, "rmse"))
     w = np.zeros(M) if w0 is None else v.check_weights(w0, M, "w0").copy()
     b = v.check_scalar(b0, "b0")
     delta = v.check_scalar(delta, "delta", positive=True)

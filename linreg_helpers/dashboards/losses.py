@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import ipywidgets as widgets
 import numpy as np
 
@@ -20,6 +18,69 @@ from .descent import learning_rate_slider
 LOSS_CHOICES = [("MSE", "mse"), ("MAE", "mae"), ("Huber", "huber"), ("RMSE", "rmse")]
 LOSS_NAMES = {key: name for name, key in LOSS_CHOICES}
 N_OUTLIER_CANDIDATES = 4
+DEFAULT_RATE = 0.5  # × η_max of the MSE
+DEFAULT_EPOCHS = 1000  # enough for every loss to reach its exact line at the default rate (tested)
+
+
+def step_factor(loss: str, rmse_min: float) -> float:
+    """How much larger than the slider's η the step of descent on ``loss`` is.
+
+    The slider's η is measured against η_max, the largest stable rate of the **MSE**
+    (``2/λ_max`` of its Hessian ``(2/n)AᵀA``). Each loss gets the step that is equally
+    safe for it:
+
+    * Huber: its Hessian is ``(1/n) Σ_{|rᵢ| ≤ δ} aᵢaᵢᵀ ≼ (1/n)AᵀA``, at most **half** the
+      MSE's, so ``2η`` is as stable for Huber as ``η`` is for the MSE;
+    * MAE: no curvature to be unstable on (``|r|`` is piecewise linear); it takes the same
+      ``2η`` as Huber, of which it is the limit ``δ → 0`` (up to the factor δ);
+    * RMSE: ``∇²RMSE ≼ ∇²MSE / (2·RMSE)`` (the dropped term is ``−∇MSE∇MSEᵀ/(4·MSE^{3/2})``,
+      negative semi-definite), and RMSE ≥ its minimum everywhere, so ``2·RMSE_min·η`` is as
+      stable for the RMSE as ``η`` is for the MSE.
+    """
+    if loss in ("huber", "mae"):
+        return 2.0
+    if loss == "rmse":
+        return 2.0 * max(rmse_min, 1e-12)
+    return 1.0
+
+
+def _huber_line(x: np.ndarray, y: np.ndarray, delta: float) -> tuple[float, float]:
+    """The line minimising the mean Huber loss, to rounding error (Newton's method on an active set).
+
+    Huber is convex and piecewise quadratic: on the set of points with ``|rᵢ| ≤ δ`` it is
+    quadratic with Hessian ``(1/n) Σ aᵢaᵢᵀ``, so a Newton step from the current line solves
+    that piece exactly; a halving line search keeps every step downhill, and the loop stops
+    when the gradient ``(1/n) Σ clip(rᵢ, −δ, δ) aᵢ`` vanishes. Starts from the MAE line.
+    """
+    A = np.column_stack([x, np.ones_like(x)])
+    theta = np.array(_lad_line(x, y))
+
+    def value(t):
+        return float(_huber_terms(A @ t - y, delta).mean())
+
+    for _ in range(100):
+        r = A @ theta - y
+        grad = A.T @ np.clip(r, -delta, delta) / len(y)
+        if np.max(np.abs(grad)) < 1e-13 * max(1.0, delta):
+            break
+        inside = np.abs(r) <= delta
+        hess = A[inside].T @ A[inside] / len(y) + 1e-9 * np.eye(2)  # ridge: fewer than 2 points inside
+        step = np.linalg.solve(hess, grad)
+        t, f0 = 1.0, value(theta)
+        while value(theta - t * step) > f0 and t > 1e-12:
+            t /= 2
+        theta = theta - t * step
+    return float(theta[0]), float(theta[1])
+
+
+def exact_line(loss: str, x: np.ndarray, y: np.ndarray, delta: float) -> tuple[float, float]:
+    """The exact minimiser ``(w, b)`` of ``loss`` for one feature (RMSE has the MSE's)."""
+    if loss == "mae":
+        return _lad_line(x, y)
+    if loss == "huber":
+        return _huber_line(x, y, delta)
+    w, b = fit_closed_form(x, y)
+    return float(np.ravel(w)[0]), float(b)
 
 
 def _loss_value(loss: str, r: np.ndarray, delta: float) -> float:
@@ -36,9 +97,12 @@ class LossExplorer(Dashboard):
     """Which line does each loss prefer, and how hard do outliers pull it?
 
     Controls: ``loss`` (MSE, MAE, Huber, RMSE: the loss gradient descent
-    minimises), ``outliers`` (how many points are moved), ``outlier_shift``
-    (how far up, in units of y), ``delta`` (Huber's δ), and
-    ``learning_rate``, ``batch_size``, ``epochs`` for the descent run.
+    minimises, RMSE itself included), ``outliers`` (how many points are moved),
+    ``outlier_shift`` (how far up, in units of y), ``delta`` (Huber's δ), and
+    ``learning_rate``, ``batch_size``, ``epochs`` for the descent run. The
+    learning rate is measured against the MSE's η_max; each loss steps with
+    ``step_factor(loss) × η``, equally safe for every loss, and the default
+    runs reach each loss's exact line (the read-out gives the gap).
 
     Panels: the data with the exact MSE line (least squares) and MAE line
     (least absolute deviations) and where descent on the chosen loss ends;
@@ -79,9 +143,9 @@ class LossExplorer(Dashboard):
             "outliers": widgets.IntSlider(value=1, min=0, max=N_OUTLIER_CANDIDATES, description="outliers"),
             "outlier_shift": nice_slider(self.max_shift / 2, 0.0, self.max_shift, "outlier shift", 100),
             "delta": widgets.FloatSlider(value=1.0, min=0.1, max=5.0, step=0.1, description="Huber δ"),
-            "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3),
+            "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * DEFAULT_RATE),
             "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),
-            "epochs": widgets.IntSlider(value=60, min=1, max=400, description="epochs"),
+            "epochs": widgets.IntSlider(value=DEFAULT_EPOCHS, min=1, max=1500, description="epochs"),
         }
 
     def current_y(self, values) -> np.ndarray:
@@ -101,18 +165,33 @@ class LossExplorer(Dashboard):
         ax = fig.add_subplot(gs[0, 1])
         self.b_grid = np.linspace(self.y_span[0] - 1, self.y_span[1] + 1, 300)
         self.const = {}
-        for key, label in (("mse", "MSE(b)"), ("mae", "MAE(b)"), ("huber", "Huber(b)")):
-            (line,) = ax.plot([], [], color=COLORS[key], lw=s.line, label=label)
+        # MAE(b) is what this panel is about: drawn last (on top), thicker; Huber(b), which lies close to it
+        # for a small δ, thin and dotted underneath
+        for key, label, lw, ls, z in (
+            ("huber", "Huber(b)", 0.8, ":", 2),
+            ("mse", "MSE(b)", 1.0, "-", 3),
+            ("mae", "MAE(b)", 1.6, "-", 4),
+        ):
+            (line,) = ax.plot([], [], color=COLORS[key], lw=s.line * lw, ls=ls, zorder=z, label=label)
             self.const[key] = self.blitter.add(line)
         self.mean_line = self.blitter.add(ax.axvline(0, color=COLORS["mse"], ls=":", lw=s.line, label="mean of y"))
         self.median_line = self.blitter.add(ax.axvline(0, color=COLORS["mae"], ls="--", lw=s.line, label="median of y"))
         ax.set_xlim(self.b_grid[0], self.b_grid[-1])
-        ax.set_ylim(0, 1.55)  # room above the curves (scaled to at most 1) for the legend
+        ax.set_ylim(0, 1.45)  # room above the curves (scaled to at most 1) for the legend
         ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
         ax.set_xlabel("b (a constant prediction ŷ = b)")
         ax.set_ylabel("loss ÷ its largest value")
         ax.set_title("Constant model: mean vs median", fontsize=s.title)
-        ax.legend(loc="upper center", fontsize=s.font - 1, ncol=2, frameon=True, framealpha=0.85)
+        ax.legend(
+            loc="upper center",
+            fontsize=s.font - 2,
+            ncol=3,
+            frameon=True,
+            framealpha=0.85,
+            handlelength=1.4,
+            columnspacing=0.8,
+            borderpad=0.3,
+        )
         style_axes(ax, lec)
         self.curve_ax = fig.add_subplot(gs[0, 2])
         self.curve = LossCurvePanel(self.curve_ax, self.blitter, lecture=lec, title="Descent on the chosen loss")
@@ -127,35 +206,38 @@ class LossExplorer(Dashboard):
         return bottom, top
 
     def presets(self):
-        lr = _round_sig(self.lr_max, 3)
+        # every preset sets the rate, the epochs and the batch size, so switching loss afterwards never
+        # inherits a rate tuned for another loss (each loss scales the rate by its own step_factor)
+        run = {
+            "learning_rate": _round_sig(self.lr_max * DEFAULT_RATE, 3),
+            "epochs": DEFAULT_EPOCHS,
+            "batch_size": self.n,
+        }
+        far = {"outlier_shift": self.max_shift, **run}
         return {
-            "no outliers: MSE and MAE agree": {"loss": "mse", "outliers": 0, "outlier_shift": 0.0},
-            "one far outlier pulls the MSE line": {"loss": "mse", "outliers": 1, "outlier_shift": self.max_shift},
-            "MAE shrugs the outlier off": {
-                "loss": "mae",
-                "outliers": 1,
-                "outlier_shift": self.max_shift,
-                "learning_rate": lr * 1.2,
-                "epochs": 300,
-            },
-            "Huber in between": {
-                "loss": "huber",
-                "outliers": 2,
-                "outlier_shift": self.max_shift,
-                "delta": 1.0,
-                "learning_rate": lr * 1.2,
-                "epochs": 300,
-            },
+            "no outliers: MSE and MAE agree": {"loss": "mse", "outliers": 0, "outlier_shift": 0.0, **run},
+            "one far outlier pulls the MSE line": {"loss": "mse", "outliers": 1, **far},
+            "MAE shrugs the outlier off": {"loss": "mae", "outliers": 1, **far},
+            "Huber, small δ = 1: about as robust as MAE": {"loss": "huber", "outliers": 2, "delta": 1.0, **far},
+            "Huber, large δ = 5: pulled further than MAE": {"loss": "huber", "outliers": 2, "delta": 5.0, **far},
         }
 
+    def effective_rate(self, values) -> float:
+        """The step size descent on the chosen loss uses: the slider's η × :func:`step_factor`."""
+        y = self.current_y(values)
+        w, b = fit_closed_form(self.X, y)
+        rmse_min = float(np.sqrt(np.mean((np.ravel(w)[0] * self.X + b - y) ** 2)))
+        return values["learning_rate"] * step_factor(values["loss"], rmse_min)
+
     def as_code(self, values) -> str:
-        loss = "mse" if values["loss"] == "rmse" else values["loss"]
+        loss = values["loss"]
         extra = f", delta={values['delta']!r}" if loss == "huber" else ""
+        rate = _round_sig(self.effective_rate(values), 6)
         return (
             f"y_moved = y.copy()  # the {values['outliers']} point(s) with the largest x moved up by "
             f"{values['outlier_shift']!r}\n"
             "lh.fit_closed_form(X, y_moved)  # the MSE line\n"
-            f"h = lh.gradient_descent(X, y_moved, loss={loss!r}{extra}, learning_rate={values['learning_rate']!r}, "
+            f"h = lh.gradient_descent(X, y_moved, loss={loss!r}{extra}, learning_rate={rate!r}, "
             f"epochs={values['epochs']}, batch_size={values['batch_size']}, seed=0)"
         )
 
@@ -177,15 +259,15 @@ class LossExplorer(Dashboard):
             self.const[key].set_data(self.b_grid, vals / vals.max())
         self.mean_line.set_xdata([y.mean()] * 2)
         self.median_line.set_xdata([np.median(y)] * 2)
-        # descent on the chosen loss (RMSE has the MSE's minimiser: descend on MSE, show √MSE)
-        train_loss = "mse" if loss == "rmse" else loss
+        # descent on the chosen loss itself (RMSE included: its gradient is ∇MSE / (2·RMSE))
+        rate = self.effective_rate(values)
         h = gradient_descent(
             self.X,
             y,
-            learning_rate=values["learning_rate"],
+            learning_rate=rate,
             epochs=values["epochs"],
             batch_size=values["batch_size"],
-            loss=train_loss,
+            loss=loss,
             delta=delta,
             seed=0,
         )
@@ -199,26 +281,39 @@ class LossExplorer(Dashboard):
             loss, {**values, "outliers": len(self.candidates), "outlier_shift": self.max_shift}
         )
         changed |= self.curve.set_limits(values["epochs"], bottom, top)
-        if loss == "rmse":
-            h = replace(h, losses=np.sqrt(h.losses), loss="mse")
         self.curve.set_curve("gd", h)
         msg = divergence_text(h)
         self.curve.set_message(msg)
         r2, r1 = w2 * self.X + b2 - y, w1 * self.X + b1 - y
+        name = LOSS_NAMES[loss]
+        we, be = exact_line(loss, self.X, y, delta)
+        best = _loss_value(loss, we * self.X + be - y, delta)
         self.show_readout(
             [
                 f"MSE line: w = {w2:.3f}, b = {b2:.3f}",
                 f"MAE line: w = {w1:.3f}, b = {b1:.3f}",
                 f"mean y = {y.mean():.3f}, median y = {np.median(y):.3f}",
-                f"{LOSS_NAMES[loss]} of MSE line = {_loss_value(loss, r2, delta):.4g}, "
+                f"{name} of MSE line = {_loss_value(loss, r2, delta):.4g}, "
                 f"of MAE line = {_loss_value(loss, r1, delta):.4g}",
-                f"descent (η = {values['learning_rate']:.3g}, batch {values['batch_size']}): "
-                f"w = {float(h.w[0]):.3f}, b = {h.b:.3f}, {LOSS_NAMES[loss]} = {h.losses[-1]:.4g} "
-                f"after {h.steps} steps",
+                f"descent on the {name} (η = {rate:.3g} = {rate / values['learning_rate']:.3g} × slider, "
+                f"batch {values['batch_size']}): w = {float(h.w[0]):.3f}, b = {h.b:.3f}, "
+                f"{name} = {h.losses[-1]:.4g} after {h.steps} steps",
+                f"exact best line under the {name}: w = {we:.3f}, b = {be:.3f}, {name} = {best:.4g}"
+                + ("" if h.diverged else f" ({_gap_text(h.losses[-1], best, loss)})"),
             ],
             warning=msg or None,
         )
         return changed
+
+
+def _gap_text(reached: float, best: float, loss: str) -> str:
+    """How far descent's loss is above the exact minimum, in words."""
+    gap = (reached - best) / best if best > 0 else reached
+    if gap < 1e-3:
+        return "descent has reached it"
+    if loss == "mae" and gap < 0.01:
+        return f"descent is {100 * gap:.2g}% above it: with a fixed step it jitters around the MAE's kinked minimum"
+    return f"descent is {100 * gap:.2g}% above it: not converged yet"
 
 
 def loss_explorer(X=None, y=None, **settings) -> LossExplorer:
@@ -235,4 +330,4 @@ def loss_explorer(X=None, y=None, **settings) -> LossExplorer:
     return LossExplorer(X, y, **settings)
 
 
-__all__ = ["LossExplorer", "loss_explorer"]
+__all__ = ["LossExplorer", "exact_line", "loss_explorer", "step_factor"]

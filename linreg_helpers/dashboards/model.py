@@ -18,7 +18,8 @@ class ModelExplorer(Dashboard):
 
     Controls: ``w`` and ``b`` (the model ``ŷ = w·x + b``), ``residuals``
     (show ``ŷᵢ − yᵢ``), and ``learning_rate``, ``batch_size``, ``epochs`` for a
-    descent run that starts from the chosen ``(w, b)``. Panels: the data with
+    descent run that starts from the chosen ``(w, b)`` (``epochs = 0`` by default: off, so a
+    learner first fits the line by hand). Panels: the data with
     the chosen line (and where descent ends), the contour map with the chosen
     point and the path, and the loss curve of the run.
     """
@@ -39,7 +40,7 @@ class ModelExplorer(Dashboard):
             "residuals": widgets.Checkbox(value=True, description="show residuals ŷᵢ − yᵢ", indent=False),
             "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3),
             "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),
-            "epochs": widgets.IntSlider(value=25, min=0, max=200, description="descent epochs (0 = off)"),
+            "epochs": widgets.IntSlider(value=0, min=0, max=200, description="descent epochs (0 = off)"),
         }
 
     def build(self) -> None:
