@@ -28,9 +28,15 @@ class GradientExplorer(Dashboard):
     of that many examples, as SGD does) and ``batch_seed`` (which batch).
 
     Panels: the 3D surface with the two tangent lines whose slopes are the
-    partial derivatives; the contour map with the full-gradient step and the
-    batch-gradient step; the two slices ``MSE(w, b fixed)`` and
+    partial derivatives; the contour map, drawn to **equal scale** on both axes
+    (so the step −η∇MSE is at right angles to the contour line through the
+    point, as it is mathematically), with labelled levels, the full-gradient
+    step and the batch-gradient step; the two slices ``MSE(w, b fixed)`` and
     ``MSE(w fixed, b)`` with their tangents.
+
+    Colours by role: the ∂/∂w tangent vermillion, the ∂/∂b tangent green (in
+    the 3D panel and the slices); the steps blue (full batch) and reddish
+    purple (batch, drawn wider underneath, so both show when they coincide).
     """
 
     name = "gradients"
@@ -74,28 +80,35 @@ class GradientExplorer(Dashboard):
         ax3 = self.surface.ax
         (self.tan_w3,) = ax3.plot([], [], [], color=COLORS["fit"], lw=s.line * 1.3)
         (self.tan_b3,) = ax3.plot([], [], [], color=COLORS["mae"], lw=s.line * 1.3)
-        (self.pt3,) = ax3.plot([], [], [], "o", color="black", ms=s.marker * 1.2)
+        (self.pt3,) = ax3.plot([], [], [], "o", color="black", mec="white", ms=s.marker * 1.4, zorder=10)
+        ax3.computed_zorder = False  # keep the point and tangents in front of the surface (also in a PNG)
         for a in (self.tan_w3, self.tan_b3, self.pt3):
             self.blitter.add(a)
+        ax_c = fig.add_subplot(gs[:, 1])
+        self.contour_weights = self._equal_scale_weights(ax_c)
+        Zc = loss_surface(self.X, self.y, self.contour_weights, self.biases)
         self.contour = ContourPanel(
-            fig.add_subplot(gs[:, 1]),
+            ax_c,
             self.blitter,
-            self.weights,
+            self.contour_weights,
             self.biases,
-            Z,
+            Zc,
             optimum=(float(self.stats.w_star[0]), self.stats.b_star),
             lecture=lec,
             title="Steps −η∇MSE on the contours",
         )
         axc = self.contour.ax
-        self.arrow_full = self._arrow(axc, COLORS["fit"], "full-batch step")
-        self.arrow_batch = self._arrow(axc, COLORS["path"], "batch step")
+        # equal scale: one unit of b as long on screen as one unit of w, or right angles are not right angles
+        axc.set_aspect("equal", adjustable="box")
+        self._label_levels(axc, Zc)
+        self.arrow_batch = self._arrow(axc, COLORS["huber"], "batch step", width=2.4, zorder=7)
+        self.arrow_full = self._arrow(axc, COLORS["full"], "full-batch step", width=1.0, zorder=8)
         (self.ptc,) = axc.plot([], [], "o", color="black", ms=s.marker * 1.2, label="(w, b)")
         self.blitter.add(self.ptc)
         axc.legend(
             handles=[self.ptc, self.arrow_full, self.arrow_batch],
             loc="upper right",
-            fontsize=s.font - 1,
+            fontsize=s.font - 2,
             framealpha=0.85,
         )
         self.slices = {}
@@ -116,16 +129,37 @@ class GradientExplorer(Dashboard):
             style_axes(ax, lec)
             self.slices[key] = (curve, tangent, pt, grid)
 
-    def _arrow(self, ax, color, label):
+    def _equal_scale_weights(self, ax) -> np.ndarray:
+        """A w grid for the contour panel, widened so that at equal scale the map fills the panel's box.
+
+        The b range stays the sliders' range; w gets the span the box's width-to-height ratio
+        allows (never less than the sliders' range), centred on the sliders' range.
+        """
+        fig_w, fig_h = self.figure.get_size_inches()
+        pos = ax.get_position()
+        ratio = (pos.width * fig_w) / (pos.height * fig_h)
+        lo, hi = float(self.weights[0]), float(self.weights[-1])
+        span = max(hi - lo, ratio * float(self.biases[-1] - self.biases[0]))
+        mid = (lo + hi) / 2
+        return np.linspace(mid - span / 2, mid + span / 2, self.weights.shape[0])
+
+    def _label_levels(self, ax, Z) -> None:
+        """A few contour lines with their MSE written on them, so "same loss along a contour" can be read."""
+        zmin = float(Z.min())
+        levels = np.unique(zmin + (float(Z.max()) - zmin) * np.array([0.02, 0.08, 0.2, 0.45]))
+        lines = ax.contour(self.weights, self.biases, Z, levels=levels, colors="black", linewidths=0.6, alpha=0.7)
+        ax.clabel(lines, fmt="%.3g", fontsize=self.sizes.font - 3, inline=True)
+
+    def _arrow(self, ax, color, label, *, width: float, zorder: int):
         arrow = FancyArrowPatch(
             (0, 0),
             (0, 0),
             arrowstyle="-|>",
-            mutation_scale=12 * self.sizes.scale,
+            mutation_scale=12 * self.sizes.scale * max(1.0, width * 0.7),
             color=color,
-            lw=self.sizes.line,
+            lw=self.sizes.line * width,
             label=label,
-            zorder=8,
+            zorder=zorder,
         )
         ax.add_patch(arrow)
         return self.blitter.add(arrow)
