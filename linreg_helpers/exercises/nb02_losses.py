@@ -274,6 +274,9 @@ def _solution_best_constant():
     mae_of_c = [lh.mae(y, np.full_like(y, c)) for c in candidates]
     c_mse = candidates[np.argmin(mse_of_c)]
     c_mae = candidates[np.argmin(mae_of_c)]
+    # Why they differ: the MSE squares each error, so the far-away 100 pulls its best c up to the mean;
+    # the MAE counts each error only by its size, so its best c is the middle value, the median, which
+    # does not care how far away the 100 is.
     return c_mse, c_mae
 
 
@@ -284,8 +287,9 @@ BEST_CONSTANT = ValueExercise(
     solution=_solution_best_constant,
     reference=lambda: (float(np.mean(Y_OUTLIER)), float(np.median(Y_OUTLIER))),
     atol=0.05,  # a search on a grid of step 0.1 is precise enough
-    hint="Try many constants c, compute each loss of predicting c for every example, and keep the c "
-    "with the smallest loss.",
+    hint="Try many constants c over the whole range of y (the 100 included), close enough together to find "
+    "each best c to within 0.05; compute each loss of predicting c for every example, and keep the c with the "
+    "smallest loss.",
     mistakes=[
         Mistake(
             "swapped",

@@ -34,7 +34,7 @@ CELLS = [
     | 03 | [Gradients](03_gradients.ipynb) | slopes, partial derivatives of the MSE, the gradient vector, checking it numerically |
     | 04 | [Gradient descent](04_gradient_descent.ipynb) | the training loop; the learning rate: too small, just right, diverging |
     | 05 | [Batch sizes](05_batch_sizes.ipynb) | full batch, mini-batch and stochastic gradient descent; epochs and iterations |
-    | 06 | [Convexity](06_convexity.ipynb) | why the MSE of a linear model has one minimum, and what a non-convex loss looks like |
+    | 06 | [Convexity](06_convexity.ipynb) | why the MSE of a linear model has no local minimum other than the global one (often a single best line; with collinear features a flat valley of them), and what a non-convex loss looks like |
     | 07 | [Many features](07_many_features.ipynb) | the matrix form, the normal equation, feature scaling |
     | 08 | [From scratch to PyTorch](08_from_scratch_to_pytorch.ipynb) | optional: the same training loop with PyTorch tensors and autograd |
 
@@ -55,8 +55,9 @@ CELLS = [
     **With conda:** `conda env create -f environment.yml`, then `conda activate linreg-series`,
     `python -m pip install --no-deps -e .` and `jupyter lab notebooks/00_start_here.ipynb`.
 
-    **On Binder** (nothing to install): use the *launch binder* link in the README. It opens this notebook
-    in JupyterLab in your browser. Binder sessions are temporary: download any notebook you changed
+    **On Binder** (nothing to install): once the repository is published, the README's *launch Binder*
+    badge opens this notebook in JupyterLab in your browser (until then the badge has no address to go
+    to; use one of the two ways above). Binder sessions are temporary: download any notebook you changed
     (*File → Download*) before you leave.
 
     Use **JupyterLab** (what `make lab` and Binder open). To run a cell, click it and press **Shift+Enter**.
@@ -118,14 +119,18 @@ CELLS = [
     * To set an **exact value**, click the number next to the slider, type, and press **Enter**.
     * The **learning-rate** slider is logarithmic: each step multiplies the rate, so it spans "crawl" to
       "explode".
-    * The line of text under the sliders reads out the current $w$, $b$ and loss.
+    * The line of text **under the figure** reads out the current $w$, $b$ and loss.
     * **Reset** returns every control to its starting value.
+    * The **demonstration preset** menu (top left of every dashboard) sets all controls at once to a prepared
+      situation worth looking at ("just right", "diverging", …); move any slider afterwards to explore from there.
+    * **Show as code** prints the `lh.…` call that computes what the figure shows, to copy into a cell.
 
     ## A one-minute preview
 
-    Here is where the series is going: **gradient descent** fitting a line. The left panel shows the data and the
-    current line, the middle one the loss over all $(w, b)$ with the path of the descent, the right one the loss
-    after every step.
+    Here is where the series is going: **gradient descent** fitting a line. The figure has four panels:
+    **top left** the data and the current line; **top right** the loss over all $(w, b)$ as a surface, with the
+    path of the descent; **bottom left** the same surface seen from above (its contour lines), with the path
+    and the ★ minimum; **bottom right** the loss after every step. The read-out under the figure gives the numbers.
 
     Try this:
 
@@ -173,7 +178,7 @@ CELLS = [
     | $x$ (or $X$, shape $(n, M)$), $y$ | features and labels (observations) |
     | $w$ (or $\mathbf w$, shape $(M,)$), $b$ | weight(s) and bias: the parameters |
     | $\hat y = wx + b$ | the model's prediction |
-    | $r_i = \hat y_i - y_i$ | residual: prediction **minus** observation |
+    | $r_i = \hat y_i - y_i$ | residual: prediction **minus** observation (statistics books usually define it as $y_i - \hat y_i$; only the sign differs, see notebook 01) |
     | `loss(y_true, y_pred)` | every loss takes the observations first, as in scikit-learn |
     | $\mathrm{MSE} = \frac1n\sum r_i^2$ | mean squared error, **no ½** (notebook 03 explains the choice) |
     | $\eta$ | learning rate |
@@ -193,7 +198,8 @@ CELLS = [
     md(r"""
     ## Summary
 
-    * The series goes 00 → 07: model, losses, gradients, gradient descent, batch sizes, convexity, many features.
+    * The series goes 00 → 07: model, losses, gradients, gradient descent, batch sizes, convexity, many features
+      (and the optional 08: the same loop in PyTorch).
     * Run it with `make lab` (or conda, or Binder), in JupyterLab, each notebook from the top.
     * No widgets? JupyterLab, `%matplotlib widget` first, the right kernel, matching ipywidgets/ipympl
       versions, then restart JupyterLab.

@@ -103,11 +103,11 @@ CELLS = [
     xs = np.linspace(0, x.max(), 2)
     fig, ax = plt.subplots(figsize=(5.5, 3.6), layout="constrained")
     ax.scatter(x, y, s=10, alpha=0.5, label="penguins")
-    ax.plot(xs, 50 * xs - 5800, label="ŷ = 50x − 5800 (with a bias)")
-    ax.plot(xs, 21 * xs, "--", label="ŷ = 21x (no bias: through (0, 0))")
+    ax.plot(xs, 50 * xs - 5800, color="C1", lw=2, label="ŷ = 50x − 5800 (with a bias)")
+    ax.plot(xs, 21 * xs, "--", color="C2", lw=2, label="ŷ = 21x (no bias: through (0, 0))")
     ax.axhline(0, color="grey", lw=0.8)
     ax.axvline(0, color="grey", lw=0.8)
-    ax.plot(0, -5800, "o", color="C0")
+    ax.plot(0, -5800, "o", color="C1")
     ax.annotate("b = −5800: where the line meets x = 0", (0, -5800), xytext=(12, -5600), fontsize=8)
     ax.set(xlabel="flipper length x [mm]", ylabel="body mass y [g]", ylim=(-6500, 7000))
     ax.legend(loc="upper left", fontsize=8)
@@ -140,6 +140,9 @@ CELLS = [
     code("""
     # extra code – draws the figure
     ax = lh.plot_fit(x_syn, y_syn, 2.0, 1.0, residuals=True)
+    line = next(ln for ln in ax.get_lines() if ln.get_label().startswith("model"))
+    line.set_label("true line f(x) = 2x + 1")  # here the line is the truth, not a model's guess
+    ax.legend(loc="best", fontsize=8, frameon=False)
     ax.set_title("even the true line f(x) = 2x + 1 misses every point")
     plt.show()
     """),
@@ -232,6 +235,11 @@ CELLS = [
 
     $r_i > 0$: the model predicts too high; $r_i < 0$: too low; $r_i = 0$: exactly right.
     This series always uses this order, $\hat y - y$. In vector form, $\mathbf r = A\boldsymbol\theta - \mathbf y$.
+
+    **A word on the sign.** Statistics books define the residual the other way round, as
+    $e_i = y_i - \hat y_i$ (observed minus fitted), and so do the residual plots you will meet in
+    statistics software; machine-learning texts often use the *error* $\hat y - y$, as we do. Only the sign
+    differs: a residual of $+2$ here is $-2$ there. We use $\hat y - y$ throughout.
     """),
     code("""
     r4 = y_hat4 - y4  # residuals r = ŷ − y
@@ -269,9 +277,14 @@ CELLS = [
     ## 8. The model explorer
 
     Now move the line yourself. The explorer shows data, the line $\hat y = wx + b$ and its residuals.
-    Drag the **w** and **b** sliders and watch the residuals and the loss read-out. The
-    **learning rate** and **batch size** sliders run gradient descent from the point you chose
-    (notebooks 04 and 05 explain them; for now, try them and watch the line move).
+    Drag the **w** and **b** sliders and watch the residuals and the read-out under the figure. The number
+    it reads out is the **MSE**, which notebook 02 defines: the mean of the *squared* residuals, one number
+    for how far the line is from the data (smaller is better). The middle panel maps that number over all
+    $(w, b)$, with your line as a dot and the best line as ★ (notebook 03 explains such maps).
+
+    The **descent epochs** slider starts at 0 (off). Set it above 0 *after* you have tried by hand: gradient
+    descent then runs from your $(w, b)$ and draws where it ends as a dashed line; the **learning rate** and
+    **batch size** sliders steer it (notebooks 04 and 05 explain them).
 
     Things to try:
 

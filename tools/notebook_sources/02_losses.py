@@ -67,7 +67,9 @@ CELLS = [
     L_2 = \sum_{i=1}^{n} (\hat y_i - y_i)^2 \quad\text{(sum of squared errors, SSE)}.
     $$
 
-    (The SSE also goes by *residual sum of squares*, RSS, or *total sum of squared errors*.)
+    (The SSE also goes by *residual sum of squares*, RSS. Do not confuse it with the *total sum of squares*
+    $\sum_i (y_i - \bar y)^2$, which measures the spread of the labels around their mean, with no model at all;
+    you will meet it in $R^2$.)
 
     In code, with real data: the penguins of notebook 01 and the line $\hat y = 50x - 5800$.
     Every loss in `linreg_helpers` is called as `loss(y_true, y_pred)`, observations first (the order
@@ -173,7 +175,8 @@ CELLS = [
     $$
 
     The ½ and the $-\tfrac12\delta$ make the two pieces meet at $|r| = \delta$ with the same value
-    ($\tfrac12\delta^2$) and the same slope ($\pm\delta$), so the loss is smooth. For small errors it is
+    ($\tfrac12\delta^2$) and the same slope ($\pm\delta$), so the loss has no kink: it is differentiable
+    everywhere (only its curvature jumps, from 1 to 0, at $|r| = \delta$). For small errors it is
     half the squared error; far out it grows only linearly, so outliers weigh less.
     """),
     code("""
@@ -282,8 +285,24 @@ CELLS = [
     md(r"""
     Three outliers out of 30 cut the MSE slope from 1.94 to 0.73; the MAE slope hardly moves
     (1.94 to 1.89). Neither loss is "right": if the outliers are real, rare but important events,
-    the MSE takes them seriously; if they are recording errors, the MAE (or Huber, in between)
-    ignores them better.
+    the MSE takes them seriously; if they are recording errors, the MAE (or Huber) ignores them better.
+
+    **But only outliers in $y$.** These outliers have ordinary $x$ and a wrong $y$. A point far out in
+    $x$ (a **leverage point**) is another matter: a line can only pass near it by tilting, and the MAE
+    pays for its distance like any other. Add one point at $x = 100$, $y = 0$ to the 30 clean points:
+    """),
+    code("""
+    x31, y31 = np.append(x30, 100.0), np.append(y30, 0.0)  # one leverage point, far to the right
+    lev = {"MSE": lh.fit_closed_form(x31, y31), "MAE": fit_mae_exactly(x31, y31)}
+    """),
+    checked("""
+    for loss, (w, b) in lev.items():
+        print(f"with the leverage point, {loss} fit: w = {w:.3f}, b = {b:.3f}")
+    """),
+    md(r"""
+    Both slopes collapse (the clean slope was 1.94 for both): the MAE line follows the single far point just
+    as the MSE line does. The MAE resists outliers in $y$, not in $x$: plot the data and look for such points
+    before trusting any fit.
     """),
     misconception(
         "\"with MAE the model moves closer to the average\"",
@@ -291,22 +310,31 @@ CELLS = [
         It is the other way round. The **MSE** is minimised by the **mean** (for a constant model),
         and the mean is exactly what an outlier drags along. The **MAE** is minimised by the **median**,
         which only cares how many points lie on each side, not how far. So: squared losses move toward
-        outliers, absolute losses stay with the bulk of the data (a "median line").
+        outliers, absolute losses stay with the bulk of the data, as long as the outliers are outliers in
+        $y$. A point far out in $x$ (a leverage point) tips the MAE line too (section 6).
         """,
     ),
     md(r"""
     ## 7. The loss explorer
 
-    The explorer draws the best MSE line and the best MAE line together, the two losses of a constant
-    prediction (mean vs median, as above), and a gradient descent on the loss you pick (MSE, MAE, Huber
-    or RMSE). The **outliers** slider adds outliers, **outlier shift** moves them. The learning-rate and
-    batch-size sliders control the descent (notebooks 04 and 05).
+    The explorer draws the exact best MSE line and the exact best MAE line together, the losses of a constant
+    prediction (mean vs median, as above; MAE(b) is the thick green curve), and a gradient descent on the loss
+    you pick: MSE, MAE, Huber or RMSE, each descended on **itself** (descent on the RMSE uses the RMSE's own
+    gradient, which is the MSE's divided by $2\cdot\mathrm{RMSE}$). The **outliers** slider adds outliers,
+    **outlier shift** moves them up. The learning-rate and batch-size sliders control the descent (notebooks 04
+    and 05); each loss takes a step suited to it (the read-out says how much larger than the slider's $\eta$),
+    and with the default 1000 epochs every descent ends on that loss's exact best line. The read-out's last
+    item gives that exact line and how far the descent still is from it; with the MAE, whose minimum is a
+    kink, a fixed step keeps jittering slightly around it (notebook 03, section 7).
 
     Things to try:
 
     * Raise **outlier shift** step by step. Which line follows the outliers? Which barely moves?
-    * Switch between MSE and RMSE. Does the best line change? (Section 3 says why.)
-    * Pick Huber: where does its line end up, compared with the other two?
+    * Switch between MSE and RMSE. Does the best line change? (Section 3 says why.) Does the loss curve?
+    * Pick Huber and compare its line with the other two, at $\delta = 1$ and at $\delta = 5$ (two
+      presets). With a small $\delta$ Huber treats almost every error like the MAE, so its line lies near
+      (even beyond) the MAE line; a large $\delta$ lets it be pulled toward the MSE line. Huber is "between"
+      the two in how robust it is, tuned by $\delta$, not always in where its line lies.
     """),
     code("lh.loss_explorer()", tags=["dashboard"]),
     md(r"""
@@ -318,8 +346,8 @@ CELLS = [
     * **Units:** MAE and RMSE in the unit of $y$; MSE, SSE and Huber in its square.
     * The square weighs each error by its size, so large errors dominate the MSE; **Huber** is
       quadratic for $|r| \le \delta$ and linear beyond.
-    * Outliers pull MSE fits toward them (the best constant is the **mean**); MAE fits follow the
-      **median** and move much less.
+    * Outliers in $y$ pull MSE fits toward them (the best constant is the **mean**); MAE fits follow the
+      **median** and move much less. A point far out in $x$ (leverage) tips both.
     * Convention of the series: `loss(y_true, y_pred)`, residual $r = \hat y - y$.
 
     **Next:** [03 · Gradients](03_gradients.ipynb): which way to change $w$ and $b$ to make the loss smaller.
@@ -386,7 +414,9 @@ CELLS = [
         r"""
         The observations are `y = [1, 2, 3, 4, 100]`. A model predicts the same constant $c$ for every
         example. Find `c_mse`, the $c$ with the smallest MSE, and `c_mae`, the $c$ with the smallest MAE,
-        by trying many values of $c$ with `lh.mse` and `lh.mae`. Then say in one sentence why they differ.
+        by trying many values of $c$ with `lh.mse` and `lh.mae`, each **to within 0.05** (so try values over
+        the whole range of the data, 100 included, and close enough together). Then say in one sentence why
+        they differ.
         """,
         """
         c_mse = ...

@@ -255,8 +255,8 @@ CELLS = [
     misconception(
         "\"Loss = 1/(2m) Σ (y − ŷ)² is the MSE\", and the sign of the gradient",
         r"""
-        One popular note calls $\frac1{2m}\sum (y_i - \hat y_i)^2$ "MSE" (and uses $m$ and $n$ for the same
-        count). That is **half** the MSE: a fine objective with the same minimiser, but its values and its
+        One popular note calls $\frac1{2m}\sum (y_i - \hat y_i)^2$ "MSE" (and, in its matrix form, divides by
+        $m$, which there is the number of **features**, not of examples: a further slip). That is **half** the MSE: a fine objective with the same minimiser, but its values and its
         gradient are half of this series' MSE, so learning rates are not interchangeable between the two.
 
         With the residual written the other way, $y_i - \hat y_i$, the chain rule gives an inner derivative
@@ -334,8 +334,9 @@ CELLS = [
     No factor 2 (there is no square), and the size of each residual does not matter, only its sign.
 
     At $r = 0$, $|r|$ has a **kink** and no derivative. But every slope between $-1$ and $+1$ still gives
-    a line that touches $|r|$ at 0 and stays below it: each such slope is a **subgradient**, and all of them
-    are valid directions for (sub)gradient descent. `lh.mae_gradient` picks $\operatorname{sign}(0) = 0$,
+    a line that touches $|r|$ at 0 and stays below it: each such slope is a **subgradient**. The subgradient
+    method may use any of them (with a step size that shrinks over time it still converges), although a step
+    along one can go uphill, as we will see in a moment. `lh.mae_gradient` picks $\operatorname{sign}(0) = 0$,
     which is what `np.sign` does, and which makes the subgradient zero when every residual is zero.
 
     The line $\hat y = 1.5x + 0.5$ has residuals $[0, 0.5, 0, -0.5]$, two of them exactly zero:
@@ -358,6 +359,29 @@ CELLS = [
     The central difference agrees here: stepping $\pm h$ across a kink of $|r|$ gives the average of the
     two one-sided slopes, $(+1 - 1)/2 = 0$, the same choice as $\operatorname{sign}(0) = 0$.
 
+    **This point is already a minimum.** The subgradient printed is not zero, yet $(1.5, 0.5)$ is a best
+    line for the MAE of these four points: at a kink, the set of all subgradients is a whole range, and the
+    point is a minimum as soon as $(0, 0)$ lies in that range. Here it does: the two zero residuals (at
+    $x = 1$ and $x = 3$) may each take any slope in $[-1, 1]$, and the slopes $-1$ and $+1$ give
+    $\frac14\left((-1)\cdot 1 + 2 + (+1)\cdot 3 - 4\right) = 0$ for $w$ and $\frac14(-1 + 1 + 1 - 1) = 0$ for $b$. So with kinks, **a nonzero subgradient does not mean you are not at the bottom**, and a step
+    against it can go *up*:
+    """),
+    checked("""
+    for t in [0.0, 0.1, 0.2]:
+        w_t, b_t = 1.5 - t * sub[0], 0.5 - t * sub[1]  # a step of size t against the subgradient
+        print(f"t = {t}: (w, b) = ({w_t:.2f}, {b_t:.2f}), MAE = {lh.mae(y4, w_t * x4 + b_t):.4f}")
+    """),
+    md(r"""
+    The MAE rises from 0.25, its smallest possible value. And that minimum is not unique: the MAE of these four
+    points has infinitely many best lines, a whole flat region of $(w, b)$:
+    """),
+    checked("""
+    for w_k, b_k in [(1.5, 0.5), (5 / 3, 1 / 3), (2.0, -1.0), (1.7, 0.0)]:
+        print(f"(w, b) = ({w_k:.3f}, {b_k:.3f}): MAE = {lh.mae(y4, w_k * x4 + b_k):.4f}")
+    """),
+    md(r"""
+    A convex loss has no minimum other than the lowest one, but its lowest value can be reached at many points.
+
     Two consequences for training (notebooks 04 and 06): the MAE's gradient does **not shrink** near the
     minimum (each example contributes $\pm x_i$ however small its error), so descent with a fixed step
     keeps jittering around the minimum; and a subgradient need not point downhill, so the loss can
@@ -370,6 +394,11 @@ CELLS = [
     on the contour map. The **learning rate** $\eta$ sets the length of that step; the **batch size** shows the
     step you would take with the gradient estimated from a random batch of examples instead of all of
     them (notebook 05).
+
+    The contour map is drawn with both axes **to the same scale** (one unit of $b$ as long as one unit of
+    $w$, which is why its $w$ range is wider than the slider's), so the arrow meets the contour line through
+    the point at a right angle, as section 4 says; on a stretched map it would not. A few contour lines are
+    labelled with their MSE.
 
     Things to try:
 
