@@ -207,3 +207,130 @@ def test_notebook_exercise_cells_run_and_say_not_answered_yet(path):
         result = _run_cell(source)
         assert result.status == "unanswered", (source, result.message)
         assert "not answered yet" in repr(result)
+
+
+# ------------------------------------------------------------------ forgotten return, answers of any kind, parts
+
+
+def test_function_that_returns_none_is_told_it_forgot_return():
+    """Finding 8: a written function that prints or forgets `return` is not "not answered yet"."""
+
+    def prints_instead(v):
+        print(sum(v) / len(v))
+
+    def forgets_return(v):
+        total = sum(v)
+        total / len(v)  # the learner computes the mean and drops it
+
+    for answer in (prints_instead, forgets_return, lambda v: print(v)):
+        result = ex.check_mean(answer)
+        assert result.status == "incorrect" and result.mistake == "returned_none", result.message
+        assert "returned None – did you forget `return`?" in result.message
+
+
+def test_function_returning_none_in_one_part_is_told_so():
+    def half_done(x, y, w, b):
+        dw = 2 * np.mean((w * x + b - y) * x)
+        return dw, None
+
+    result = ex.check_mse_gradient(half_done)
+    assert result.mistake == "returned_none" and "did you forget `return`" in result.message
+
+
+def test_untouched_stub_with_docstring_or_pass_still_says_not_answered():
+    def with_docstring(v):
+        """The learner's docstring."""
+        ...
+
+    def with_pass(v):
+        pass
+
+    for stub in (with_docstring, with_pass):
+        assert ex.check_mean(stub).status == "unanswered"
+
+
+class _Weird:
+    def __array__(self, *args, **kwargs):
+        raise RuntimeError("no array here")
+
+
+WEIRD_ANSWERS = [
+    "a string",
+    b"bytes",
+    (c for c in [1.0, 2.0]),
+    map(float, [1, 2]),
+    {"a": 1},
+    {1.0, 2.0},
+    [[1.0, 2.0], [3.0]],
+    _Weird(),
+    object(),
+    complex(1, 2),
+    lambda: 1 / 0,
+    lambda a, b, c: a,
+    print,
+    np.mean,
+    float("nan"),
+    [None, 1.0],
+]
+
+
+@pytest.mark.parametrize("exercise_id", ALL)
+def test_checks_never_raise_whatever_they_are_given(exercise_id):
+    """A check answers with feedback for an answer of any kind, a function of any signature included."""
+    e = ex.get(exercise_id)
+    n_parts = len(e.answer_name.split(","))
+    answers = [(a,) for a in WEIRD_ANSWERS] + [tuple(WEIRD_ANSWERS[:3]), ()]
+    if n_parts > 1:
+        answers += [("x",) * n_parts, ((c for c in [1.0]),) * n_parts]
+    if isinstance(e, FunctionExercise):
+        answers += [(lambda: 1.0,), (lambda *a: "text",), (lambda *a: (x for x in a),), (lambda *a: _Weird(),)]
+    for answer in answers:
+        result = e.check(*answer)
+        assert isinstance(result, ex.Result), answer
+        assert result.status in ("incorrect", "unanswered"), (answer, result.message)
+        assert result.message.startswith(("❌", "⏳")), result.message
+
+
+def test_several_part_value_answer_says_which_part_is_off():
+    """Finding 26 / review 04–08 E6: which number is wrong, whether it is close, and that a count is whole."""
+    coarse = ex.check_best_constant(22.22, 3.03)  # np.linspace(0, 100, 100): c_mse 0.22 off, c_mae within 0.05
+    assert "`c_mse` is close, but not within the precision asked (±0.05)" in coarse.message
+    assert "`c_mae` is right" in coarse.message
+    short_grid = ex.check_best_constant(10.0, 3.0)  # a grid from 0 to 10
+    assert "`c_mse` is off" in short_grid.message and "`c_mae` is right" in short_grid.message
+    assert "22" not in short_grid.message  # no giveaway
+
+
+@pytest.fixture
+def budget_exercise():
+    """A two-number value exercise like 05.4 (a step count and an example count), registered for one test."""
+    e = ValueExercise(
+        id="99.4",
+        title="test budget",
+        answer_name="n_steps, n_examples",
+        solution=lambda: (80, 5000),
+        hint="Count the batches.",
+    )
+    yield e
+    del ex.REGISTRY["99.4"]
+
+
+def test_a_count_must_be_whole_and_the_part_is_named(budget_exercise):
+    steps = budget_exercise.check(78.125, 5000)
+    assert "`n_steps` should be a whole number (it counts something), but yours is 78.125" in steps.message
+    assert "`n_examples` is right" in steps.message
+    examples = budget_exercise.check(80, 1000)
+    assert "`n_steps` is right; `n_examples` is off." in examples.message
+    assert budget_exercise.check(80.0, 5000.0).correct  # a whole number written as a float is fine
+
+
+def test_multi_part_check_functions_take_any_number_of_parts():
+    assert not ex.check_best_constant(22.0).correct  # one part: a message, not a TypeError
+    assert "2 parts" in ex.check_best_constant(22.0, 3.0, 1.0).message
+    assert ex.check_best_constant((22.0, 3.0)).correct  # the pair as one tuple is fine too
+    assert not ex.check_design_matrix(np.ones((4, 2))).correct
+
+
+def test_value_exercise_given_a_function_it_cannot_call():
+    result = ex.check_grid(lambda start, stop: np.linspace(start, stop, 11))
+    assert result.mistake == "function_not_value" and "wants the value of `x`" in result.message
