@@ -160,7 +160,7 @@ def test_gradient_descent_artists_match_numerics():
     d = lh.descent_dashboard()
     for lr_factor, bs, epochs, w0, b0 in [
         (0.05, None, 30, 0.0, 0.0),
-        (0.5, 7, 12, 1.0, -3.0),
+        (0.5, 7, 12, 1.0, -2.0),  # the b axis is zoomed to the runs: about ±2.8 around b*
         (1.4, None, 60, 0.0, 0.0),
     ]:
         settings = dict(learning_rate=d.lr_max * lr_factor, batch_size=bs or d.n, epochs=epochs, w0=w0, b0=b0)
@@ -563,3 +563,118 @@ def test_dragging_a_3d_panel_redraws_only_that_panel_with_the_same_pixels(name):
     shown = np.asarray(canvas.get_renderer().buffer_rgba()).copy()
     canvas.draw()  # a full redraw of the rotated figure
     np.testing.assert_array_equal(shown, np.asarray(canvas.get_renderer().buffer_rgba()))
+
+
+# ------------------------------------------- review of notebooks 04–08: M6, P5, P7 and finding 25 of 00–03
+
+CURVE_DASHBOARDS = ["gradient_descent", "batch_size", "many_features"]
+
+
+def _min_loss(d):
+    if d.name == "many_features":
+        return d.setups["raw"]["stats"].min_mse
+    return d.stats.min_mse
+
+
+@pytest.mark.parametrize("name", CURVE_DASHBOARDS)
+def test_loss_curve_draws_the_minimum_and_shows_the_gap(name):
+    d = lh.DASHBOARDS[name]()
+    minimum = _min_loss(d)
+    _, y_line = _line_xy(d.curve.min_line)
+    np.testing.assert_allclose(y_line, [minimum, minimum])  # the dotted minimum line
+    key = next(iter(d.curve.curves))
+    _, loss_view = _line_xy(d.curve.curves[key])
+    d.set(loss_view="gap")
+    _, gap_view = _line_xy(d.curve.curves[key])
+    assert d.curve.gap and "gap" in d.curve.ax.get_ylabel()
+    bottom, top = d.curve.ax.get_ylim()
+    np.testing.assert_allclose(gap_view, np.clip(loss_view - minimum, bottom, top * 10), rtol=1e-12)
+    assert _line_xy(d.curve.min_line)[1].size == 0  # no minimum line in the gap view (it is at −∞)
+    d.set(loss_view="loss")
+    np.testing.assert_array_equal(_line_xy(d.curve.curves[key])[1], loss_view)
+
+
+def test_gap_view_shows_that_the_default_descent_has_not_converged():
+    # review M6: at "just right" the curve looks flat at the minimum while b is still 0.4 away
+    d = lh.descent_dashboard(preset="just right", loss_view="gap")
+    _, gap = _line_xy(d.curve.curves["gd"])
+    bottom, top = d.curve.ax.get_ylim()
+    # far above the gap axis' floor, in the upper half of the log axis: visibly not at the minimum
+    assert np.log10(gap[-1] / bottom) > 0.5 * np.log10(top / bottom)
+
+
+def test_batch_size_gap_view_per_step():
+    d = lh.batch_size_dashboard(x_axis="steps", loss_view="gap")
+    h = d.history["sgd"]
+    xs, ys = _line_xy(d.curve.curves["sgd"])
+    bottom, top = d.curve.ax.get_ylim()
+    keep = np.isin(np.arange(1, h.losses.shape[0] + 1), xs)
+    np.testing.assert_allclose(ys, np.clip(h.losses[keep] - d.stats.min_mse, bottom, top * 10))
+
+
+def _star_and_points(d):
+    if d.name == "many_features":
+        return d.star, [d.path.point]
+    return d.contour.star, [p.point for p in d.contour.paths.values()]
+
+
+@pytest.mark.parametrize("name", CURVE_DASHBOARDS)
+def test_star_is_drawn_above_the_current_points(name):
+    d = lh.DASHBOARDS[name]()
+    star, points = _star_and_points(d)
+    order = d.blitter.artists
+    assert all(order.index(star) > order.index(p) for p in points)  # blitted: drawn last
+    assert all(star.get_zorder() > p.get_zorder() for p in points)  # to_png / savefig: by zorder
+
+
+def test_descent_readout_gives_the_rate_ratio_to_two_significant_digits():
+    import re
+
+    d = lh.descent_dashboard()
+    lr = d.controls["learning_rate"]
+    d.set(learning_rate=lr.base**lr.min)  # the slider's low end
+    shown = float(re.search(r"= ([0-9.e+-]+) × η_max", d.readout.value).group(1))
+    ratio = lr.value / d.lr_max
+    assert shown > 0 and shown == pytest.approx(ratio, rel=0.05)
+    d.set(learning_rate=d.lr_max * 0.3)
+    assert "0.3 × η_max" in d.readout.value
+
+
+def test_descent_map_is_zoomed_to_where_the_run_goes():
+    d = lh.descent_dashboard()
+    h = d.history
+    b_extent = float(np.ptp(h.biases))
+    b_axis = float(d.biases[-1] - d.biases[0])
+    assert b_extent > 0.05 * b_axis  # was 0.43 on a 40-wide axis (1 %): a flat line
+    w_lo, w_hi = d.contour.ax.get_xlim()
+    b_lo, b_hi = d.contour.ax.get_ylim()
+    assert w_lo <= h.weights[:, 0].min() and h.weights[:, 0].max() <= w_hi
+    assert b_lo <= h.biases.min() and h.biases.max() <= b_hi
+
+
+def test_zoomed_grid_covers_every_stable_full_batch_path():
+    # full-batch descent below η_max never leaves the disc around the minimum through the start
+    from linreg_helpers.dashboards._base import zoomed_grid
+
+    for seed in range(5):
+        X, y = lh.make_linear_data(30, weights=-3.0 + seed, bias=5.0 - 2 * seed, noise=2.0, seed=seed)
+        weights, biases = zoomed_grid(X, y)
+        for fraction in (0.1, 0.5, 0.99):
+            h = lh.gradient_descent(X, y, learning_rate=fraction * lh.largest_stable_learning_rate(X), epochs=200)
+            assert weights[0] <= h.weights[:, 0].min() and h.weights[:, 0].max() <= weights[-1]
+            assert biases[0] <= h.biases.min() and h.biases.max() <= biases[-1]
+
+
+def test_batch_size_end_points_are_told_apart_by_colour():
+    d = lh.batch_size_dashboard()
+    faces = {p.point.get_markerfacecolor() for p in d.contour.paths.values()}
+    assert len(faces) == 3
+    assert all(p.point.get_markeredgecolor() == "black" for p in d.contour.paths.values())
+    h = d.history["sgd"]  # the map is zoomed to the runs: SGD's cloud is not a speck
+    assert np.ptp(h.biases[h.steps_per_epoch :]) > 0.03 * float(d.biases[-1] - d.biases[0])
+
+
+@pytest.mark.parametrize("name", ["gradient_descent"])
+def test_3d_surface_has_a_z_label(name):
+    d = lh.DASHBOARDS[name]()
+    assert d.surface.ax.get_zlabel() == "MSE"

@@ -20,7 +20,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from .. import _validation as v
-from .._canvas import Blitter, new_live_figure
+from .._canvas import FALLBACK_CLASS, Blitter, fallback_html, new_live_figure
 from .._mse_stats import MSEStats
 from ..data import Dataset
 from ..plots import parameter_grid
@@ -58,6 +58,42 @@ def nice_slider(value: float, lo: float, hi: float, description: str, steps: int
         description=description,
         readout_format=f".{decimals}f",
     )
+
+
+def zoomed_grid(
+    X: np.ndarray, y: np.ndarray, start: tuple[float, float] = (0.0, 0.0), *, n: int = 41, margin: float = 1.25
+) -> tuple[np.ndarray, np.ndarray]:
+    """A ``(w, b)`` grid around the least-squares minimum, zoomed to where runs from ``start`` go.
+
+    Full-batch descent with a stable learning rate never leaves the disc around the minimum
+    through the start (each step shrinks the distance to the minimum: the step matrix
+    ``I − ηH`` is symmetric with eigenvalues in (−1, 1)). Each axis of :func:`parameter_grid`'s
+    grid is therefore cut to that disc's radius (times ``margin``) when it is wider, so a run
+    that moves b by a few tenths is not drawn as a flat line across a ±20 axis.
+
+    Parameters
+    ----------
+    X, y : ndarray
+        One-feature data.
+    start : (float, float)
+        The usual start ``(w₀, b₀)``.
+    n : int
+        Grid points per axis.
+    margin : float
+        How much wider than the disc the grid is.
+
+    Returns
+    -------
+    weights, biases : ndarray, shape (n,)
+    """
+    weights, biases = parameter_grid(X, y, [start], n=n, margin=margin)
+    w_star, b_star = float(weights.mean()), float(biases.mean())  # the grid is centred on the minimum
+    r = float(np.hypot(start[0] - w_star, start[1] - b_star)) * margin
+    if not r > 0:  # the start is the minimum: keep the data's natural scales
+        return weights, biases
+    half_w = min(float(weights[-1] - w_star), r)
+    half_b = min(float(biases[-1] - b_star), r)
+    return np.linspace(w_star - half_w, w_star + half_w, n), np.linspace(b_star - half_b, b_star + half_b, n)
 
 
 def _round_sig(value: float, digits: int = 3) -> float:
@@ -250,7 +286,11 @@ class Dashboard(widgets.VBox):
         buttons = widgets.HBox(
             [*preset, self.reset_button, self.code_button], layout=widgets.Layout(grid_gap="12px", flex_flow="row wrap")
         )
-        return [title, buttons, grid, self.figure.canvas.widget, self.readout, self.code]
+        # Before the figure (the read-out stays the first HTML after it): a static stand-in that only a
+        # page without the live figure's front end shows (see _canvas.fallback_html).
+        self._fallback = widgets.HTML("")
+        self._fallback.add_class(FALLBACK_CLASS)
+        return [title, buttons, grid, self._fallback, self.figure.canvas.widget, self.readout, self.code]
 
     def _on_change(self, change: dict) -> None:
         if self._suspend:
@@ -380,7 +420,9 @@ class Dashboard(widgets.VBox):
         if isinstance(data, tuple):
             data = data[0]
         data = dict(data or {})
-        data["image/png"] = base64.b64encode(self.to_png()).decode("ascii")
+        png = self.to_png()
+        self._fallback.value = fallback_html(png)
+        data["image/png"] = base64.b64encode(png).decode("ascii")
         data["text/plain"] = f"<{type(self).__name__}: {self.title} (run the notebook to use the sliders)>"
         return data
 

@@ -133,13 +133,14 @@ class PathArtists:
 
 
 class SurfacePanel:
-    """A rotatable 3D loss surface with descent paths."""
+    """A rotatable 3D loss surface with descent paths; the z axis is labelled with the loss."""
 
     def __init__(self, ax, blit: Blitter, weights, biases, Z, *, loss="mse", lecture=None, title=None):
         self.ax, self.weights, self.biases, self.blit, self.lecture = ax, weights, biases, blit, lecture
         self.zmax = float(Z.max())
         label = LOSS_LABELS[loss].split(" (")[0]
         draw_surface(ax, weights, biases, Z, lecture=lecture)
+        ax.set_zlabel(label, labelpad=2, fontsize=sizes(lecture).font - 1)
         ax.set_title(title or f"{label} surface (drag to rotate)", fontsize=sizes(lecture).title)
         self.paths: dict[str, PathArtists] = {}
 
@@ -152,24 +153,43 @@ class SurfacePanel:
 
 
 class ContourPanel:
-    """Contour map of the loss with the minimum and descent paths."""
+    """Contour map of the loss with the minimum (★) and descent paths.
+
+    The ★ is a moving artist drawn after the paths, so a run that ends at the minimum
+    does not hide it under its current-point marker.
+    """
 
     def __init__(
         self, ax, blit: Blitter, weights, biases, Z, *, optimum=None, lecture=None, title="Contours, top view"
     ):
         self.ax, self.blit, self.lecture = ax, blit, lecture
-        draw_contour(ax, weights, biases, Z, lecture=lecture, optimum=optimum)
-        ax.set_title(title, fontsize=sizes(lecture).title)
+        s = sizes(lecture)
+        draw_contour(ax, weights, biases, Z, lecture=lecture)
+        self.star = None
+        if optimum is not None:
+            (star,) = ax.plot(
+                *optimum, marker="*", ms=s.marker * 2.2, color=COLORS["optimum"], mec="white", ls="none", zorder=8
+            )
+            self.star = blit.add(star)
+        ax.set_title(title, fontsize=s.title)
         style_axes(ax, lecture)
         self.paths: dict[str, PathArtists] = {}
 
     def add_path(self, key: str, color: str, label: str | None = None, marker: bool = True) -> PathArtists:
         self.paths[key] = PathArtists(self.ax, self.blit, color, lecture=self.lecture, label=label, marker=marker)
+        if self.star is not None:  # the ★ stays the last moving artist: drawn above every path
+            self.blit.artists.remove(self.star)
+            self.blit.add(self.star)
         return self.paths[key]
 
 
 class LossCurvePanel:
-    """Whole-data loss per step on a log scale, x in epochs, with a divergence message."""
+    """Whole-data loss per step on a log scale, x in epochs, with a divergence message.
+
+    With :meth:`set_minimum` the smallest attainable loss is drawn as a dotted line (a curve
+    that flattens above it has not converged), and :meth:`set_gap` switches the curves to the
+    gap to that minimum, ``loss − minimum``, where convergence is a straight falling line.
+    """
 
     def __init__(self, ax, blit: Blitter, *, lecture=None, loss="mse", x="epochs", title="Loss curve"):
         self.ax, self.blit, self.x = ax, blit, x
@@ -198,7 +218,62 @@ class LossCurvePanel:
             )
         )
         self.limits: tuple | None = None
+        self.minimum: float | None = None
+        self.gap = False
+        self._loss_name = LOSS_LABELS[loss].split(" (")[0]
+        (self.min_line,) = ax.plot([], [], color="k", ls=":", lw=max(1.0, s.line * 0.6), zorder=1.5)
         style_axes(ax, lecture)
+
+    def set_minimum(self, value: float | None) -> bool:
+        """Draw the smallest attainable loss as a dotted line (``None``: none); True when it changed.
+
+        The line is part of the static background: a change needs one full redraw.
+        """
+        value = None if value is None or not np.isfinite(value) else float(value)
+        if value == self.minimum:
+            return False
+        self.minimum = value
+        self.limits = None
+        self._draw_min_line()
+        return True
+
+    def set_gap(self, on: bool) -> bool:
+        """Plot ``loss − minimum`` (True) or the loss itself (False); True when the view changed."""
+        on = bool(on) and self.minimum is not None
+        if on == self.gap:
+            return False
+        self.gap = on
+        self.limits = None
+        name = self._loss_name
+        self.ax.set_ylabel(f"{name} − minimum (gap)" if on else f"{name} on all data")
+        self._draw_min_line()
+        return True
+
+    def _draw_min_line(self) -> None:
+        if self.minimum is None or self.gap:
+            self.min_line.set_data([], [])
+        else:
+            self.min_line.set_data([0.0, 1.0], [self.minimum, self.minimum])
+            self.min_line.set_transform(self.ax.get_yaxis_transform())
+
+    def _y_limits(self, bottom: float, top: float) -> tuple[float, float]:
+        """The axes' y-limits for loss-space limits ``(bottom, top)``: the same, or those of the gap."""
+        if not self.gap:
+            return bottom, top
+        gap_top = max(top - self.minimum, 1e-300)
+        return gap_top * 1e-9, gap_top
+
+    def ys(self, losses: np.ndarray) -> np.ndarray:
+        """What a curve shows for ``losses``: the loss, or its gap to the minimum, capped to the axes.
+
+        Exploding values are drawn just above the top edge (the curve visibly leaves the plot); in
+        the gap view a gap below the bottom (rounding noise at the minimum) sits on the bottom edge.
+        """
+        top = self.limits[2] if self.limits else np.inf
+        if not self.gap:
+            return np.minimum(losses, top * 10)
+        bottom, gap_top = self._y_limits(self.limits[1], top) if self.limits else (0.0, np.inf)
+        return np.clip(losses - self.minimum, bottom, gap_top * 10)
 
     def add_curve(self, key: str, color: str, label: str | None = None, lw_scale: float = 1.0):
         (line,) = self.ax.plot([], [], color=color, lw=self.s.line * lw_scale, label=label)
@@ -212,16 +287,18 @@ class LossCurvePanel:
             return False
         self.limits = limits
         self.ax.set_xlim(1 if self.ax.get_xscale() == "log" else 0, x_max)
-        self.ax.set_ylim(bottom, top)
+        self.ax.set_ylim(*self._y_limits(bottom, top))
         return True
 
     def set_curve(self, key: str, history: History) -> None:
         xs = history.epoch_axis if self.x == "epochs" else np.arange(history.losses.shape[0])
-        top = self.limits[2] if self.limits else np.inf
-        # Exploding values are drawn at the top edge, so the curve visibly leaves the plot.
-        ys = np.minimum(history.losses, top * 10)
+        self.set_xy(key, xs, history.losses)
+
+    def set_xy(self, key: str, xs: np.ndarray, losses: np.ndarray) -> None:
+        """Show ``losses`` against ``xs`` (the loss or its gap, see :meth:`ys`), thinned if very long."""
+        ys = self.ys(np.asarray(losses))
         keep = envelope_indices(ys)  # a very long run: each bucket's lowest and highest point
-        self.curves[key].set_data(xs[keep], ys[keep])
+        self.curves[key].set_data(np.asarray(xs)[keep], ys[keep])
 
     def set_message(self, text: str) -> None:
         self.message.set_text(text)

@@ -7,13 +7,14 @@ import math
 import ipywidgets as widgets
 import numpy as np
 
+from .._mse_stats import MSEStats
 from ..data import make_linear_data
 from ..style import COLORS
 from ..surfaces import loss_surface
-from ..training import gradient_descent
-from ._base import Dashboard, _round_sig
+from ..training import gradient_descent, largest_stable_learning_rate
+from ._base import Dashboard, _round_sig, zoomed_grid
 from ._panels import ContourPanel, LossCurvePanel, loss_floor
-from .descent import learning_rate_slider
+from .descent import learning_rate_slider, loss_view_toggle
 
 RUNS = (("full", "full batch"), ("mini", "mini-batch"), ("sgd", "SGD (batch 1)"))
 SHORT = {"full": "full batch", "mini": "mini-batch", "sgd": "SGD"}
@@ -25,8 +26,10 @@ class BatchSizeDashboard(Dashboard):
     Controls: ``learning_rate`` (shared by the three runs), ``batch_size``
     (of the mini-batch run), ``epochs``, ``x_axis`` (loss curves against
     epochs, i.e. passes over the data, or against steps, i.e. updates) and
-    ``seed`` (the shuffling). Panels: the three fitted lines, the three paths
-    on the contour map (SGD's noise is visible), the three loss curves.
+    ``seed`` (the shuffling), ``loss_view`` (the loss with its minimum dotted,
+    or the gap to the minimum). Panels: the three fitted lines, the three paths
+    on the contour map, zoomed to where the runs go (SGD's noise is visible;
+    each run's end point in its colour, ringed in black), the three loss curves.
     """
 
     name = "batch_size"
@@ -35,6 +38,11 @@ class BatchSizeDashboard(Dashboard):
 
     def default_data(self):
         return make_linear_data(150, weights=2.0, bias=1.0, noise=2.0, x_range=(0, 4), seed=5)
+
+    def prepare(self) -> None:
+        self.stats = MSEStats(self.X[:, None], self.y)
+        self.lr_max = largest_stable_learning_rate(self.X)
+        self.weights, self.biases = zoomed_grid(self.X, self.y, (0.0, 0.0), n=41, margin=1.4)
 
     def make_controls(self):
         return {
@@ -49,6 +57,7 @@ class BatchSizeDashboard(Dashboard):
                 description="loss curve x-axis",
             ),
             "seed": widgets.IntSlider(value=0, min=0, max=20, description="shuffle seed"),
+            "loss_view": loss_view_toggle(),
         }
 
     def build(self) -> None:
@@ -72,11 +81,13 @@ class BatchSizeDashboard(Dashboard):
         )
         self.curve_ax = fig.add_subplot(gs[0, 2])
         self.curve = LossCurvePanel(self.curve_ax, self.blitter, lecture=lec, title="Loss curves")
+        self.curve.set_minimum(self.stats.min_mse)
         self.curve.message.set_position((0.97, 0.55))  # under the legend, not behind it
         self.curve.message.set_verticalalignment("center")
         for key, label in RUNS:
             self.fit.add_line(key, COLORS[key], label, lw_scale=0.9)
             path = self.contour.add_path(key, COLORS[key], label=label, marker=False)
+            path.point.set_markeredgecolor("black")  # three end points: told apart by their colours
             curve = self.curve.add_curve(key, COLORS[key], label, lw_scale=0.8)
             if key == "sgd":  # the noisiest run underneath, a little transparent, so the others show
                 for artist in (path.line, curve):
@@ -123,7 +134,7 @@ class BatchSizeDashboard(Dashboard):
     def render(self, values) -> bool:
         runs = self.history = self.runs(values)
         x_axis = values["x_axis"]
-        changed = False
+        changed = self.curve.set_gap(values["loss_view"] == "gap")
         if x_axis != self._x_axis:
             self._x_axis = x_axis
             self.curve.x = x_axis
@@ -143,7 +154,7 @@ class BatchSizeDashboard(Dashboard):
             self.fit.set_line(key, float(h.w[0]), h.b)
             self.contour.paths[key].set(h.weights[:, 0], h.biases)
             if x_axis == "steps":
-                self.curve.curves[key].set_data(np.arange(1, h.losses.shape[0] + 1), np.minimum(h.losses, top * 10))
+                self.curve.set_xy(key, np.arange(1, h.losses.shape[0] + 1), h.losses)
             else:
                 self.curve.set_curve(key, h)
             if h.diverged:

@@ -5,16 +5,29 @@ from __future__ import annotations
 import math
 
 import ipywidgets as widgets
-import numpy as np
 
 from .._mse_stats import MSEStats
 from ..data import make_linear_data
-from ..plots import parameter_grid
 from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
-from ._base import Dashboard, _round_sig, nice_slider
+from ._base import Dashboard, _round_sig, nice_slider, zoomed_grid
 from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
+
+
+def loss_view_toggle() -> widgets.ToggleButtons:
+    """The loss curve's view: the loss with its minimum dotted, or the gap to the minimum (log scale)."""
+    return widgets.ToggleButtons(
+        options=[("loss", "loss"), ("gap to minimum", "gap")],
+        value="loss",
+        description="loss curve shows",
+        tooltip="the gap, loss − minimum, on a log scale: converged runs fall along a straight line",
+    )
+
+
+def ratio_text(value: float, reference: float, name: str) -> str:
+    """``"0.0022 × η_max"``: a ratio to two significant digits, so small ratios are not shown as 0.00."""
+    return f"{value / reference:.2g} × {name}"
 
 
 def learning_rate_slider(lr_max: float, value: float, description: str = "learning rate η") -> widgets.FloatLogSlider:
@@ -37,9 +50,10 @@ class DescentDashboard(Dashboard):
 
     Controls: ``learning_rate`` (log scale, from a crawl to divergence),
     ``epochs``, ``batch_size`` (default n: full batch), ``w0`` and ``b0`` (the
-    start). Panels: the fitted line, the 3D MSE surface with the path, the
-    contour map with the path, and the loss curve (log scale). The read-out
-    gives the largest stable learning rate for the data.
+    start), ``loss_view`` (the loss with its minimum dotted, or the gap to the
+    minimum). Panels: the fitted line, the 3D MSE surface with the path, the
+    contour map with the path (★ on top), and the loss curve (log scale). The
+    read-out gives the largest stable learning rate for the data.
     """
 
     name = "gradient_descent"
@@ -55,10 +69,8 @@ class DescentDashboard(Dashboard):
         self.w_star, self.b_star = float(self.stats.w_star[0]), self.stats.b_star
         self.start = (0.0, 0.0)  # the usual start: w = b = 0
         # Below the stable limit each step brings (w, b) closer to the minimum, so the whole
-        # path stays in the disc around it through the start: make the grid cover that disc.
-        r = float(np.hypot(self.start[0] - self.w_star, self.start[1] - self.b_star))
-        corners = [(self.w_star - r, self.b_star - r), (self.w_star + r, self.b_star + r)]
-        self.weights, self.biases = parameter_grid(self.X, self.y, [self.start, *corners], n=41, margin=1.1)
+        # path stays in the disc around it through the start: the grid is zoomed to that disc.
+        self.weights, self.biases = zoomed_grid(self.X, self.y, self.start, n=41, margin=1.25)
         self._curve_top = None
 
     def make_controls(self):
@@ -70,6 +82,7 @@ class DescentDashboard(Dashboard):
             "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),
             "w0": nice_slider(self.start[0], w_lo, w_hi, "start w₀"),
             "b0": nice_slider(self.start[1], b_lo, b_hi, "start b₀"),
+            "loss_view": loss_view_toggle(),
         }
 
     def build(self) -> None:
@@ -96,6 +109,7 @@ class DescentDashboard(Dashboard):
         self.contour.add_path("gd", COLORS["path"])
         self.curve = LossCurvePanel(fig.add_subplot(gs[1, 1]), self.blitter, lecture=lec)
         self.curve.add_curve("gd", COLORS["path"])
+        self.curve.set_minimum(self.stats.min_mse)
         self.history = None
 
     def run(self, values):
@@ -143,18 +157,20 @@ class DescentDashboard(Dashboard):
         if self._curve_top is None or not self._curve_top / 30 < L[0] < self._curve_top / 1.5:
             self._curve_top = float(L[0]) * 3
         bottom, top = loss_floor(self.stats.min_mse, self._curve_top / 3)
-        changed = self.curve.set_limits(values["epochs"], bottom, top)
+        changed = self.curve.set_gap(values["loss_view"] == "gap")
+        changed |= self.curve.set_limits(values["epochs"], bottom, top)
         self.curve.set_curve("gd", h)
         msg = divergence_text(h)
         self.curve.set_message(msg)
-        ratio = values["learning_rate"] / self.lr_max
+        if msg:  # the fitted line has left the data panel too: say so
+            msg += " (the fitted line may have left the picture)"
         self.show_readout(
             [
                 f"w = {w[-1]:.4g}",
                 f"b = {b[-1]:.4g}",
                 f"MSE = {L[-1]:.4g} (minimum {self.stats.min_mse:.4g})",
                 f"steps = {h.steps}",
-                f"η = {values['learning_rate']:.3g} = {ratio:.2f} × η_max; "
+                f"η = {values['learning_rate']:.3g} = {ratio_text(values['learning_rate'], self.lr_max, 'η_max')}; "
                 f"η_max = {self.lr_max:.4g} (largest stable rate, full batch)",
             ],
             warning=msg or None,
@@ -180,4 +196,4 @@ def descent_dashboard(X=None, y=None, **settings) -> DescentDashboard:
     return DescentDashboard(X, y, **settings)
 
 
-__all__ = ["DescentDashboard", "descent_dashboard", "learning_rate_slider"]
+__all__ = ["DescentDashboard", "descent_dashboard", "learning_rate_slider", "loss_view_toggle", "ratio_text"]

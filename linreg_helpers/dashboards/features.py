@@ -15,6 +15,7 @@ from ..style import COLORS
 from ..training import gradient_descent, largest_stable_learning_rate
 from ._base import Dashboard, _round_sig
 from ._panels import LossCurvePanel, PathArtists, divergence_text, loss_floor
+from .descent import loss_view_toggle
 
 FRACTIONS = (-3.0, math.log10(1.5))  # the learning-rate slider spans η_max·10⁻³ … 1.5·η_max
 
@@ -36,9 +37,10 @@ class ManyFeaturesDashboard(Dashboard):
 
     Controls: ``standardise`` (z-score the features first), ``learning_rate``
     (its range follows the largest stable rate of the features in use),
-    ``batch_size``, ``epochs``. Panels: the MSE over the two weights (with
-    the bias at its best value for each pair) and the descent path, and the
-    loss curve; the read-out counts the steps to get within 1% of the minimum.
+    ``batch_size``, ``epochs``, ``loss_view`` (the loss with its minimum
+    dotted, or the gap to the minimum). Panels: the MSE over the two weights
+    (with the bias at its best value for each pair) and the descent path, and
+    the loss curve; the read-out counts the steps to get within 1% of the minimum.
     """
 
     name = "many_features"
@@ -99,6 +101,7 @@ class ManyFeaturesDashboard(Dashboard):
             ),
             "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),
             "epochs": widgets.IntSlider(value=100, min=1, max=500, description="epochs"),
+            "loss_view": loss_view_toggle(),
         }
         # before the dashboard's own observer, and before any starting values are applied
         controls["standardise"].observe(self._rescale_learning_rate, names="value")
@@ -126,22 +129,21 @@ class ManyFeaturesDashboard(Dashboard):
         gs = fig.add_gridspec(1, 2, left=0.08, right=0.98, top=0.87, bottom=0.15, wspace=0.28)
         self.contour_ax = fig.add_subplot(gs[0, 0])
         self.path = PathArtists(self.contour_ax, self.blitter, COLORS["path"], lecture=lec, marker=False)
+        (star,) = self.contour_ax.plot(  # the minimum, drawn after the path: never hidden under its end point
+            [], [], marker="*", ms=self.sizes.marker * 2.2, color=COLORS["optimum"], mec="white", ls="none", zorder=8
+        )
+        self.star = self.blitter.add(star)
         self.curve = LossCurvePanel(fig.add_subplot(gs[0, 1]), self.blitter, lecture=lec)
         self.curve.add_curve("gd", COLORS["path"])
         self._shown = None
 
     def _draw_contour(self, key: str) -> None:
         ax, s = self.contour_ax, self.setups[key]
-        for artist in list(ax.collections) + [a for a in ax.lines if a not in (self.path.line, self.path.point)]:
+        moving = (self.path.line, self.path.point, self.star)
+        for artist in list(ax.collections) + [a for a in ax.lines if a not in moving]:
             artist.remove()
-        draw_contour(
-            ax,
-            s["w1"],
-            s["w2"],
-            s["Z"],
-            lecture=self.lecture,
-            optimum=(float(s["stats"].w_star[0]), float(s["stats"].w_star[1])),
-        )
+        draw_contour(ax, s["w1"], s["w2"], s["Z"], lecture=self.lecture)
+        self.star.set_data([float(s["stats"].w_star[0])], [float(s["stats"].w_star[1])])
         ax.set_aspect("equal", adjustable="box")  # round looks round, elongated looks elongated
         unit = " per std" if key == "standardised" else ""
         ax.set_xlabel(f"w₁ ({self.feature_label(0)}{unit})")
@@ -171,6 +173,8 @@ class ManyFeaturesDashboard(Dashboard):
         self.path.set(h.weights[:, 0], h.weights[:, 1])
         min_loss = s["stats"].min_mse
         bottom, top = loss_floor(min_loss, float(h.losses[0]))
+        changed |= self.curve.set_minimum(min_loss)
+        changed |= self.curve.set_gap(values["loss_view"] == "gap")
         changed |= self.curve.set_limits(values["epochs"], bottom, top)
         self.curve.set_curve("gd", h)
         msg = divergence_text(h)
