@@ -2,7 +2,9 @@
 
 Introduced in ``01_model``. The real data sets live as CSV files in the
 repository's ``data/`` folder; ``data/README.md`` gives their provenance,
-licence, columns, units and the rows dropped for missing values.
+licence, columns, units and the rows dropped for missing values. The build
+maps that folder into the package (``linreg_helpers/datasets/`` in a wheel or a
+``pip install .``), so an installed package finds them too.
 """
 
 from __future__ import annotations
@@ -18,7 +20,20 @@ from . import _validation as v
 
 __all__ = ["DATA_DIR", "Dataset", "list_datasets", "load_csv", "load_dataset", "make_linear_data"]
 
-DATA_DIR = Path(os.environ.get("LINREG_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
+
+def _shipped_data_dir() -> Path:
+    """Where the shipped CSV files are: inside an installed package, else in the checkout's ``data/``.
+
+    ``pyproject.toml`` maps the repository's ``data/`` folder to the subpackage
+    ``linreg_helpers.datasets``: a wheel (and a plain ``pip install .``) has the files
+    there. An editable install or a source checkout has only the top-level folder.
+    """
+    here = Path(__file__).resolve().parent
+    installed, checkout = here / "datasets", here.parent / "data"
+    return installed if installed.is_dir() else checkout
+
+
+DATA_DIR = Path(os.environ.get("LINREG_DATA_DIR") or _shipped_data_dir())
 """Folder holding the shipped CSV files (override with ``$LINREG_DATA_DIR``)."""
 
 
