@@ -31,6 +31,7 @@ figure, nothing is registered globally.
 from __future__ import annotations
 
 import asyncio
+import base64
 import warnings
 import zlib
 from collections.abc import Iterable
@@ -106,7 +107,45 @@ _ESM = (Path(__file__).parent / "_figure.js").read_text(encoding="utf-8")
 _CSS = """
 .lh-figure { line-height: 0; }
 .lh-figure canvas { display: block; touch-action: none; max-width: 100%; height: auto; }
+.lh-figure-fallback { display: none !important; }
 """
+# The last rule hides the static stand-in (:func:`fallback_html`): anywidget puts this CSS on the
+# page only when its front end is there and loads our module, i.e. exactly when the live figure works.
+
+FALLBACK_CLASS = "lh-figure-fallback"
+FALLBACK_DELAY_S = 2.0
+"""The stand-in stays collapsed this long, so that a working page never shows it even briefly."""
+
+
+def front_end_requirement() -> str:
+    """The front end the live figure needs, as a learner would install it (``anywidget==0.11.*``)."""
+    major, minor = anywidget.__version__.split(".")[:2]
+    return f"anywidget=={major}.{minor}.*"
+
+
+def fallback_html(png: bytes) -> str:
+    """A static picture of the figure and one sentence on what is missing, for a page whose
+    JupyterLab (or Notebook, or hub) lacks the live figure's front end, or has another version.
+
+    It is shown after :data:`FALLBACK_DELAY_S` unless the live figure's CSS hides it first.
+    """
+    need = front_end_requirement()
+    sentence = (
+        "The live figure cannot be shown: the Jupyter front end here lacks anywidget's extension "
+        f"in the kernel's version ({anywidget.__version__}). Install it where JupyterLab runs "
+        f'(<code>pip install "{need}"</code>), then reload the page. '
+        "Until then, this is the figure at its starting values; the sliders do not redraw it."
+    )
+    image = base64.b64encode(png).decode("ascii")
+    return (
+        f"<style>@keyframes lh-reveal {{ from {{ max-height: 0; }} to {{ max-height: 4000px; }} }}</style>"
+        f"<div role='note' style='overflow: hidden; animation: lh-reveal 0s linear {FALLBACK_DELAY_S:g}s both;'>"
+        f"<p style='margin: 4px 0; padding: 6px 8px; border-left: 4px solid #b35806; background: #fff7ec;'>"
+        f"⚠ {sentence}</p>"
+        f"<img alt='The dashboard figure at its starting values (static picture)' "
+        f"src='data:image/png;base64,{image}' style='max-width: 100%; height: auto;'></div>"
+    )
+
 
 _REDRAW_DELAY = 0.02  # seconds: see FigureWidget._schedule_draw
 

@@ -97,11 +97,16 @@ class LabServer:
         python: str | None = None,
         startup_timeout: float = 90.0,
         kernel_startup: str | None = None,
+        disabled_extensions: tuple[str, ...] = (),
     ) -> None:
         """``kernel_startup``: Python run at the start of every kernel (default: the file named by the
         environment variable ``LH_LAB_KERNEL_STARTUP``, if set; a hook to try a fix without editing
-        the package). The kernels otherwise get an empty IPython profile."""
+        the package). The kernels otherwise get an empty IPython profile.
+
+        ``disabled_extensions``: front-end extensions (e.g. ``"anywidget"``) this server's pages do
+        not load, as in a JupyterLab that lacks them (``jupyter labextension disable``)."""
         self.root = Path(root)
+        self.disabled_extensions = tuple(disabled_extensions)
         if kernel_startup is None and os.environ.get("LH_LAB_KERNEL_STARTUP"):
             kernel_startup = Path(os.environ["LH_LAB_KERNEL_STARTUP"]).read_text()
         self.kernel_startup = kernel_startup
@@ -125,6 +130,11 @@ class LabServer:
         )
         for sub in ("workspaces", "config", "runtime", "ipython"):
             (self.tmp / sub).mkdir()
+        if self.disabled_extensions:  # what `jupyter labextension disable NAME` writes
+            labconfig = self.tmp / "config" / "labconfig"
+            labconfig.mkdir()
+            disabled = dict.fromkeys(self.disabled_extensions, True)
+            (labconfig / "page_config.json").write_text(json.dumps({"disabledExtensions": disabled}))
         if self.kernel_startup:
             startup = self.tmp / "ipython" / "profile_default" / "startup"
             startup.mkdir(parents=True)
@@ -155,6 +165,7 @@ class LabServer:
                 f"--IdentityProvider.token={self.token}",
                 f"--ServerApp.root_dir={self.root}",
                 "--LabApp.expose_app_in_browser=True",
+                "--JupyterNotebookApp.expose_app_in_browser=True",  # Notebook 7's pages, served too
                 f"--LabApp.user_settings_dir={settings}",
                 f"--LabApp.workspaces_dir={self.tmp / 'workspaces'}",
                 "--LabApp.news_url=",
@@ -338,6 +349,26 @@ async (path) => {
 }
 """
 
+# Notebook 7: its page opens one notebook; wait for that panel and keep it as window.__lh_nb.
+_JS_NOTEBOOK7_PANEL = """
+async () => {
+  const app = window.jupyterapp;
+  await app.started;
+  await app.restored;
+  for (let i = 0; i < 600; i++) {
+    const w = app.shell.currentWidget;
+    if (w && w.content && w.sessionContext && w.context) {
+      await w.context.ready;
+      await w.sessionContext.ready;
+      window.__lh_nb = w;
+      return w.id;
+    }
+    await new Promise(r => setTimeout(r, 100));
+  }
+  throw new Error('Notebook 7 showed no notebook panel within 60 s');
+}
+"""
+
 _JS_KERNEL_READY = """
 () => {
   const p = window.__lh_nb;
@@ -375,7 +406,7 @@ _JS_OUTPUTS = """
 
 # Dashboards: top-level widget boxes in an output area that hold a slider and a live figure.
 _JS_DASHBOARDS = """
-() => {
+(withFigure) => {
   const p = window.__lh_nb;
   const found = [];
   p.content.widgets.forEach((cell, cellIndex) => {
@@ -384,7 +415,7 @@ _JS_DASHBOARDS = """
         el => !el.parentElement.closest('.widget-vbox'));
       for (const root of roots) {
         const figure = root.querySelector(':is(.jupyter-matplotlib, .lh-figure)');
-        if (!root.querySelector('.widget-slider') || !figure) continue;
+        if (!root.querySelector('.widget-slider') || (withFigure && !figure)) continue;
         const id = 'lh-dash-' + found.length;
         root.setAttribute('data-lh-dashboard', id);
         const title = root.querySelector(':scope > .widget-html');
@@ -573,6 +604,30 @@ class NotebookPage:
         page.wait_for_function(_JS_KERNEL_READY, timeout=60_000, polling=200)
         return nbp
 
+    @classmethod
+    def open_notebook7(cls, browser, server: LabServer, path: str, viewport: dict | None = None):
+        """Open ``path`` in Jupyter Notebook 7's own page (``/notebooks/PATH``), in a new browser context.
+
+        Notebook 7 is built from JupyterLab's parts: its page has the same application object
+        (``window.jupyterapp``) and notebook panel, so the other methods work there unchanged.
+        """
+        page = new_page(browser, viewport)
+        nbp = cls(page, server, path)
+        nbp._owns_page = True
+        nbp._on_console = lambda m: nbp.console.append(f"{m.type}: {m.text}") if m.type == "error" else None
+        nbp._on_error = lambda e: nbp.page_errors.append(str(e))
+        page.on("console", nbp._on_console)
+        page.on("pageerror", nbp._on_error)
+        page.goto(server.url(f"/notebooks/{path}"), wait_until="domcontentloaded")
+        page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
+        page.evaluate(_JS_NOTEBOOK7_PANEL)
+        page.wait_for_function(_JS_KERNEL_READY, timeout=60_000, polling=200)
+        return nbp
+
+    def app_name(self) -> str:
+        """The front end's own name for itself ("JupyterLab", "Jupyter Notebook")."""
+        return self.page.evaluate("() => window.jupyterapp.name")
+
     def close(self) -> None:
         """Close the notebook (its kernel shut down, unsaved changes dropped) or the whole page."""
         if self._owns_page:
@@ -713,7 +768,12 @@ class NotebookPage:
 
     # -- dashboards
     def dashboards(self) -> list[dict]:
-        return self.page.evaluate(_JS_DASHBOARDS)
+        """The dashboards on the page: widget boxes with a slider and a live figure."""
+        return self.page.evaluate(_JS_DASHBOARDS, True)
+
+    def dashboards_without_figure(self) -> list[str]:
+        """Ids of widget boxes with a slider, live figure or not (a front end may lack the figure's)."""
+        return [d["id"] for d in self.page.evaluate(_JS_DASHBOARDS, False)]
 
     def dashboard(self, dash_id: str):
         return self.page.locator(f'[data-lh-dashboard="{dash_id}"]')
