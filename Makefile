@@ -13,17 +13,18 @@ LAB_STAMP   := $(VENV)/.stamp-lab
 TEST_STAMP  := $(VENV)/.stamp-test
 FIRST_NOTEBOOK := notebooks/00_start_here.ipynb
 
-.PHONY: lab test bench lint format constraints clean help
+.PHONY: lab test bench lint format constraints binder clean help
 
 help:
 	@echo "make lab    - install (first time) and open the series in JupyterLab"
 	@echo "make test   - install (first time, with test tools) and run every test"
 	@echo "make bench  - run the speed benchmarks and write benchmarks/results.json"
 	@echo "make lint   - ruff"
+	@echo "make binder - regenerate binder/requirements.txt from the constraints"
 	@echo "make clean  - remove .venv and caches"
 
 $(PY):
-	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "Python 3.10 or newer is needed, found " + sys.version'
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed (3.11 is tested), found " + sys.version'
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
@@ -58,6 +59,11 @@ constraints: | $(PY)
 	{ echo "# Exact versions that 'make lab' / 'make test' install (pip constraints; tested together)."; \
 	  echo "# Regenerate: make constraints"; \
 	  $(PIP) freeze --exclude-editable | grep -v '^linreg' ; } > $(CONSTRAINTS)
+	$(PY) tools/binder_requirements.py
+
+# Binder's requirements: the runtime subset of the constraints (tests/test_binder.py checks it is current).
+binder: $(TEST_STAMP)
+	$(PY) tools/binder_requirements.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info
