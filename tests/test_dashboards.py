@@ -19,6 +19,7 @@ from PIL import Image
 import linreg_helpers as lh
 from linreg_helpers import style
 from linreg_helpers.closed_form import _lad_line
+from linreg_helpers.dashboards.losses import exact_line, step_factor
 
 ARTIFACTS = Path(os.environ.get("LINREG_ARTIFACTS", Path(__file__).resolve().parent.parent / "artifacts"))
 NAMES = list(lh.DASHBOARDS)
@@ -678,3 +679,167 @@ def test_batch_size_end_points_are_told_apart_by_colour():
 def test_3d_surface_has_a_z_label(name):
     d = lh.DASHBOARDS[name]()
     assert d.surface.ax.get_zlabel() == "MSE"
+
+
+# ------------------------------------------------------------------ loss, gradient and model explorers (review 00–03)
+
+
+def _lad_by_lp(x, y):
+    """Independent oracle for the MAE line: the linear program min Σ(u + v) s.t. w·x + b + u − v = y."""
+    from scipy.optimize import linprog
+
+    n = len(x)
+    A = np.column_stack([x, np.ones(n), np.eye(n), -np.eye(n)])
+    res = linprog(np.r_[0, 0, np.ones(2 * n)], A_eq=A, b_eq=y, bounds=[(None, None)] * 2 + [(0, None)] * 2 * n)
+    return res.x[:2], res.fun / n
+
+
+def _huber_by_scipy(x, y, delta):
+    """Independent oracle for the Huber line: Nelder–Mead on the mean Huber loss (no gradient used)."""
+    from scipy.optimize import minimize
+
+    res = minimize(
+        lambda p: lh.huber(y, p[0] * x + p[1], delta=delta),
+        lh.fit_closed_form(x, y),
+        method="Nelder-Mead",
+        options={"xatol": 1e-10, "fatol": 1e-14, "maxiter": 20000},
+    )
+    return res.x, res.fun
+
+
+def _loss_explorer_cases():
+    d = lh.loss_explorer()
+    base = d.values()
+    cases = [("default " + loss, {**base, "loss": loss}) for loss in ("mse", "mae", "huber", "rmse")]
+    return cases + [(name, {**base, **preset}) for name, preset in d.presets().items()]
+
+
+@pytest.mark.parametrize(("case", "values"), _loss_explorer_cases(), ids=[c for c, _ in _loss_explorer_cases()])
+def test_loss_explorer_default_descent_reaches_the_exact_line(case, values):
+    """Finding 1: at the defaults (and every preset) descent on MAE/Huber/RMSE/MSE ends on the exact line."""
+    d = lh.loss_explorer()
+    d.set(**values)
+    x, y, loss = d.X, d.current_y(values), values["loss"]
+    h = lh.gradient_descent(
+        x,
+        y,
+        learning_rate=d.effective_rate(values),
+        epochs=values["epochs"],
+        batch_size=values["batch_size"],
+        loss=loss,
+        delta=values["delta"],
+        seed=0,
+    )
+    np.testing.assert_allclose(_line_xy(d.fit.extra["gd"])[1], h.w[0] * d.fit.art.x_line + h.b)  # what is drawn
+    if loss == "mae":
+        (w, b), best = _lad_by_lp(x, y)
+        assert h.losses[-1] <= best * 1.005  # a fixed step jitters around the kink, within 0.5 %
+        assert abs(h.w[0] - w) < 0.05 and abs(h.b - b) < 0.1
+    else:
+        if loss == "huber":
+            (w, b), best = _huber_by_scipy(x, y, values["delta"])
+        else:
+            (w, b), *_ = np.linalg.lstsq(np.column_stack([x, np.ones_like(x)]), y, rcond=None)
+        assert (h.w[0], h.b) == pytest.approx((w, b), abs=5e-3)
+    we, be = exact_line(loss, x, y, values["delta"])
+    assert (we, be) == pytest.approx((w, b), abs=1e-5 if loss != "mae" else 1e-9)
+    assert f"exact best line under the {loss.upper() if loss != 'huber' else 'Huber'}: w = {we:.3f}" in d.readout.value
+
+
+def test_loss_explorer_rmse_descends_on_the_rmse_and_says_so():
+    """Finding 2: picking RMSE runs descent on the RMSE (not the MSE shown as √MSE)."""
+    d = lh.loss_explorer()
+    d.set(loss="rmse")
+    v = d.values()
+    y = d.current_y(v)
+    h = lh.gradient_descent(d.X, y, learning_rate=d.effective_rate(v), epochs=v["epochs"], loss="rmse", seed=0)
+    _, curve = _line_xy(d.curve.curves["gd"])
+    np.testing.assert_allclose(curve, np.minimum(h.losses, d.curve.limits[2] * 10))
+    assert "descent on the RMSE" in d.readout.value
+    assert "loss='rmse'" in d.show_code()
+    h_mse = lh.gradient_descent(d.X, y, learning_rate=d.effective_rate(v), epochs=1, loss="mse")
+    assert not np.allclose(h.weights[1], h_mse.weights[1])
+
+
+def test_loss_explorer_step_factors_follow_the_curvature_bounds():
+    assert step_factor("mse", 3.0) == 1.0
+    assert step_factor("huber", 3.0) == step_factor("mae", 3.0) == 2.0
+    assert step_factor("rmse", 3.0) == pytest.approx(6.0)
+
+
+@pytest.mark.parametrize("delta", [0.3, 1.0, 5.0])
+def test_exact_huber_line_matches_scipy(delta):
+    X, y = lh.make_linear_data(24, noise=2.0, outliers=3, seed=8)
+    (w, b), best = _huber_by_scipy(X, y, delta)
+    we, be = exact_line("huber", X, y, delta)
+    assert lh.huber(y, we * X + be, delta=delta) <= best + 1e-12
+    assert (we, be) == pytest.approx((w, b), abs=1e-5)
+
+
+def test_loss_explorer_presets_never_make_a_switched_loss_diverge():
+    """Finding 7: a preset sets rate and epochs; switching loss afterwards never diverges."""
+    d = lh.loss_explorer()
+    for name, preset in d.presets().items():
+        assert {"learning_rate", "epochs", "batch_size"} <= set(preset), name
+        for loss in ("mse", "mae", "huber", "rmse"):
+            d.set(preset=name)
+            d.set(loss=loss)
+            assert "diverged" not in d.readout.value, (name, loss)
+
+
+def test_loss_explorer_mae_curve_is_drawn_on_top_of_huber():
+    """Finding 21: MAE(b) is not hidden under Huber(b)."""
+    d = lh.loss_explorer()
+    mae, huber = d.const["mae"], d.const["huber"]
+    assert mae.get_zorder() > huber.get_zorder() and mae.get_zorder() > d.const["mse"].get_zorder()
+    assert mae.get_linewidth() > huber.get_linewidth() and huber.get_linestyle() == ":"
+
+
+def _arrow_angle_on_png(d, w, b):
+    """The on-screen angle between the full-batch arrow (found in the PNG's pixels) and the contour line."""
+    d.set(w=w, b=b, learning_rate=d.lr_max * 1.4, batch_size=d.n)
+    png = Image.open(io.BytesIO(d.to_png())).convert("RGB")
+    fig = d.figure
+    scale = png.size[0] / (fig.get_size_inches()[0] * fig.dpi)
+    T = d.contour.ax.transData
+    start, end = T.transform((w, b)) * scale, T.transform(d.arrow_full._posA_posB[1]) * scale
+    pix = np.asarray(png).astype(int)
+    blue = np.array([int(style.COLORS["full"][k : k + 2], 16) for k in (1, 3, 5)])
+    rows, cols = np.nonzero(np.abs(pix - blue).sum(axis=2) < 40)
+    pts = np.column_stack([cols, png.size[1] - rows]).astype(float)  # PNG pixels, y up
+    lo, hi = np.minimum(start, end) - 3, np.maximum(start, end) + 3
+    pts = pts[np.all((pts >= lo) & (pts <= hi), axis=1)]  # the arrow's own pixels, not the legend's
+    assert len(pts) > 30, "the arrow was not found in the PNG"
+    direction = np.linalg.svd(pts - pts.mean(0), full_matrices=False)[2][0]
+    gw, gb = lh.mse_gradient(d.X, d.y, w, b)
+    tangent = T.transform((w + 1e-4 * gb, b - 1e-4 * gw)) - T.transform((w, b))  # along the contour
+    cos = abs(direction @ tangent) / np.linalg.norm(tangent)
+    return float(np.degrees(np.arccos(cos)))
+
+
+def test_gradient_explorer_arrow_is_perpendicular_to_the_contour_on_screen():
+    """Finding 6: at equal scale the −η∇ arrow meets the contour at a right angle (measured in the PNG)."""
+    d = lh.gradient_explorer()
+    assert d.contour.ax.get_aspect() == 1.0
+    for w, b in [(d.values()["w"], d.values()["b"]), (4.0, 6.0), (-0.5, 8.0), (3.0, -5.0)]:
+        assert _arrow_angle_on_png(d, w, b) == pytest.approx(90.0, abs=4.0), (w, b)
+
+
+def test_gradient_explorer_steps_do_not_share_the_tangent_colours():
+    """Finding 24: tangents and steps have distinct colours; the batch step shows under the full one."""
+    d = lh.gradient_explorer()
+    tangents = {d.tan_w3.get_color(), d.tan_b3.get_color()}
+    arrows = {d.arrow_full.get_edgecolor(), d.arrow_batch.get_edgecolor()}
+    from matplotlib.colors import to_rgba
+
+    assert not {to_rgba(c) for c in tangents} & {tuple(a) for a in arrows}
+    assert d.arrow_batch.get_linewidth() > d.arrow_full.get_linewidth()
+    assert d.arrow_batch.get_zorder() < d.arrow_full.get_zorder()
+
+
+def test_model_explorer_starts_with_descent_off():
+    """Finding 17: the learner first fits by hand; the dashed 'after descent' line is not there yet."""
+    d = lh.model_explorer()
+    assert d.values()["epochs"] == 0
+    assert "after" not in d.readout.value
+    assert np.all(np.isnan(_line_xy(d.fit.extra["gd"])[1]))

@@ -337,3 +337,58 @@ def test_whole_data_mse_is_never_negative_for_perfect_multi_feature_data():
     h = lh.gradient_descent(X, y, learning_rate=1e-12, epochs=10, batch_size=7, w0=[3.0, -1.0], b0=2.0)
     assert (h.losses >= 0).all()
     assert h.losses[0] == pytest.approx(0.0, abs=1e-15)
+
+
+# ------------------------------------------------------------------ descent on the RMSE itself
+
+
+def _naive_rmse_descent(X, y, lr, epochs, batch_size, w0=0.0, b0=0.0):
+    """Textbook loop over batches in the data's order: ∇RMSE = (1/m) Σ r a / RMSE of the batch."""
+    X = np.ravel(X)
+    w, b = w0, b0
+    for _ in range(epochs):
+        for s in range(0, len(y), batch_size):
+            xb, yb = X[s : s + batch_size], y[s : s + batch_size]
+            r = w * xb + b - yb
+            root = math.sqrt(float(np.mean(r**2)))
+            if root > 0:
+                w, b = w - lr * np.mean(r * xb) / root, b - lr * np.mean(r) / root
+    return w, b
+
+
+def test_rmse_descent_steps_on_the_rmse_gradient():
+    X, y = lh.make_linear_data(N, seed=4)
+    h = lh.gradient_descent(X, y, learning_rate=0.1, epochs=1, loss="rmse", w0=0.3, b0=-0.2)
+    g = lh.numerical_gradient(lambda p: lh.rmse(y, lh.predict(X, p[0], p[1])), [0.3, -0.2])
+    assert h.weights[1, 0] == pytest.approx(0.3 - 0.1 * g[0], rel=1e-8)
+    assert h.biases[1] == pytest.approx(-0.2 - 0.1 * g[1], rel=1e-8)
+    assert h.losses[0] == pytest.approx(lh.rmse(y, lh.predict(X, 0.3, -0.2)))
+    assert h.loss == "rmse"
+
+
+def test_rmse_descent_is_not_mse_descent_but_has_its_minimiser():
+    X, y = lh.make_linear_data(N, seed=4)
+    h_rmse = lh.gradient_descent(X, y, learning_rate=0.05, epochs=20, loss="rmse")
+    h_mse = lh.gradient_descent(X, y, learning_rate=0.05, epochs=1, loss="mse")
+    assert not np.allclose(h_rmse.weights[1], h_mse.weights[1])  # a different first step
+    w, b = _naive_rmse_descent(X, y, 0.05, 20, N)
+    assert (h_rmse.w[0], h_rmse.b) == pytest.approx((w, b), rel=1e-9)
+    A = np.column_stack([np.ravel(X), np.ones(N)])
+    exact, *_ = np.linalg.lstsq(A, y, rcond=None)  # independent oracle: RMSE and MSE share the minimiser
+    rmse_min = math.sqrt(np.mean((A @ exact - y) ** 2))
+    # ∇²RMSE ≼ ∇²MSE / (2·RMSE_min): 2·RMSE_min·η is as safe for the RMSE as η for the MSE
+    rate = 2 * rmse_min * 0.5 * lh.largest_stable_learning_rate(X)
+    long = lh.gradient_descent(X, y, learning_rate=rate, epochs=5000, loss="rmse")
+    assert (long.w[0], long.b) == pytest.approx(tuple(exact), abs=1e-6)
+    assert long.losses[-1] == pytest.approx(rmse_min)
+
+
+def test_rmse_minibatch_matches_naive_loop_and_survives_a_zero_residual():
+    X, y = lh.make_linear_data(N, seed=5)
+    h = lh.gradient_descent(X, y, learning_rate=0.02, epochs=3, batch_size=MINI, loss="rmse", shuffle=False)
+    w, b = _naive_rmse_descent(X, y, 0.02, 3, MINI)
+    assert (h.w[0], h.b) == pytest.approx((w, b), rel=1e-9)
+    # a batch of one example whose residual is exactly 0: the RMSE has a kink there, the step is 0
+    x1, y1 = np.array([2.0]), np.array([5.0])
+    h0 = lh.gradient_descent(x1, y1, learning_rate=0.1, epochs=2, loss="rmse", w0=2.0, b0=1.0)
+    assert np.all(h0.weights == 2.0) and np.all(h0.biases == 1.0) and not h0.diverged

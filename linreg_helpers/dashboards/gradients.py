@@ -64,7 +64,7 @@ class GradientExplorer(Dashboard):
     def build(self) -> None:
         fig, lec, s = self.figure, self.lecture, self.sizes
         gs = fig.add_gridspec(
-            2, 3, left=0.04, right=0.98, top=0.88, bottom=0.13, wspace=0.3, hspace=0.75, width_ratios=[1.15, 1, 1]
+            2, 3, left=0.04, right=0.98, top=0.88, bottom=0.2, wspace=0.3, hspace=0.75, width_ratios=[1.15, 1, 1]
         )
         Z = loss_surface(self.X, self.y, self.weights, self.biases)
         self.zmax = float(Z.max())
@@ -107,9 +107,13 @@ class GradientExplorer(Dashboard):
         self.blitter.add(self.ptc)
         axc.legend(
             handles=[self.ptc, self.arrow_full, self.arrow_batch],
-            loc="upper right",
+            loc="upper center",  # under the map, where no point or arrow can hide behind it
+            bbox_to_anchor=(0.5, -0.13),
+            ncol=3,
             fontsize=s.font - 2,
-            framealpha=0.85,
+            frameon=False,
+            handlelength=1.2,
+            columnspacing=0.8,
         )
         self.slices = {}
         for row, (key, grid, label, color) in enumerate(
