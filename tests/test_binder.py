@@ -155,3 +155,35 @@ def test_repo_copy_matches_git(binder_env):
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
     missing = [p for p in tracked if (ROOT / p).exists() and not (binder_env.repo / p).exists()]
     assert not missing, missing[:10]
+
+
+# Binder installs binder/requirements.txt over repo2docker's base conda environment. Most of that
+# environment is replaced by the pins; these packages stay, so the pins must agree with them.
+BASE_ENV_KEEPS = {"jupyterhub-base": "jupyterhub", "jupyter-resource-usage": None, "jupyter-offlinenotebook": None}
+
+
+def base_env_versions() -> dict[str, str]:
+    """``{pip name: version}`` of the packages Binder's Python 3.11 base environment keeps, from repo2docker's lock."""
+    import repo2docker
+
+    lock = Path(repo2docker.__file__).parent / "buildpacks" / "conda" / "environment.py-3.11-linux-64.lock"
+    found = {}
+    for conda_name, pip_name in BASE_ENV_KEEPS.items():
+        match = re.search(rf"/{re.escape(conda_name)}-(\d[\w.]*)-[^/]*\.(?:conda|tar\.bz2)", lock.read_text())
+        assert match, f"{conda_name} not found in {lock.name}"
+        found[pip_name or conda_name] = match.group(1)
+    return found
+
+
+@pytest.mark.slow
+def test_binder_pins_agree_with_what_binders_base_environment_keeps(tmp_path):
+    """pip resolves binder/requirements.txt together with the hub, resource-usage and offline-notebook
+    packages at the versions repo2docker's base environment has (a dry run: nothing is installed)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "pythonjsonlogger.jsonlogger has been moved", DeprecationWarning)
+        keeps = base_env_versions()
+    cmd = [sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet", "--no-input"]
+    cmd += ["--disable-pip-version-check", "-r", str(BINDER / "requirements.txt")]
+    cmd += [f"{name}=={version}" for name, version in sorted(keeps.items())]
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    assert result.returncode == 0, f"Binder's pins conflict with its base environment {keeps}:\n{result.stderr[-3000:]}"

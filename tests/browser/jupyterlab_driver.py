@@ -75,7 +75,7 @@ def browser_unavailable_reason() -> str | None:
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        missing.append("the Python package playwright is not installed (pip install -e '.[browser]')")
+        missing.append("the Python package playwright is not installed (pip install -e '.[test]')")
     return "; ".join(missing) or None
 
 
