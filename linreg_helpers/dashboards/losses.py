@@ -165,12 +165,12 @@ class LossExplorer(Dashboard):
         ax = fig.add_subplot(gs[0, 1])
         self.b_grid = np.linspace(self.y_span[0] - 1, self.y_span[1] + 1, 300)
         self.const = {}
-        # MAE(b) is what this panel is about: drawn last (on top), thicker; Huber(b), which lies close to it
-        # for a small δ, thin and dotted underneath
+        # MAE(b) is what this panel is about: thick, above MSE(b); Huber(b), which lies on it for a small δ,
+        # thin and dotted on top, so that both stay visible where they coincide
         for key, label, lw, ls, z in (
-            ("huber", "Huber(b)", 0.8, ":", 2),
             ("mse", "MSE(b)", 1.0, "-", 3),
-            ("mae", "MAE(b)", 1.6, "-", 4),
+            ("mae", "MAE(b)", 1.8, "-", 4),
+            ("huber", "Huber(b)", 0.9, ":", 5),
         ):
             (line,) = ax.plot([], [], color=COLORS[key], lw=s.line * lw, ls=ls, zorder=z, label=label)
             self.const[key] = self.blitter.add(line)
@@ -299,21 +299,24 @@ class LossExplorer(Dashboard):
                 f"batch {values['batch_size']}): w = {float(h.w[0]):.3f}, b = {h.b:.3f}, "
                 f"{name} = {h.losses[-1]:.4g} after {h.steps} steps",
                 f"exact best line under the {name}: w = {we:.3f}, b = {be:.3f}, {name} = {best:.4g}"
-                + ("" if h.diverged else f" ({_gap_text(h.losses[-1], best, loss)})"),
+                + ("" if h.diverged else f" ({_gap_text(h.losses[-1], best, loss, values['batch_size'] >= self.n)})"),
             ],
             warning=msg or None,
         )
         return changed
 
 
-def _gap_text(reached: float, best: float, loss: str) -> str:
+def _gap_text(reached: float, best: float, loss: str, full_batch: bool) -> str:
     """How far descent's loss is above the exact minimum, in words."""
     gap = (reached - best) / best if best > 0 else reached
     if gap < 1e-3:
         return "descent has reached it"
+    above = f"descent is {100 * gap:.2g}% above it"
+    if not full_batch:
+        return f"{above}: with batches smaller than n, a fixed step keeps jittering around the minimum"
     if loss == "mae" and gap < 0.01:
-        return f"descent is {100 * gap:.2g}% above it: with a fixed step it jitters around the MAE's kinked minimum"
-    return f"descent is {100 * gap:.2g}% above it: not converged yet"
+        return f"{above}: with a fixed step it jitters around the MAE's kinked minimum"
+    return f"{above}: not converged yet"
 
 
 def loss_explorer(X=None, y=None, **settings) -> LossExplorer:
