@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.transforms import ScaledTranslation
 
-from ..closed_form import fit_closed_form
+from ..closed_form import _lad_line, fit_closed_form
 from ..losses import _huber_terms, _tukey_terms
 from ..plots import LOSS_LABELS, parameter_grid, style_axes
 from ..style import COLORS
@@ -41,7 +42,8 @@ class ConvexityExplorer(Dashboard):
     ``learning_rate``, ``batch_size``, ``epochs`` for a descent run that
     starts at point A. Panels: the 3D surface with the chord, the contour map
     with the segment A–B and the descent path, and the loss along the segment
-    against the chord (red where the loss rises above it: not convex).
+    against the chord (red where the loss rises above it: not convex). A and B
+    are labelled on the map and the surface; ★ marks the loss's lowest point.
     """
 
     name = "convexity"
@@ -57,7 +59,34 @@ class ConvexityExplorer(Dashboard):
         pts = [(0.0, 0.0), (2.0, 1.0), (-1.5, 22.0)]
         self.weights, self.biases = parameter_grid(self.X, self.y, pts, n=41, margin=1.15)
         self.surfaces = {}
+        self.minima: dict[str, tuple[float, float]] = {}
         self.w_fit, self.b_fit = w_fit, b_fit
+
+    def minimum(self, loss: str) -> tuple[float, float]:
+        """The ``(w, b)`` of the loss's lowest point (cached per loss).
+
+        MSE: least squares; MAE: the exact least-absolute-deviations line; Huber and Tukey: a
+        long descent from the lowest grid point (Tukey's global valley is the one that holds it).
+        """
+        if loss not in self.minima:
+            if loss == "mse":
+                self.minima[loss] = (float(self.w_fit), float(self.b_fit))
+            elif loss == "mae":
+                self.minima[loss] = tuple(float(v) for v in _lad_line(self.X, self.y))
+            else:
+                Z = self.surface(loss)
+                i, j = np.unravel_index(int(np.argmin(Z)), Z.shape)  # rows: b, columns: w
+                h = gradient_descent(
+                    self.X,
+                    self.y,
+                    loss=loss,
+                    learning_rate=0.5 * self.lr_max,
+                    epochs=5000,
+                    w0=float(self.weights[j]),
+                    b0=float(self.biases[i]),
+                )
+                self.minima[loss] = (float(h.w[0]), float(h.b))
+        return self.minima[loss]
 
     def surface(self, loss: str) -> np.ndarray:
         """The loss on the grid (cached per loss)."""
@@ -74,8 +103,8 @@ class ConvexityExplorer(Dashboard):
 
         return {
             "loss": widgets.ToggleButtons(options=LOSS_CHOICES, value="mse", description="loss"),
-            "w_a": slider(1.8, w_lo, w_hi, "A: w"),
-            "b_a": slider(2.0, b_lo, b_hi, "A: b"),
+            "w_a": slider(0.0, w_lo, w_hi, "A: w"),  # the usual start, away from the minimum
+            "b_a": slider(0.0, b_lo, b_hi, "A: b"),
             "w_b": slider(-1.3, w_lo, w_hi, "B: w"),
             "b_b": slider(20.0, b_lo, b_hi, "B: b"),
             "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3, "learning rate η"),
@@ -118,12 +147,23 @@ class ConvexityExplorer(Dashboard):
             self.weights,
             self.biases,
             Z,
+            optimum=self.minimum(loss),
             lecture=lec,
-            title=f"{label}: segment A–B, descent from A",
+            title=f"{label}: segment A–B, descent from A (★ lowest)",
         )
         (self.seg,) = self.contour.ax.plot([], [], color=COLORS["chord"], lw=s.line, marker="o", ms=s.marker)
         self.blitter.add(self.seg)
         self.contour.add_path("gd", COLORS["path"], marker=False)
+        # "A" and "B" next to the segment's ends, on the map and on the surface: letter-shaped markers
+        # (a path each, drawn as cheaply as a dot), shifted up and right on the map
+        shift = self.contour.ax.transData + ScaledTranslation(7 / 72, 7 / 72, fig.dpi_scale_trans)
+        letter = dict(ms=s.marker * 1.6, color="black", ls="none", zorder=9)
+        self.labels = {
+            key: self.blitter.add(self.contour.ax.plot([], [], marker=f"${key}$", transform=shift, **letter)[0])
+            for key in ("A", "B")
+        }
+        for key in ("A", "B"):
+            self.labels[key + "3"] = self.blitter.add(ax3.plot([], [], [], marker=f"${key}$", **letter)[0])
         ax = self.seg_ax = fig.add_subplot(self.gs[0, 2])
         (self.along,) = ax.plot([], [], color="black", lw=s.line, label=f"{label} along A→B")
         (self.chord,) = ax.plot([], [], color=COLORS["chord"], lw=s.line, label="chord")
@@ -152,8 +192,8 @@ class ConvexityExplorer(Dashboard):
 
     def presets(self):
         return {
-            "MSE: every chord lies above": {"loss": "mse", "w_a": 1.8, "b_a": 2.0, "w_b": -1.3, "b_b": 20.0},
-            "MAE: convex but kinked": {"loss": "mae", "w_a": 1.8, "b_a": 2.0, "w_b": -1.3, "b_b": 20.0},
+            "MSE: every chord lies above": {"loss": "mse", "w_a": 0.0, "b_a": 0.0, "w_b": -1.3, "b_b": 20.0},
+            "MAE: convex but kinked": {"loss": "mae", "w_a": 0.0, "b_a": 0.0, "w_b": -1.3, "b_b": 20.0},
             "Tukey: a chord below the loss": {"loss": "tukey", "w_a": 2.0, "b_a": 1.0, "w_b": -1.5, "b_b": 22.0},
             "Tukey: descent stuck in the other valley": {
                 "loss": "tukey",
@@ -191,6 +231,9 @@ class ConvexityExplorer(Dashboard):
         self.chord3.set_data_3d([wa, wb], [ba, bb], [min(L[0], zmax), min(L[-1], zmax)])
         self.along3.set_data_3d(w, b, np.minimum(L, zmax))
         self.seg.set_data([wa, wb], [ba, bb])
+        for key, (wk, bk, Lk) in (("A", (wa, ba, L[0])), ("B", (wb, bb, L[-1]))):
+            self.labels[key].set_data([wk], [bk])
+            self.labels[key + "3"].set_data_3d([wk], [bk], [min(Lk, zmax)])
         Ls, chs = (L - lo) / span, (chord - lo) / span
         self.along.set_data(t, Ls)
         self.chord.set_data(t, chs)
