@@ -498,3 +498,12 @@ def test_minibatch_reference_is_lh_and_agrees_with_a_plain_loop():
     y = 2 * x - 1 + rng.normal(0, 0.3, 23)
     h = lh.gradient_descent(x, y, learning_rate=0.03, epochs=4, batch_size=5, seed=11)
     assert np.allclose(loop_with_theta(x, y, 0.03, 5, 4, 11), (h.w[0], h.b), rtol=1e-12)
+
+
+def test_steps_to_converge_wants_a_whole_number_not_text():
+    k = ex.get("04.4").solution_answer()
+    result = ex.check_steps_to_converge(str(k))  # review E8: "511" was accepted
+    assert result.mistake == "text" and "string" in result.message
+    assert not ex.check_steps_to_converge(k + 0.5).correct
+    for right in (k, float(k), np.int64(k), np.array(k)):
+        assert ex.check_steps_to_converge(right).correct, repr(right)

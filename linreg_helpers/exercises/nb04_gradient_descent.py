@@ -392,4 +392,12 @@ STEPS_TO_CONVERGE = ValueExercise(
 
 def check_steps_to_converge(steps_needed) -> Result:
     """Exercise 04.4: the number of steps until the MSE on the cars data is within 1 % of its minimum."""
+    if isinstance(steps_needed, (str, bytes)):  # "511" is not a count of steps, even when its digits are right
+        return Result(
+            STEPS_TO_CONVERGE.id,
+            "incorrect",
+            f"❌ Not yet ({STEPS_TO_CONVERGE.label}). Your answer is text (a string); give the number itself, "
+            "e.g. steps_needed = int(np.argmax(close)).",
+            "text",
+        )
     return STEPS_TO_CONVERGE.check(steps_needed)

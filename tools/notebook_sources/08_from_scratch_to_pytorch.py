@@ -272,7 +272,11 @@ CELLS = [
         its learning rate of 0.1 takes the steps that 0.05 takes on the MSE (exercise 08.4). The same note starts from
         `torch.randn(...)` without a seed (every run differs; use `torch.manual_seed`, or start at zero as here), and
         writes `X * w` for the prediction, which works for one feature only: with $M$ features it must be a matrix
-        product `X @ w`. What it gets right, and what matters most: zeroing the gradients after every step.
+        product `X @ w`. Its prose also says that $w$ has shape $(m, 1)$ and speaks of "matrix multiplication",
+        while its code makes `w` of shape `(1,)` and multiplies element-wise with `*`: code and text disagree. And
+        the loop as printed does not run at all: its `print(f'…{b.item():.3f}'')` has a stray second quote at the
+        end, a `SyntaxError` before the first step. What it gets right, and what matters most: zeroing the
+        gradients after every step.
         """,
     ),
     md(r"""
