@@ -9,7 +9,7 @@ copy of the repository's files (tracked and new, not ignored):
 - ``wheel``: the wheel built from the copy, installed with its dependencies
   (``requirements/constraints.txt``) into another fresh virtual environment.
 
-Building takes a minute or two, mostly pip unpacking wheels. ``tests/conftest.py``
+Building takes a minute or two, mostly pip unpacking wheels. The root ``conftest.py``
 starts the builds in the background as soon as the tests that need them are
 collected, so they overlap with the rest of the suite; the fixtures then wait for them.
 

@@ -1,5 +1,9 @@
 """Session-wide fixtures: the Binder and wheel environments, built once per run in the background.
 
+(At the repository root rather than in ``tests/``: ``--doctest-modules`` collects every
+``conftest.py`` under the test paths as a module, and two of them, here and in
+``tests/browser/``, would clash by name.)
+
 As soon as the collected tests include one that needs ``binder_env`` or ``wheel_env``,
 the environment starts building (``tests/installed_envs.py``) while the other tests
 run, and the tests that need it are moved to the end of the run.
@@ -13,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "tests"))
 
 from installed_envs import InstalledEnv
 
