@@ -392,7 +392,9 @@ CELLS = [
     * Slide the learning rate from the far left to the far right. Where does the crawl become a zigzag? Where does the
       zigzag become a divergence? Compare with the $\eta_{\max}$ in the read-out.
     * Move the start $(w_0, b_0)$. Does the end point depend on where you start? (Notebook 06 explains why not.)
-    * With a good $\eta$, how many epochs does the loss curve need to flatten?
+    * With a good $\eta$, how many epochs does the loss curve need to flatten? Then switch **loss curve shows** to
+      *gap to minimum*: the dotted minimum line of the loss view becomes the bottom of a log scale. Has the run
+      really reached the minimum, or does it only look flat?
     * Lower the batch size: the path gets noisy. That is notebook 05.
     * The cars' long narrow valley: `lh.descent_dashboard(x, y, learning_rate=0.05, epochs=300)`.
     """),

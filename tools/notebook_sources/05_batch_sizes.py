@@ -384,6 +384,7 @@ CELLS = [
     * Set the mini-batch size to 64: the read-out shows $\lceil 150/64 \rceil = 3$ steps per epoch.
     * Change the shuffle seed: the full-batch path does not move; the others take a different noisy route to the
       same place.
+    * Switch **loss curve shows** to *gap to minimum*: where does each run's gap stop falling (its noise floor)?
     * Try it on the 1,000 examples of this notebook: `lh.batch_size_dashboard(x, y)`.
     """),
     code("lh.batch_size_dashboard()", tags=["dashboard"]),

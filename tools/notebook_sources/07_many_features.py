@@ -601,7 +601,9 @@ CELLS = [
 
     Things to try:
 
-    * Choose the preset *raw features: zig-zag and crawl*, then tick **standardise features**. How many steps now?
+    * Choose the preset *raw features: zig-zag and crawl*. The loss curve looks flat just above the dotted minimum:
+      switch **loss curve shows** to *gap to minimum* to see how far it still is. Then tick **standardise
+      features**. How many steps now?
     * On raw features, push the learning rate to the top of its range. The zig-zag grows, then diverges. Can any
       learning rate make raw descent fast?
     * On standardised features, lower the **batch size** to 32, then to 1: the path gets noisy (notebook 05), but it
