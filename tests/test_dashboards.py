@@ -887,3 +887,13 @@ def test_convexity_explorer_labels_a_and_b_and_stars_each_loss_minimum():
         assert value == pytest.approx(oracle, rel=1e-5, abs=1e-9), loss
         order = d.blitter.artists
         assert order.index(d.contour.star) > order.index(d.contour.paths["gd"].point)
+
+
+def test_model_explorer_descent_sliders_switch_descent_on_when_moved_by_hand():
+    """With descent off, η and the batch size would do nothing; a learner who moves them gets descent."""
+    d = lh.model_explorer()
+    d.controls["batch_size"].value = 5  # as a slider drag does
+    assert d.values()["epochs"] == 25 and "after 100 steps" in d.readout.value
+    d.reset()
+    d.set(learning_rate=d.lr_max * 0.1)  # code sets exactly what it says
+    assert d.values()["epochs"] == 0

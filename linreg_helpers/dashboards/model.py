@@ -12,6 +12,8 @@ from ._base import Dashboard, _round_sig, nice_slider
 from ._panels import ContourPanel, LossCurvePanel, divergence_text, loss_floor
 from .descent import learning_rate_slider
 
+DESCENT_EPOCHS = 25  # what moving η or the batch size by hand switches descent on with
+
 
 class ModelExplorer(Dashboard):
     """Move the line by hand; then let gradient descent continue from there.
@@ -19,7 +21,8 @@ class ModelExplorer(Dashboard):
     Controls: ``w`` and ``b`` (the model ``ŷ = w·x + b``), ``residuals``
     (show ``ŷᵢ − yᵢ``), and ``learning_rate``, ``batch_size``, ``epochs`` for a
     descent run that starts from the chosen ``(w, b)`` (``epochs = 0`` by default: off, so a
-    learner first fits the line by hand). Panels: the data with
+    learner first fits the line by hand; moving η or the batch size by hand while it is off
+    switches descent on, with 25 epochs, since those sliders only steer descent). Panels: the data with
     the chosen line (and where descent ends), the contour map with the chosen
     point and the path, and the loss curve of the run.
     """
@@ -68,6 +71,13 @@ class ModelExplorer(Dashboard):
             fig.add_subplot(gs[0, 2]), self.blitter, lecture=lec, title="Loss curve of the descent"
         )
         self.curve.add_curve("gd", COLORS["path"])
+        for key in ("learning_rate", "batch_size"):
+            self.controls[key].observe(self._switch_descent_on, "value")
+
+    def _switch_descent_on(self, change: dict) -> None:
+        """A learner who moves η or the batch size while descent is off wants to see descent: switch it on."""
+        if not self._suspend and self.controls["epochs"].value == 0:
+            self.controls["epochs"].value = DESCENT_EPOCHS
 
     def presets(self):
         lr = _round_sig(self.lr_max, 3)

@@ -284,7 +284,8 @@ CELLS = [
 
     The **descent epochs** slider starts at 0 (off). Set it above 0 *after* you have tried by hand: gradient
     descent then runs from your $(w, b)$ and draws where it ends as a dashed line; the **learning rate** and
-    **batch size** sliders steer it (notebooks 04 and 05 explain them).
+    **batch size** sliders steer it (notebooks 04 and 05 explain them; moving either while descent is off
+    switches it on, with 25 epochs).
 
     Things to try:
 
