@@ -369,6 +369,28 @@ async () => {
 }
 """
 
+# A page that opened a notebook by itself (a /lab/tree/PATH link): find that notebook's panel.
+_JS_FIND_PANEL = """
+async ({path, tries}) => {
+  const app = window.jupyterapp;
+  await app.started;
+  await app.restored;
+  for (let i = 0; i < tries; i++) {
+    for (const w of app.shell.widgets('main')) {
+      if (w && w.content && w.sessionContext && w.context && w.context.path === path) {
+        await w.context.ready;
+        await w.sessionContext.ready;
+        app.shell.activateById(w.id);
+        window.__lh_nb = w;
+        return w.id;
+      }
+    }
+    await new Promise(r => setTimeout(r, 100));
+  }
+  throw new Error('no notebook panel for ' + path + ' on the page');
+}
+"""
+
 _JS_KERNEL_READY = """
 () => {
   const p = window.__lh_nb;
@@ -622,6 +644,22 @@ class NotebookPage:
         page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
         page.evaluate(_JS_NOTEBOOK7_PANEL)
         page.wait_for_function(_JS_KERNEL_READY, timeout=60_000, polling=200)
+        return nbp
+
+    @classmethod
+    def attach(cls, page, server, path: str, timeout: float = 60.0):
+        """A :class:`NotebookPage` for a page already showing the notebook ``path`` (opened by a link:
+        ``/lab/tree/PATH``, an nbgitpuller link on a hub, ...). ``server`` needs only ``url(path)``
+        and ``base_url`` (a :class:`LabServer`, or a learner's server on a hub)."""
+        nbp = cls(page, server, path)
+        nbp._owns_page = True
+        nbp._on_console = lambda m: nbp.console.append(f"{m.type}: {m.text}") if m.type == "error" else None
+        nbp._on_error = lambda e: nbp.page_errors.append(str(e))
+        page.on("console", nbp._on_console)
+        page.on("pageerror", nbp._on_error)
+        page.wait_for_function("() => window.jupyterapp !== undefined", timeout=timeout * 1000)
+        page.evaluate(_JS_FIND_PANEL, {"path": path, "tries": int(timeout * 10)})
+        page.wait_for_function(_JS_KERNEL_READY, timeout=timeout * 1000, polling=200)
         return nbp
 
     def app_name(self) -> str:
