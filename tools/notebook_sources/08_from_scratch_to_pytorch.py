@@ -290,7 +290,7 @@ CELLS = [
     code("""
     settings = dash.values()  # the sliders' current values
     print(dash.show_code())
-    lh_run = lh.gradient_descent(dash.X, dash.y, **settings, seed=0)
+    lh_run = dash.run(settings)  # the lh.gradient_descent call printed above
     if torch is None:
         print("skipped: PyTorch is not installed")
     elif settings["batch_size"] != len(dash.y) or settings["w0"] != 0 or settings["b0"] != 0:
