@@ -10,9 +10,13 @@ In a notebook::
     ex.check_mse(my_mse)          # or: ex.check("02.1", my_mse)
 
 A check returns a :class:`Result` whose repr is the message ("✅ Correct!", a
-hint for the typical mistake, or "not answered yet"), so put it on the last line
-of the cell. ``result.correct`` is a bool. Checks never raise for a wrong or
-missing answer.
+hint for the typical mistake, "your function returned None – did you forget
+`return`?", or "not answered yet"), so put it on the last line of the cell.
+``result.correct`` is a bool. Checks never raise, whatever they are given (a
+function of the wrong signature, a string, a generator, ``None``, …). For an
+answer of several parts, give the ``check_*`` function ``*answer`` as its
+parameters (see ``check_best_constant``), so that a call with too few or too
+many parts also gets a message; the feedback names the part that is off.
 
 Adding exercises for a notebook
 -------------------------------
