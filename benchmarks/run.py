@@ -23,6 +23,13 @@ dashboard_batch_size_update_ms
 long_run_move_ms
     The longest run on default data (many features, batch size 1: 39,200 steps):
     one move to it, with the run drawn thinned and drawn point for point (median of 8).
+hub_p95_ms, hub_p50_ms, kernel_rss_mib, hub_load
+    A class on one machine (``benchmarks/hub_load.py``, also runnable alone): N = 1, 10, 30
+    learner kernels, each with the gradient-descent dashboard, every learner dragging the
+    learning-rate slider (30 comm updates a second for 2 s, a pause, twice); p95 / p50 of
+    comm update -> frame message, by N; the median resident memory of a kernel (MiB); in
+    ``hub_load``, per N, CPU, lost moves and one kernel killed mid-drag (the others' frames
+    after it, the restarted kernel's next run).
 """
 
 from __future__ import annotations
@@ -188,6 +195,7 @@ def main(argv=None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run, not for quoting)")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results.json"))
     parser.add_argument("--no-browser", action="store_true", help="skip the JupyterLab + Chromium latency")
+    parser.add_argument("--no-hub", action="store_true", help="skip the class-size load (benchmarks/hub_load.py)")
     args = parser.parse_args(argv)
     moves, naive_moves = (40, 7) if not args.quick else (10, 2)
 
@@ -213,6 +221,11 @@ def main(argv=None) -> int:
             results.update(browser_latency.run(quick=args.quick))
         except RuntimeError as exc:  # no Chromium / Playwright here: say so, keep the rest
             print(f"browser latency not measured: {exc}")
+    if not args.no_hub:
+        from benchmarks import hub_load
+
+        print("hub load: N learner kernels dragging a slider at once")
+        results.update(hub_load.measure((1, 3) if args.quick else (1, 10, 30)))
     results["meta"] = {
         "python": platform.python_version(),
         "machine": platform.machine(),
@@ -243,6 +256,12 @@ def main(argv=None) -> int:
         ours, naive = results["browser_slider_to_pixels_ms"], results["browser_naive_ms"]
         label = "browser key -> pixels (target <= 50, >= 10x)"
         print(f"{label:44s} {ours:9.2f} {naive:9.2f} {naive / ours:8.1f}x")
+    if "hub_p95_ms" in results:
+        print(
+            "hub load, comm update -> frame (ms) by learners: "
+            + ", ".join(f"N={n} p50 {results['hub_p50_ms'][n]} p95 {p}" for n, p in results["hub_p95_ms"].items())
+            + f"; {results['kernel_rss_mib']} MiB a kernel"
+        )
     with open(args.out, "w", encoding="utf-8") as fh:
         json.dump(results, fh, indent=2, sort_keys=True)
         fh.write("\n")

@@ -252,6 +252,21 @@ class LocalHub:
                     pids.append(int(proc.name))
         return pids
 
+    def memory_mib(self, username: str) -> dict[str, float]:
+        """Resident memory (VmRSS, MiB) of the learner's single-user server and of their kernels."""
+        home = str(self.home(username))
+        out = {"server": 0.0, "kernels": 0.0}
+        for proc in Path("/proc").glob("[0-9]*"):
+            with contextlib.suppress(OSError, ValueError):
+                if not os.readlink(proc / "cwd").startswith(home):
+                    continue
+                cmd = (proc / "cmdline").read_bytes()
+                rss = next(ln for ln in (proc / "status").read_text().splitlines() if ln.startswith("VmRSS:"))
+                key = "kernels" if b"ipykernel" in cmd else "server" if b"jupyterhub-singleuser" in cmd else None
+                if key:
+                    out[key] += round(int(rss.split()[1]) / 1024, 1)
+        return out
+
     def _kill(self) -> None:
         if self.proc is None or self.proc.poll() is not None:
             return

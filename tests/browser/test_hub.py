@@ -148,6 +148,7 @@ def test_two_learners_get_the_series_by_nbgitpuller_and_move_a_slider(hub, chrom
     link = hd.git_pull_link(hub.url, f"file://{bare}", _branch(bare), f"lab/tree/{NOTEBOOK}", SERIES)
     shots = artifacts_dir / "hub"
     pages: dict[str, jd.NotebookPage] = {}
+    memory: dict[str, dict] = {}
     phases: dict[str, float] = {}
 
     def phase(name: str) -> None:
@@ -183,6 +184,7 @@ def test_two_learners_get_the_series_by_nbgitpuller_and_move_a_slider(hub, chrom
             problems = jd.output_problems(nbp) + jd.dashboard_problems(nbp, dashes[name])
             nbp.screenshot_dashboard(dashes[name]["id"], shots / f"{name}-dashboard.png")
             assert not problems, f"{name} on the hub:\n- " + "\n- ".join(problems)
+        memory = {name: hub.memory_mib(name) for name in LEARNERS}  # for the teaching guide's sizing
         phase("run notebook 04, check the dashboards")
         for name, nbp in pages.items():
             _moves_and_redraws(nbp, dashes[name], name)
@@ -217,6 +219,7 @@ def test_two_learners_get_the_series_by_nbgitpuller_and_move_a_slider(hub, chrom
             nbp.close()
         seconds = time.monotonic() - t0
         (artifacts_dir / "hub").mkdir(parents=True, exist_ok=True)
-        (artifacts_dir / "hub" / "timing.json").write_text(json.dumps({"seconds": round(seconds, 1), "phases": phases}))
+        timing = {"seconds": round(seconds, 1), "phases": phases, "rss_mib": memory}
+        (artifacts_dir / "hub" / "timing.json").write_text(json.dumps(timing))
     print(f"hub test: two learners, nbgitpuller, notebook 04, a killed kernel: {seconds:.0f} s (budget {BUDGET_S} s)")
-    print(f"hub test phases (s): {phases}")
+    print(f"hub test phases (s): {phases}; resident memory (MiB): {memory}")
