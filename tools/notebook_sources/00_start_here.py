@@ -45,7 +45,7 @@ CELLS = [
     md(r"""
     ## Running the notebooks
 
-    **On your computer** (Python 3.10 or newer, and `make`): in a terminal, in the folder of the series, run
+    **On your computer** (Python 3.11, and `make`): in a terminal, in the folder of the series, run
 
     ```bash
     make lab     # first time: creates .venv and installs everything (a few minutes); then opens JupyterLab
@@ -91,8 +91,8 @@ CELLS = [
 
     print("Python        ", sys.version.split()[0], "at", sys.executable)
     print("ipywidgets    ", ipywidgets.__version__, "  (need 8.x)")
-    print("ipympl        ", ipympl.__version__, "  (need 0.9.4 or newer)")
-    print("anywidget     ", anywidget.__version__, "  (need 0.9.13 or newer: the dashboards' figures)")
+    print("ipympl        ", ipympl.__version__, "  (`%matplotlib widget`; its front end is jupyter-matplotlib)")
+    print("anywidget     ", anywidget.__version__, "  (the dashboards' figures; the front end needs this minor version)")
     print("matplotlib    ", matplotlib.__version__, "  backend:", matplotlib.get_backend())
     print("linreg_helpers", lh.__version__, "  from", lh.__file__)
     """),
@@ -100,15 +100,16 @@ CELLS = [
     The preview dashboard below should show sliders and a figure. **If instead you see a line of text such
     as `DescentDashboard(children=(...))`, "Error displaying widget", or no figure at all:**
 
-    1. **JupyterLab, not the classic Notebook.** Open the series with `make lab` (or Binder). Other front ends
-       need their own widget support.
+    1. **JupyterLab 4 or Jupyter Notebook 7**, not the classic Notebook 6. Open the series with `make lab` (or
+       Binder). Other front ends need their own widget support.
     2. **Run `%matplotlib widget` first.** If figures were made before it ran, use *Kernel → Restart Kernel…*
        and run the notebook again from the top.
     3. **The right kernel.** `sys.executable` above should point into the project's `.venv` (or your conda
        environment). If not, pick that kernel (top right of the notebook).
-    4. **Matching versions.** ipywidgets 8, ipympl ≥ 0.9.4 and anywidget ≥ 0.9.13 in the kernel (above), and the
-       matching front-end extensions: in a terminal, `jupyter labextension list` should show
-       `jupyter-matplotlib`, `anywidget` and `@jupyter-widgets/jupyterlab-manager` as *enabled OK*.
+    4. **Matching versions.** The front end must have the same minor versions as the kernel (above): anywidget's
+       own, `jupyter-matplotlib` for ipympl and `@jupyter-widgets/jupyterlab-manager` for ipywidgets. In a
+       terminal, `jupyter labextension list` should show all three as *enabled OK*. If anywidget's is missing or
+       of another version, each dashboard shows a static picture and says what to install.
     5. **After installing or upgrading** ipympl, anywidget or ipywidgets: stop JupyterLab, start it again, and
        reload the browser tab. Restarting the kernel is not enough for the front-end part.
 
