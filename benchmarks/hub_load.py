@@ -138,12 +138,19 @@ async def _execute(kc, code: str, timeout: float = 300.0) -> str:
 async def _start(learner: Learner, env: dict) -> None:
     from jupyter_client.manager import AsyncKernelManager
 
-    learner.km = AsyncKernelManager(kernel_name="python3")
-    # Loopback TCP (jupyter_client's default ip); the kernel's "unencrypted TCP" warning is not shown.
-    await learner.km.start_kernel(env=env, stderr=subprocess.DEVNULL)
-    learner.kc = learner.km.client()
-    learner.kc.start_channels()
-    await learner.kc.wait_for_ready(timeout=300)
+    for attempt in range(2):  # a kernel that never answers (seen once among 30 started at once) is replaced
+        learner.km = AsyncKernelManager(kernel_name="python3")
+        # Loopback TCP (jupyter_client's default ip); the kernel's "unencrypted TCP" warning is not shown.
+        await learner.km.start_kernel(env=env, stderr=subprocess.DEVNULL)
+        learner.kc = learner.km.client()
+        learner.kc.start_channels()
+        try:
+            await learner.kc.wait_for_ready(timeout=120)
+            break
+        except RuntimeError:
+            if attempt:
+                raise
+            await _stop(learner)
     await _build_dashboard(learner)
 
 
