@@ -39,6 +39,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import math
 import os
 import random
 import shutil
@@ -261,8 +262,11 @@ def _pct(xs: list[float], q: float, lost: int = 0) -> float | None:
     """The q-th percentile, counting each lost move as infinitely late (``None`` if that is where it falls)."""
     if not xs and not lost:
         return None
-    value = float(np.percentile(np.array(xs + [np.inf] * lost, dtype=float), q))
-    return round(value, 1) if np.isfinite(value) else None
+    if not lost:
+        return round(float(np.percentile(xs, q)), 1)
+    ranked = sorted(xs) + [math.inf] * lost  # nearest rank: interpolating towards inf is undefined
+    value = ranked[max(0, math.ceil(q / 100 * len(ranked)) - 1)]
+    return round(value, 1) if math.isfinite(value) else None
 
 
 async def run_class(n: int, seed: int = 0, fault: bool = True, log=print) -> dict:
