@@ -133,14 +133,18 @@ class PathArtists:
 
 
 class SurfacePanel:
-    """A rotatable 3D loss surface with descent paths; the z axis is labelled with the loss."""
+    """A rotatable 3D loss surface with descent paths; the z axis is labelled with the loss.
 
-    def __init__(self, ax, blit: Blitter, weights, biases, Z, *, loss="mse", lecture=None, title=None):
+    ``zlabel=False`` leaves the z label out where the panel's neighbour needs the room (the title names the loss).
+    """
+
+    def __init__(self, ax, blit: Blitter, weights, biases, Z, *, loss="mse", lecture=None, title=None, zlabel=True):
         self.ax, self.weights, self.biases, self.blit, self.lecture = ax, weights, biases, blit, lecture
         self.zmax = float(Z.max())
         label = LOSS_LABELS[loss].split(" (")[0]
         draw_surface(ax, weights, biases, Z, lecture=lecture)
-        ax.set_zlabel(label, labelpad=2, fontsize=sizes(lecture).font - 1)
+        if zlabel:
+            ax.set_zlabel(label.split()[0], labelpad=-1, fontsize=sizes(lecture).font - 1)  # "MSE": short
         ax.set_title(title or f"{label} surface (drag to rotate)", fontsize=sizes(lecture).title)
         self.paths: dict[str, PathArtists] = {}
 

@@ -43,7 +43,7 @@ class ConvexityExplorer(Dashboard):
     starts at point A. Panels: the 3D surface with the chord, the contour map
     with the segment A–B and the descent path, and the loss along the segment
     against the chord (red where the loss rises above it: not convex). A and B
-    are labelled on the map and the surface; ★ marks the loss's lowest point.
+    are labelled on the map; ★ marks the loss's lowest point.
     """
 
     name = "convexity"
@@ -134,6 +134,7 @@ class ConvexityExplorer(Dashboard):
             Z,
             loss=loss,
             lecture=lec,
+            zlabel=False,  # the map's axis label is right next to it; the title names the loss
         )
         ax3 = self.surf.ax
         (self.chord3,) = ax3.plot([], [], [], color=COLORS["chord"], lw=s.line * 1.4)
@@ -154,16 +155,15 @@ class ConvexityExplorer(Dashboard):
         (self.seg,) = self.contour.ax.plot([], [], color=COLORS["chord"], lw=s.line, marker="o", ms=s.marker)
         self.blitter.add(self.seg)
         self.contour.add_path("gd", COLORS["path"], marker=False)
-        # "A" and "B" next to the segment's ends, on the map and on the surface: letter-shaped markers
-        # (a path each, drawn as cheaply as a dot), shifted up and right on the map
+        # "A" and "B" next to the segment's ends on the map: letter-shaped markers (a path each, drawn about as
+        # cheaply as a dot), shifted up and right. (On the surface the chord's ends show them; 3D letters cost
+        # a projection per frame and hide behind the surface.)
         shift = self.contour.ax.transData + ScaledTranslation(7 / 72, 7 / 72, fig.dpi_scale_trans)
         letter = dict(ms=s.marker * 1.6, color="black", ls="none", zorder=9)
         self.labels = {
             key: self.blitter.add(self.contour.ax.plot([], [], marker=f"${key}$", transform=shift, **letter)[0])
             for key in ("A", "B")
         }
-        for key in ("A", "B"):
-            self.labels[key + "3"] = self.blitter.add(ax3.plot([], [], [], marker=f"${key}$", **letter)[0])
         ax = self.seg_ax = fig.add_subplot(self.gs[0, 2])
         (self.along,) = ax.plot([], [], color="black", lw=s.line, label=f"{label} along A→B")
         (self.chord,) = ax.plot([], [], color=COLORS["chord"], lw=s.line, label="chord")
@@ -231,9 +231,8 @@ class ConvexityExplorer(Dashboard):
         self.chord3.set_data_3d([wa, wb], [ba, bb], [min(L[0], zmax), min(L[-1], zmax)])
         self.along3.set_data_3d(w, b, np.minimum(L, zmax))
         self.seg.set_data([wa, wb], [ba, bb])
-        for key, (wk, bk, Lk) in (("A", (wa, ba, L[0])), ("B", (wb, bb, L[-1]))):
-            self.labels[key].set_data([wk], [bk])
-            self.labels[key + "3"].set_data_3d([wk], [bk], [min(Lk, zmax)])
+        self.labels["A"].set_data([wa], [ba])
+        self.labels["B"].set_data([wb], [bb])
         Ls, chs = (L - lo) / span, (chord - lo) / span
         self.along.set_data(t, Ls)
         self.chord.set_data(t, chs)
