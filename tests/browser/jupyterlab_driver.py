@@ -640,6 +640,16 @@ class NotebookPage:
         nbp._on_error = lambda e: nbp.page_errors.append(str(e))
         page.on("console", nbp._on_console)
         page.on("pageerror", nbp._on_error)
+        # A console "Failed to load resource" names no address: record the failed requests themselves.
+        nbp.failed_requests = []
+        page.on(
+            "response",
+            lambda r: (
+                nbp.failed_requests.append(f"{r.status} {r.request.method} {r.url.split('?')[0]}")
+                if r.status >= 400
+                else None
+            ),
+        )
         page.goto(server.url(f"/notebooks/{path}"), wait_until="domcontentloaded")
         page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
         page.evaluate(_JS_NOTEBOOK7_PANEL)
