@@ -123,7 +123,8 @@ CELLS = [
     """),
     checked("""
     _, losses_too_fast = descend(x, y, learning_rate=0.1, max_steps=10_000)
-    print(f"η = 0.1: stopped after {len(losses_too_fast) - 1} step, MSE {losses_too_fast[0]:.0f} -> {losses_too_fast[-1]:.0f}")
+    n_steps = len(losses_too_fast) - 1
+    print(f"η = 0.1: stopped after {n_steps} step, MSE {losses_too_fast[0]:.0f} -> {losses_too_fast[-1]:.0f}")
     """),
     md(r"""
     `lh.gradient_descent` runs the same algorithm (written for speed, and for the mini-batches of notebook 05).

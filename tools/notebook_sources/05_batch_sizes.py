@@ -304,7 +304,8 @@ CELLS = [
     """),
     checked("""
     ball = {}
-    print("  B      η   noise ball (from the minimum)   from w = b = 0 (last epoch)   unfinished (full batch, as many steps)")
+    print("  B      η   noise ball (from the minimum)   from w = b = 0 (last epoch)",
+          "  unfinished (full batch, as many steps)")
     for B in [1, 10, 100]:
         for eta in [0.01, 0.04]:
             at_min = lh.gradient_descent(x, y, learning_rate=eta, epochs=20, batch_size=B, w0=w_best, b0=b_best)

@@ -274,7 +274,8 @@ CELLS = [
     last = mae_run.losses[-5:]
     print("MAE,   last 5 losses:", np.round(last, 4))
     print(f"       jumps between steps up to {np.abs(np.diff(last)).max():.3f}; "
-          f"the MAE's true minimum {min_mae:.4f}, the run stays {last.min() - min_mae:.3f} to {last.max() - min_mae:.3f} above it")
+          f"the MAE's true minimum {min_mae:.4f},",
+          f"the run stays {last.min() - min_mae:.3f} to {last.max() - min_mae:.3f} above it")
     print("Huber, last 5 losses:", np.round(huber_run.losses[-5:], 4))
     """),
     md(r"""
@@ -372,7 +373,8 @@ CELLS = [
     near_bottom = (np.linspace(0.5, 3.5, 161), np.linspace(-5, 7, 161))
     whole = (np.linspace(-3, 4, 161), np.linspace(-6, 30, 161))
     panels = {"MSE": ("mse", whole, (30, -60)), "MAE (near the bottom)": ("mae", near_bottom, (40, -60)),
-              "Huber (near the bottom)": ("huber", near_bottom, (40, -60)), "Tukey (from above)": ("tukey", whole, (60, -105))}
+              "Huber (near the bottom)": ("huber", near_bottom, (40, -60)),
+              "Tukey (from above)": ("tukey", whole, (60, -105))}
     light = LightSource(azdeg=315, altdeg=40)
     fig = plt.figure(figsize=(9, 7.5), layout="constrained")
     for k, (title, (loss, (weights, biases), view)) in enumerate(panels.items()):
