@@ -37,8 +37,9 @@ CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
 TARGET = ROOT / "binder" / "requirements.txt"
 RUNTIME = ROOT / "binder" / "runtime.txt"
 
-# Binder's base environment has these; pin them so that they match the JupyterLab we test.
-BINDER_EXTRAS = ("notebook", "ipykernel")
+# Binder's base environment has the first two; pin them so that they match the JupyterLab we test.
+# nbgitpuller: a hub that uses the Binder image as its single-user image distributes the series with it.
+BINDER_EXTRAS = ("notebook", "ipykernel", "nbgitpuller")
 
 HEADER = """\
 # Binder's runtime stack: what the notebooks need, at the exact versions `make test` proves
