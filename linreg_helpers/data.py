@@ -10,6 +10,7 @@ maps that folder into the package (``linreg_helpers/datasets/`` in a wheel or a
 from __future__ import annotations
 
 import csv
+import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,6 +154,76 @@ def make_linear_data(
 
 
 # --------------------------------------------------------------------------- CSV
+_ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
+"""Tried in this order: UTF-8 (with or without Excel's BOM), then Windows' cp1252, then Latin-1."""
+
+
+def _check_csv_arguments(
+    path: object, features: object, target: object, keep: object, scale: object
+) -> tuple[list[str], str, list[str], dict[str, float]]:
+    """Validate :func:`load_csv`'s arguments before the file is opened."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a file name (str or pathlib.Path), got {v._describe(path)}.")
+    if isinstance(features, str):
+        features = [features]  # one column name, not its letters
+    if not isinstance(features, (list, tuple)) or not all(isinstance(f, str) for f in features):
+        raise TypeError(f"features must be a column name or a list of column names, got {v._describe(features)}.")
+    if not features:
+        raise ValueError("features is empty: name at least one feature column, e.g. features=['x'].")
+    if not isinstance(target, str):
+        raise TypeError(f"target must be one column name (a str), got {v._describe(target)}.")
+    if isinstance(keep, str):
+        keep = [keep]
+    if not isinstance(keep, (list, tuple)) or not all(isinstance(k, str) for k in keep):
+        raise TypeError(f"keep must be a list of column names, got {v._describe(keep)}.")
+    if scale is None:
+        scale = {}
+    if not isinstance(scale, dict):
+        raise TypeError(
+            f"scale must be a dict from column name to factor, e.g. {{'weight_lb': 1e-3}}, got {v._describe(scale)}."
+        )
+    factors = {str(k): v.check_scalar(f, f"scale[{k!r}]") for k, f in scale.items()}
+    return list(features), target, list(keep), factors
+
+
+def _read_csv_rows(path: Path) -> tuple[list[list[str]], str]:
+    """The file's rows as lists of cells, decoded and split the way spreadsheets write CSV.
+
+    Tries UTF-8 (a BOM is dropped), then cp1252, then Latin-1; line endings may be
+    LF or CRLF; the separator (``,``, ``;`` or a tab) is detected from the header line.
+    """
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        raise ValueError(
+            f"{path.name} is not a text CSV file (it contains NUL bytes: a compressed or binary file?). "
+            "Export it from the spreadsheet as CSV."
+        )
+    for encoding in _ENCODINGS:
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    first = text.splitlines()[0] if text.strip() else ""
+    counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
+    sep = max(counts, key=lambda k: (counts[k], k == ","))
+    if counts[sep] == 0:
+        sep = ","
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=sep)), sep
+
+
+def _check_header(file_name: str, header: list[str], raw: list[str]) -> None:
+    """Raise for duplicated column names, naming both columns."""
+    seen: dict[str, int] = {}
+    for column, name in enumerate(header, start=1):
+        if name in seen and name:
+            raise ValueError(
+                f"{file_name}, row 1: the column name {name!r} appears twice (columns {seen[name]} and {column}); "
+                "rename one of them so that each column has its own name."
+            )
+        seen[name] = column
+
+
 def load_csv(
     path: str | os.PathLike[str],
     *,
@@ -171,52 +242,87 @@ def load_csv(
     non-numeric value raises ``ValueError`` naming the file, the row (as
     numbered in a spreadsheet, header = row 1) and the column.
 
+    The file is read the way spreadsheets write CSV: UTF-8 with or without a
+    BOM (Excel's "CSV UTF-8"), else cp1252 / Latin-1; LF or CRLF line endings;
+    the separator ``,``, ``;`` or a tab, detected from the header line (with
+    ``;`` a decimal comma such as ``1,5`` reads as 1.5). A duplicated column
+    name, or a row with more cells than the header, is an error naming the
+    row and column; a short row is a missing value.
+
     Parameters
     ----------
     path : path-like
         CSV file with a header row.
-    features : list of str
-        Feature columns, in order. One column gives a 1-D ``X``.
+    features : str or list of str
+        Feature columns, in order. One column (a str is one column name) gives
+        a 1-D ``X`` of shape (n,); M columns give shape (n, M).
     target : str
         Target column.
     scale : dict, optional
-        Multiply a column by a factor after reading (e.g. pounds → 1000 lb).
+        Multiply a column by a factor after reading (e.g. pounds → 1000 lb);
+        every key must be one of the feature or target columns.
     keep : list of str
         Extra (text) columns to keep in ``Dataset.extra``.
     name, description, source, licence : str
         Metadata stored on the result.
     """
+    features, target, keep, scale = _check_csv_arguments(path, features, target, keep, scale)
     path = Path(path)
     if not path.is_file():
         raise ValueError(f"No CSV file at {str(path)!r}.")
+    rows, sep = _read_csv_rows(path)
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise ValueError(f"{path.name} is empty: a CSV file needs a header row and at least one data row.")
+    header = [cell.strip() for cell in rows[0]]
+    _check_header(path.name, header, rows[0])
     wanted = [*features, target]
-    with path.open(newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        header = reader.fieldnames or []
-        missing = [c for c in wanted + list(keep) if c not in header]
-        if missing:
-            raise ValueError(f"{path.name}: no column(s) {missing}; the columns are {header}.")
-        columns: dict[str, list[float]] = {c: [] for c in wanted}
-        kept: dict[str, list[str]] = {c: [] for c in keep}
-        for row_number, row in enumerate(reader, start=2):
-            for c in wanted:
-                cell = (row.get(c) or "").strip()
-                if cell == "" or cell.upper() in {"NA", "NAN", "NULL", "NONE"}:
-                    raise ValueError(f"{path.name}, row {row_number}, column {c!r}: missing value ({cell!r}).")
-                try:
-                    value = float(cell)
-                except ValueError:
-                    raise ValueError(
-                        f"{path.name}, row {row_number}, column {c!r}: {cell!r} is not a number."
-                    ) from None
-                if not np.isfinite(value):
-                    raise ValueError(f"{path.name}, row {row_number}, column {c!r}: {cell!r} is not finite.")
-                columns[c].append(value)
-            for c in keep:
-                kept[c].append(row[c])
+    missing = [c for c in wanted + list(keep) if c not in header]
+    if missing:
+        others = [o for o in (",", ";", "\t") if o != sep and any(o in h for h in header)]
+        hint = f" Another separator ({others[0]!r}) appears in the header: is the file consistent?" if others else ""
+        raise ValueError(
+            f"{path.name}: no column(s) {missing}; the columns are {header} "
+            f"(read with the separator {sep!r}, detected from the header line).{hint}"
+        )
+    unknown = [c for c in scale if c not in wanted]
+    if unknown:
+        raise ValueError(
+            f"scale names column(s) {unknown} that are not among the features or the target {wanted}; "
+            "scale keys must be column names exactly as in the header."
+        )
+    position = {c: header.index(c) for c in wanted + list(keep)}
+    columns: dict[str, list[float]] = {c: [] for c in wanted}
+    kept: dict[str, list[str]] = {c: [] for c in keep}
+    for row_number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue  # a blank line, as spreadsheets sometimes leave at the end
+        if len(row) > len(header):
+            extra = len(header) + 1
+            raise ValueError(
+                f"{path.name}, row {row_number}, column {extra}: the row has {len(row)} cells but the header "
+                f"has {len(header)} columns ({row[len(header)]!r} has no column). Remove the extra cell or add "
+                "a header for it (a stray separator in a cell needs quotes)."
+            )
+        for c in wanted:
+            cell = row[position[c]].strip() if position[c] < len(row) else ""
+            if cell == "" or cell.upper() in {"NA", "NAN", "NULL", "NONE"}:
+                raise ValueError(f"{path.name}, row {row_number}, column {c!r}: missing value ({cell!r}).")
+            if sep == ";" and cell.count(",") == 1 and "." not in cell:
+                cell = cell.replace(",", ".")  # a decimal comma, as ';'-separated spreadsheets write
+            try:
+                value = float(cell)
+            except ValueError:
+                raise ValueError(
+                    f"{path.name}, row {row_number}, column {c!r}: {cell!r} is not a number "
+                    f"(the file is read with the separator {sep!r})."
+                ) from None
+            if not np.isfinite(value):
+                raise ValueError(f"{path.name}, row {row_number}, column {c!r}: {cell!r} is not finite.")
+            columns[c].append(value)
+        for c in keep:
+            kept[c].append(row[position[c]] if position[c] < len(row) else "")
     if not columns[target]:
         raise ValueError(f"{path.name} has a header but no data rows.")
-    scale = scale or {}
     arrays = {c: np.asarray(vals) * scale.get(c, 1.0) for c, vals in columns.items()}
     X = np.column_stack([arrays[c] for c in features])
     return Dataset(

@@ -164,3 +164,69 @@ def test_outliers_shift_exactly_k_targets(k, shift):
     assert moved.sum() == k
     expected_shift = 10.0 if shift is None else shift  # default: 10 · max(noise, 1)
     np.testing.assert_allclose(y[moved] - y0[moved], expected_shift, rtol=1e-12)
+
+
+# ------------------------------------------------------- load_csv: files as spreadsheets write them
+@pytest.mark.parametrize(
+    ("content", "label"),
+    [
+        ("\ufeffx,y\r\n1,2\r\n2,4\r\n3,6.5\r\n".encode(), "UTF-8 with BOM and CRLF (Excel 'CSV UTF-8')"),
+        (b"x;y\n1;2\n2;4\n3;6,5\n", "semicolons and a decimal comma"),
+        (b"x\ty\n1\t2\n2\t4\n3\t6.5\n", "tabs"),
+        (b"x,y\r\n1,2\r\n2,4\r\n3,6.5\r\n\r\n", "CRLF with a trailing blank line"),
+    ],
+)
+def test_load_csv_reads_spreadsheet_csv(tmp_path, content, label):
+    path = tmp_path / "s.csv"
+    path.write_bytes(content)
+    ds = lh.load_csv(path, features=["x"], target="y")
+    np.testing.assert_array_equal(ds.X, [1.0, 2.0, 3.0])
+    np.testing.assert_array_equal(ds.y, [2.0, 4.0, 6.5])
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_load_csv_reads_windows_and_latin1_text(tmp_path, encoding):
+    path = tmp_path / "l.csv"
+    path.write_bytes("x,y,nom\n1,2,café\n2,4,crème\n".encode(encoding))
+    ds = lh.load_csv(path, features=["x"], target="y", keep=["nom"])
+    assert list(ds.extra["nom"]) == ["café", "crème"]
+
+
+def test_load_csv_string_feature_is_one_column(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text("flipper,y\n1,2\n2,4\n")
+    ds = lh.load_csv(path, features="flipper", target="y")
+    assert ds.feature_names == ("flipper",)
+    np.testing.assert_array_equal(ds.X, [1.0, 2.0])
+
+
+def test_load_csv_duplicated_header_names_row_and_columns(tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_text("x,y,y\n1,2,3\n2,4,5\n")
+    with pytest.raises(ValueError, match=r"row 1.*'y' appears twice \(columns 2 and 3\)"):
+        lh.load_csv(path, features=["x"], target="y")
+
+
+def test_load_csv_extra_cell_names_row_and_column(tmp_path):
+    path = tmp_path / "e.csv"
+    path.write_text("x,y\n1,2\n2,4,9\n")
+    with pytest.raises(ValueError, match=r"row 3, column 3: the row has 3 cells but the header has 2"):
+        lh.load_csv(path, features=["x"], target="y")
+
+
+def test_load_csv_names_the_separator_it_saw(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text("x;y,z\n1;2\n")
+    with pytest.raises(ValueError, match=r"separator ','.*Another separator \(';'\)"):
+        lh.load_csv(path, features=["x"], target="z")
+
+
+def test_load_csv_binary_and_empty_files(tmp_path):
+    gz = tmp_path / "b.csv"
+    gz.write_bytes(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03")
+    with pytest.raises(ValueError, match="not a text CSV file"):
+        lh.load_csv(gz, features=["x"], target="y")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    with pytest.raises(ValueError, match="is empty"):
+        lh.load_csv(empty, features=["x"], target="y")
