@@ -39,6 +39,23 @@ def as_float_array(value: object, name: str) -> np.ndarray:
     """Convert ``value`` to a float64 array or raise a ``TypeError`` naming ``name``."""
     if isinstance(value, (str, bytes)):
         raise TypeError(f"{name} must be numeric, got the string {value!r}.")
+    if isinstance(value, np.ma.MaskedArray):
+        raise TypeError(
+            f"{name} is a masked array: its mask would be ignored. Drop the masked entries first "
+            f"({name}.compressed() for one array, or select the unmasked rows of X and y together)."
+        )
+    if _is_numpy_dtype(value):
+        kind = value.dtype.kind  # type: ignore[attr-defined]
+        if kind == "c":
+            raise TypeError(
+                f"{name} holds complex numbers ({_describe(np.asarray(value))}): the model is real-valued. "
+                f"Pass the real part ({name}.real) if the imaginary part is zero."
+            )
+        if kind in "mM":
+            raise TypeError(
+                f"{name} holds dates or times (dtype {np.dtype(value.dtype)}): convert them to numbers first, "
+                "e.g. days since the first date with (t - t.min()) / np.timedelta64(1, 'D')."
+            )
     try:
         arr = np.asarray(value, dtype=np.float64)
     except (TypeError, ValueError) as exc:
@@ -46,6 +63,31 @@ def as_float_array(value: object, name: str) -> np.ndarray:
             f"{name} must be numeric (a number, list or numpy array of numbers), got {_describe(value)}."
         ) from exc
     return arr
+
+
+def _is_numpy_dtype(value: object) -> bool:
+    """Whether ``value.dtype`` is a numpy dtype (pandas extension dtypes are not)."""
+    return isinstance(getattr(value, "dtype", None), np.dtype)
+
+
+def check_seed(seed: object, name: str = "seed") -> int:
+    """Return ``seed`` as a Python ``int`` ≥ 0 or raise naming ``name``.
+
+    Parameters
+    ----------
+    seed : int
+        A whole number from 0 up (numpy's ``default_rng`` refuses negative seeds).
+
+    Returns
+    -------
+    int
+    """
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
+        raise TypeError(f"{name} must be a whole number such as 0 or 42, got {_describe(seed)}.")
+    value = int(seed)
+    if value < 0:
+        raise ValueError(f"{name} must be at least 0, got {value}; use a non-negative whole number such as 0.")
+    return value
 
 
 def check_finite(arr: np.ndarray, name: str) -> None:

@@ -386,6 +386,7 @@ def gradient_descent(
     b = v.check_scalar(b0, "b0")
     delta = v.check_scalar(delta, "delta", positive=True)
     c = v.check_scalar(c, "c", positive=True)
+    seed = v.check_seed(seed)
     if not isinstance(shuffle, (bool, np.bool_)):
         raise TypeError(f"shuffle must be True or False, got {shuffle!r}.")
     spe = math.ceil(n / B)

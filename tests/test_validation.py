@@ -341,3 +341,29 @@ def test_a_short_csv_row_is_a_missing_value(tmp_path):
     path = write(tmp_path, "short.csv", "x,y\n1,2\n3\n")
     with pytest.raises(ValueError, match=r"short\.csv, row 3, column 'y': missing value"):
         lh.load_csv(path, features=["x"], target="y")
+
+
+# ----------------------------------------------------- seed and array types numpy would accept silently
+@pytest.mark.parametrize(
+    ("seed", "exc", "words"),
+    [(-1, ValueError, "at least 0"), ("abc", TypeError, "whole number"), (1.5, TypeError, "whole number")],
+)
+def test_seed_is_validated_even_for_full_batch(seed, exc, words):
+    X, y = lh.make_linear_data(10, seed=0)
+    for batch_size in (None, 2):
+        with pytest.raises(exc, match=f"seed.*{words}"):
+            lh.gradient_descent(X, y, learning_rate=0.01, epochs=1, batch_size=batch_size, seed=seed)
+
+
+@pytest.mark.parametrize(
+    ("X", "words"),
+    [
+        (np.ma.masked_array([1.0, 2.0, 1e9], mask=[0, 0, 1]), "masked array"),
+        (np.array([1 + 1j, 2 + 0j, 3 + 0j]), "complex"),
+        (np.array(["2020-01-01", "2020-01-02", "2020-01-03"], dtype="datetime64[D]"), "dates or times"),
+        (np.array([1, 2, 3], dtype="timedelta64[s]"), "dates or times"),
+    ],
+)
+def test_odd_array_types_are_rejected(X, words):
+    with pytest.raises(TypeError, match=f"X.*{words}"):
+        lh.fit_closed_form(X, [1.0, 2.0, 3.0])
