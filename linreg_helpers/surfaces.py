@@ -37,7 +37,8 @@ def loss_surface(
         Grid values of b.
     loss : {"mse", "rmse", "mae", "huber", "tukey"}
         MSE (and RMSE) come from sufficient statistics, in O(nw·nb) time
-        whatever n is; the others cost O(nw·nb·n).
+        whatever n is; the others cost O(nw·nb·n) time and hold at most
+        2·10⁶ residuals (16 MB) at a time, whatever n is.
     delta : float
         Huber's δ.
     c : float
@@ -71,14 +72,43 @@ def loss_surface(
     c = v.check_scalar(c, "c", positive=True)
     x = X2[:, 0]
     Z = np.empty((B.shape[0], W.shape[0]))
-    rows = max(1, 2_000_000 // (W.shape[0] * x.shape[0]))
+    n = x.shape[0]
+    if W.shape[0] * n > _CHUNK:
+        return _surface_in_chunks(x, y1, W, B, loss, delta, c)
+    rows = max(1, _CHUNK // (W.shape[0] * n))
     for s in range(0, B.shape[0], rows):
         R = W[None, :, None] * x[None, None, :] + B[s : s + rows, None, None] - y1
-        if loss == "mae":
-            terms = np.abs(R)
-        elif loss == "huber":
-            terms = _huber_terms(R, delta)
-        else:
-            terms = _tukey_terms(R, c)
-        Z[s : s + rows] = terms.mean(axis=2)
+        Z[s : s + rows] = _terms(R, loss, delta, c).mean(axis=2)
     return Z
+
+
+_CHUNK = 2_000_000
+"""Residuals held at a time by :func:`loss_surface` (16 MB of float64)."""
+
+
+def _terms(R: np.ndarray, loss: str, delta: float, c: float) -> np.ndarray:
+    """Per-example loss of residuals ``R`` (any shape) for MAE, Huber or Tukey."""
+    if loss == "mae":
+        return np.abs(R)
+    if loss == "huber":
+        return _huber_terms(R, delta)
+    return _tukey_terms(R, c)
+
+
+def _surface_in_chunks(
+    x: np.ndarray, y: np.ndarray, W: np.ndarray, B: np.ndarray, loss: str, delta: float, c: float
+) -> np.ndarray:
+    """The grid one bias at a time and the examples in blocks: at most ``_CHUNK`` residuals at once.
+
+    Used when one bias row of all weights times ``n`` would exceed ``_CHUNK``
+    (e.g. n = 10⁶), so the memory stays bounded whatever n is; the mean is then
+    a sum of per-block sums divided by n.
+    """
+    n = x.shape[0]
+    cols = max(1, _CHUNK // W.shape[0])  # examples per block
+    Z = np.zeros((B.shape[0], W.shape[0]))
+    for i, b in enumerate(B.tolist()):
+        for s in range(0, n, cols):
+            R = W[:, None] * x[None, s : s + cols] + (b - y[None, s : s + cols])
+            Z[i] += _terms(R, loss, delta, c).sum(axis=1)
+    return Z / n

@@ -28,7 +28,15 @@ from . import _validation as v
 from ._mse_stats import MSEStats
 from .losses import _huber_terms, _tukey_psi, _tukey_terms
 
-__all__ = ["DIVERGENCE_FACTOR", "History", "gradient_descent", "largest_stable_learning_rate"]
+__all__ = [
+    "DIVERGENCE_FACTOR",
+    "LOSS_EVALUATION_BUDGET",
+    "MAX_PARAMETER_VALUES",
+    "MAX_RESIDUAL_LOSS_STEPS",
+    "History",
+    "gradient_descent",
+    "largest_stable_learning_rate",
+]
 
 DIVERGENCE_FACTOR = 1e6
 """Training counts as diverged once the loss exceeds this many times its scale
@@ -36,6 +44,20 @@ DIVERGENCE_FACTOR = 1e6
 or stops being finite."""
 
 _HUGE = 1e150  # parameters beyond this are certainly diverging; stop early
+
+MAX_PARAMETER_VALUES = 3_000_000
+"""Largest ``steps × (M + 1)`` (parameter values along the path) a run may ask for.
+
+The path is kept in memory at about 100–200 bytes per value while it is built, so
+this bounds a run at a few hundred MiB (and, for the MSE, under about a second)."""
+
+MAX_RESIDUAL_LOSS_STEPS = 300_000
+"""Largest number of steps for the MAE, Huber, Tukey and RMSE descents, whose steps
+each cost a few numpy calls (≈ 10–20 µs): a few seconds."""
+
+LOSS_EVALUATION_BUDGET = 10_000_000
+"""Residuals the whole-data MAE/Huber/Tukey/RMSE losses of a run may cost
+(stored states × n). Above it the history is thinned to every k-th step."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +81,10 @@ class History:
         still a finite number), so every stored value is finite.
     learning_rate, batch_size, epochs, loss :
         The settings of the run.
+    step_index : ndarray of int, shape (stored states,), or None
+        The step number of each stored state when the history was thinned
+        (see :func:`gradient_descent`); ``None`` when every state is stored
+        (row ``k`` is step ``k``).
     """
 
     weights: np.ndarray
@@ -71,11 +97,21 @@ class History:
     batch_size: int
     epochs: int
     loss: str
+    step_index: np.ndarray | None = None
 
     @property
     def steps(self) -> int:
-        """Number of steps stored (fewer than ``epochs * steps_per_epoch`` after divergence)."""
+        """Number of steps taken (fewer than ``epochs * steps_per_epoch`` after divergence)."""
+        if self.step_index is not None:
+            return int(self.step_index[-1])
         return int(self.losses.shape[0] - 1)
+
+    @property
+    def step_axis(self) -> np.ndarray:
+        """Each stored state's step number, shape (stored states,), for plotting."""
+        if self.step_index is not None:
+            return self.step_index
+        return np.arange(self.losses.shape[0])
 
     @property
     def w(self) -> np.ndarray:
@@ -90,7 +126,7 @@ class History:
     @property
     def epoch_axis(self) -> np.ndarray:
         """Each state's position in epochs (``step / steps_per_epoch``), for plotting."""
-        return np.arange(self.losses.shape[0]) / self.steps_per_epoch
+        return self.step_axis / self.steps_per_epoch
 
     def __repr__(self) -> str:
         state = f"diverged at step {self.diverged_at}" if self.diverged else f"final loss {self.losses[-1]:.6g}"
@@ -202,12 +238,50 @@ def _mse_matrix(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
     mx, my = X.mean(axis=0), float(y.mean())
     Xc, yc = X - mx, y - my
     starts = _batch_starts(n, batch_size)
-    nb = starts.shape[0]
-    m1 = np.diff(np.append(starts, n)).astype(float)  # rows per batch
-    planned = 1 if fixed_order else epochs
-    idx = np.concatenate([order_fn(e) for e in range(planned)])
-    all_starts = (starts[None, :] + n * np.arange(planned)[:, None]).ravel()
-    m = np.tile(m1, planned)
+    m = np.diff(np.append(starts, n)).astype(float)  # rows per batch
+
+    def affine_maps(idx):
+        """The rows ``(A, c)`` of one epoch's batches, in the loop's order."""
+        A, c = _epoch_affine_maps(Xc, yc, idx, starts, m, mx, my, lr, d)
+        if d == 2:
+            return np.concatenate([A.reshape(-1, 9), c], axis=1).tolist()
+        return list(zip(A, c, strict=True))
+
+    # One epoch's maps at a time (not every epoch's up front): memory O(n/B·d²), not O(steps·d²).
+    rows = affine_maps(order_fn(0))
+    theta = np.append(w, b).astype(float)
+    if d == 2:
+        t0, t1, t2 = theta.tolist()
+        path = [(t0, t1, t2)]
+        for epoch in range(epochs):
+            if epoch and not fixed_order:
+                rows = affine_maps(order_fn(epoch))
+            for a00, a01, a02, a10, a11, a12, a20, a21, a22, c0, c1, c2 in rows:
+                t0, t1, t2 = (
+                    a00 * t0 + a01 * t1 + a02 * t2 + c0,
+                    a10 * t0 + a11 * t1 + a12 * t2 + c1,
+                    a20 * t0 + a21 * t1 + a22 * t2 + c2,
+                )
+                path.append((t0, t1, t2))
+            if not (abs(t0) < _HUGE and abs(t1) < _HUGE and abs(t2) < _HUGE):
+                break
+    else:
+        t = theta
+        path = [t]
+        for epoch in range(epochs):
+            if epoch and not fixed_order:
+                rows = affine_maps(order_fn(epoch))
+            for Aj, cj in rows:
+                t = Aj @ t + cj
+                path.append(t)
+            if not np.all(np.abs(t) < _HUGE):
+                break
+    out = np.asarray(path, dtype=float)
+    return out[:, :d], out[:, d]
+
+
+def _epoch_affine_maps(Xc, yc, idx, all_starts, m, mx, my, lr, d):
+    """``A`` (batches, d+1, d+1) and ``c`` (batches, d+1) of the steps θ ← Aθ + c of one epoch."""
     xs, ys = Xc[idx], yc[idx]
     sx = np.add.reduceat(xs, all_starts, axis=0)  # (batches, d)
     sxx = np.add.reduceat(xs[:, :, None] * xs[:, None, :], all_starts, axis=0)  # (batches, d, d)
@@ -222,35 +296,7 @@ def _mse_matrix(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
     k = 2.0 * lr / m
     A = np.eye(d + 1) - k[:, None, None] * M
     c = k[:, None] * r
-
-    theta = np.append(w, b).astype(float)
-    if d == 2:
-        rows = np.concatenate([A.reshape(-1, 9), c], axis=1).tolist()
-        t0, t1, t2 = theta.tolist()
-        path = [(t0, t1, t2)]
-        for epoch in range(epochs):
-            base = 0 if fixed_order else epoch * nb
-            for a00, a01, a02, a10, a11, a12, a20, a21, a22, c0, c1, c2 in rows[base : base + nb]:
-                t0, t1, t2 = (
-                    a00 * t0 + a01 * t1 + a02 * t2 + c0,
-                    a10 * t0 + a11 * t1 + a12 * t2 + c1,
-                    a20 * t0 + a21 * t1 + a22 * t2 + c2,
-                )
-                path.append((t0, t1, t2))
-            if not (abs(t0) < _HUGE and abs(t1) < _HUGE and abs(t2) < _HUGE):
-                break
-    else:
-        t = theta
-        path = [t]
-        for epoch in range(epochs):
-            base = 0 if fixed_order else epoch * nb
-            for j in range(base, base + nb):
-                t = A[j] @ t + c[j]
-                path.append(t)
-            if not np.all(np.abs(t) < _HUGE):
-                break
-    out = np.asarray(path, dtype=float)
-    return out[:, :d], out[:, d]
+    return A, c
 
 
 def _residual_loss_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order, loss, delta, c):
@@ -262,6 +308,8 @@ def _residual_loss_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_orde
     ``gᵢ = rᵢ / RMSE`` of the batch (0 when the batch's RMSE is 0, where the RMSE has a kink).
     """
     n = X.shape[0]
+    if batch_size == 1 and X.shape[1] == 1 and loss in ("mae", "huber", "rmse"):
+        return _residual_scalar_sgd(X[:, 0], y, order_fn, epochs, lr, float(w[0]), b, loss, delta)
     starts = _batch_starts(n, batch_size)
     ws = [w.copy()]
     bs = [b]
@@ -290,6 +338,36 @@ def _residual_loss_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_orde
         if not (np.all(np.abs(w) < _HUGE) and abs(b) < _HUGE):
             break
     return np.array(ws), np.array(bs)
+
+
+def _residual_scalar_sgd(x, y, order_fn, epochs, lr, w, b, loss, delta):
+    """One feature, batch size 1, MAE / Huber / RMSE: the same arithmetic as the numpy loop, on Python floats.
+
+    numpy's per-call cost (≈ 10 µs a step for a batch of one) made an epoch of SGD on
+    20,000 examples take a second; plain floats take well under a microsecond a step.
+    Each operation is the one the array loop does on its one-element arrays, so the
+    path is the same to the last bit.
+    """
+    ws = [w]
+    bs = [b]
+    for epoch in range(epochs):
+        idx = order_fn(epoch)
+        for xj, yj in zip(x[idx].tolist(), y[idx].tolist(), strict=False):
+            r = w * xj + b - yj
+            if loss == "mae":
+                g = (r > 0.0) - (r < 0.0)
+            elif loss == "huber":
+                g = min(max(r, -delta), delta)
+            else:
+                root = math.sqrt(r * r / 1)
+                g = r / root if root > 0.0 else 0.0
+            w = w - lr * (g * xj) / 1
+            b = b - lr * float(g) / 1
+            ws.append(w)
+            bs.append(b)
+        if not (abs(w) < _HUGE and abs(b) < _HUGE):
+            break
+    return np.array(ws, dtype=float)[:, None], np.array(bs, dtype=float)
 
 
 def _whole_data_losses(X, y, W, B, loss, delta, stats, c=4.685):
@@ -366,6 +444,28 @@ def gradient_descent(
         ``weights`` (steps+1, M), ``biases``, ``losses`` (whole data, every
         state), ``steps_per_epoch``, ``diverged``, ``diverged_at``.
 
+    Raises
+    ------
+    ValueError
+        Before any work, for a request too big to run in a few seconds and a
+        few hundred MiB: more than :data:`MAX_PARAMETER_VALUES` parameter values
+        along the path (``epochs × ceil(n / batch_size) × (M + 1)``), or more
+        than :data:`MAX_RESIDUAL_LOSS_STEPS` steps for a loss other than the
+        MSE. The message gives the size and the largest ``epochs`` allowed.
+
+    Notes
+    -----
+    **Bounded work.** Every step must be taken, so no thinning can make a run
+    of too many steps quick: such a request is *refused* up front with a message
+    saying how big it is and what to lower. Thinning is used for the one cost
+    that is not in the steps themselves: the whole-data loss of the MAE, Huber,
+    Tukey and RMSE at each state costs O(n), so SGD for one epoch would cost
+    O(n²). When ``stored states × n`` exceeds :data:`LOSS_EVALUATION_BUDGET`
+    (10⁷), the history keeps every k-th state (k as small as the budget
+    allows) and the last one, ``History.step_index`` gives their step numbers,
+    and divergence is checked on those states. Smaller runs, and every MSE
+    run (whose loss costs O(1) per state), store every state.
+
     Examples
     --------
     >>> from linreg_helpers import make_linear_data, fit_closed_form
@@ -390,6 +490,7 @@ def gradient_descent(
     if not isinstance(shuffle, (bool, np.bool_)):
         raise TypeError(f"shuffle must be True or False, got {shuffle!r}.")
     spe = math.ceil(n / B)
+    _check_bounded(n, M, B, spe, epochs, loss)
 
     fixed_order = not shuffle or B == n
     if fixed_order:
@@ -413,6 +514,14 @@ def gradient_descent(
         else:
             W, Bs = _residual_loss_loop(X2, y1, order_fn, epochs, lr, w, b, B, fixed_order, loss, delta, c)
 
+        step_index = None
+        if loss != "mse":
+            stride = math.ceil(W.shape[0] * n / LOSS_EVALUATION_BUDGET)
+            if stride > 1:
+                step_index = np.arange(0, W.shape[0], stride)
+                if step_index[-1] != W.shape[0] - 1:
+                    step_index = np.append(step_index, W.shape[0] - 1)
+                W, Bs = W[step_index], Bs[step_index]
         stats = MSEStats(X2, y1) if loss == "mse" else None
         losses = _whole_data_losses(X2, y1, W, Bs, loss, delta, stats, c)
         constant = _whole_data_losses(X2, y1, np.zeros((1, M)), np.array([y1.mean()]), loss, delta, stats, c)[0]
@@ -422,10 +531,12 @@ def gradient_descent(
     diverged_at = None
     if bad.any():
         k = int(np.argmax(bad))
-        diverged_at = k
+        diverged_at = k if step_index is None else int(step_index[k])
         keep = k + 1 if (np.isfinite(losses[k]) and np.isfinite(W[k]).all() and np.isfinite(Bs[k])) else k
         keep = max(keep, 1)
         W, Bs, losses = W[:keep], Bs[:keep], losses[:keep]
+        if step_index is not None:
+            step_index = step_index[:keep]
     return History(
         weights=np.ascontiguousarray(W),
         biases=Bs,
@@ -437,4 +548,28 @@ def gradient_descent(
         batch_size=B,
         epochs=epochs,
         loss=loss,
+        step_index=step_index,
     )
+
+
+def _check_bounded(n: int, M: int, B: int, spe: int, epochs: int, loss: str) -> None:
+    """Refuse, before any work, a run whose path would not fit in a few hundred MiB or a few seconds."""
+    steps = epochs * spe
+    values = steps * (M + 1)
+    fix = (
+        f"Lower epochs (at most {max(1, MAX_PARAMETER_VALUES // ((M + 1) * spe))} at this batch size) "
+        f"or raise batch_size (now {B}: {spe} steps per epoch)"
+    )
+    if values > MAX_PARAMETER_VALUES:
+        raise ValueError(
+            f"This run is too big: {epochs} epochs × {spe} steps = {steps:,} steps of {M + 1} parameters "
+            f"({values:,} values, about {values * 150 / 2**20:,.0f} MiB while the path is built; "
+            f"the limit is {MAX_PARAMETER_VALUES:,}). {fix}."
+        )
+    if loss != "mse" and steps > MAX_RESIDUAL_LOSS_STEPS:
+        most = max(1, MAX_RESIDUAL_LOSS_STEPS // spe)
+        raise ValueError(
+            f"This run is too long: {epochs} epochs × {spe} steps = {steps:,} steps of the {loss.upper()} "
+            f"descent (about {steps * 15e-6:,.0f} s; the limit is {MAX_RESIDUAL_LOSS_STEPS:,} steps). "
+            f"Lower epochs (at most {most} at this batch size) or raise batch_size (now {B})."
+        )
