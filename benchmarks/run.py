@@ -49,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 
 import linreg_helpers as lh  # noqa: E402
 from benchmarks.naive import naive_frame  # noqa: E402
+from benchmarks.training_losses import bench_sgd_mae  # noqa: E402
 
 
 def median_ms(fn, repeats: int, warmup: int = 1) -> float:
@@ -203,6 +204,7 @@ def main(argv=None) -> int:
     results.update(bench_sgd(args.quick))
     results.update(bench_surface(args.quick))
     results.update(bench_long_run(args.quick))
+    results.update(bench_sgd_mae(args.quick))
     updates, naives, batch = {}, {}, {}
     frame_bytes = {}
     for name, builder in lh.DASHBOARDS.items():
