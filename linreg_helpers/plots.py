@@ -167,8 +167,10 @@ def plot_fit(
     X : array_like, shape (n,)
         One feature.
     y : array_like, shape (n,)
-    w, b : float
-        The model's weight and bias.
+    w : float or array_like of one value
+        The model's weight (a 1-element array is accepted; more values are an error).
+    b : float
+        The model's bias.
     residuals : bool
         Draw each residual ``ŷᵢ − yᵢ`` as a vertical segment.
     ax : Axes, optional
@@ -180,7 +182,16 @@ def plot_fit(
     X2, y1 = v.check_Xy(X, y)
     if X2.shape[1] != 1:
         raise ValueError(f"plot_fit draws one feature against y; X has shape {np.shape(X)}.")
-    w = v.check_scalar(np.ravel(w)[0] if np.ndim(w) else w, "w")
+    if np.ndim(w):
+        values = v.as_float_array(w, "w").ravel()
+        if values.shape[0] != 1:
+            raise ValueError(
+                f"w must be one number: plot_fit draws one feature, so the line has one weight; got "
+                f"{values.shape[0]} values (shape {np.shape(w)}). For several features plot one column of X "
+                "with its weight, e.g. plot_fit(X[:, 0], y, w[0], b)."
+            )
+        w = values[0]
+    w = v.check_scalar(w, "w")
     b = v.check_scalar(b, "b")
     ax = ax or _new_axes()
     art = fit_artists(ax, X2[:, 0], y1, lecture=lecture)
@@ -237,10 +248,21 @@ def _surface_on_grid(X, y, history, weights, biases, loss, loss_kw):
     """Checked data, the grid (by default one covering the history's start) and the loss on it."""
     X2, y1 = v.check_Xy(X, y)
     if weights is None or biases is None:
+        # fill in only the axis that was not given: a given grid is never thrown away
         pts = []
         if history is not None:
             pts = [(float(history.weights[0, 0]), float(history.biases[0]))]
-        weights, biases = parameter_grid(X2, y1, pts)
+        auto_w, auto_b = parameter_grid(X2, y1, pts)
+        weights = auto_w if weights is None else v.check_grid(weights, "weights")
+        biases = auto_b if biases is None else v.check_grid(biases, "biases")
+    else:
+        weights, biases = v.check_grid(weights, "weights"), v.check_grid(biases, "biases")
+    for name, grid in (("weights", weights), ("biases", biases)):
+        if grid.shape[0] < 2 or not np.all(np.diff(grid) > 0):
+            raise ValueError(
+                f"{name} must be an increasing grid of at least 2 values (e.g. np.linspace(0, 4, 41)), "
+                f"got {grid.shape[0]} value(s){'' if grid.shape[0] < 2 else ' that do not increase'}."
+            )
     return X2, y1, weights, biases, surface_values(X2, y1, weights, biases, loss, **loss_kw)
 
 
@@ -382,7 +404,7 @@ def plot_loss_curve(
     x = v.check_choice(x, "x", ("steps", "epochs"))
     s = sizes(lecture)
     ax = ax or _new_axes()
-    xs = np.arange(history.losses.shape[0]) if x == "steps" else history.epoch_axis
+    xs = history.step_axis if x == "steps" else history.epoch_axis  # thinned histories: their step numbers
     ax.plot(xs, history.losses, color=color or COLORS["path"], lw=s.line, label=label)
     if log:
         ax.set_yscale("log")

@@ -93,3 +93,57 @@ def test_plots_leave_rcparams_alone(data):
     lh.plot_fit(*data, 1.0, 0.0, lecture=True)
     lh.plot_contour(*data)
     assert dict(matplotlib.rcParams) == before
+
+
+# ------------------------------------------------------------- no argument silently ignored (review #6)
+def test_a_weights_grid_without_biases_is_used():
+    import matplotlib.pyplot as plt
+
+    X, y = lh.make_linear_data(20, seed=0)
+    for plot in (lh.plot_contour, lh.plot_loss_surface):
+        ax = plot(X, y, weights=np.linspace(100, 200, 5))
+        assert ax.get_xlim() == (100.0, 200.0)
+        ax = plot(X, y, biases=np.linspace(-50, -40, 5))
+        assert ax.get_ylim() == (-50.0, -40.0)
+        plt.close(ax.figure)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "words"),
+    [
+        (dict(weights=[]), "non-empty"),
+        (dict(weights=[1.0]), "at least 2"),
+        (dict(weights=[3.0, 2.0, 1.0], biases=[0.0, 1.0]), "increasing"),
+        (dict(biases=[[0.0, 1.0]]), "1-D"),
+    ],
+)
+def test_bad_grids_are_errors(kwargs, words):
+    X, y = lh.make_linear_data(20, seed=0)
+    with pytest.raises(ValueError, match=words):
+        lh.plot_contour(X, y, **kwargs)
+
+
+@pytest.mark.parametrize("w", [[1.0, 2.0], [], np.ones((2, 2))])
+def test_plot_fit_refuses_several_or_no_weights(w):
+    X, y = lh.make_linear_data(20, seed=0)
+    with pytest.raises(ValueError, match="w must be one number"):
+        lh.plot_fit(X, y, w, 1.0)
+
+
+def test_plot_fit_takes_a_one_element_weight():
+    import matplotlib.pyplot as plt
+
+    X, y = lh.make_linear_data(20, seed=0)
+    ax = lh.plot_fit(X, y, np.array([2.0]), 1.0)
+    plt.close(ax.figure)
+
+
+def test_loss_curve_of_a_thinned_history_uses_its_step_numbers(monkeypatch):
+    import matplotlib.pyplot as plt
+
+    X, y = lh.make_linear_data(50, seed=0)
+    monkeypatch.setattr(lh.training, "LOSS_EVALUATION_BUDGET", 500)
+    h = lh.gradient_descent(X, y, learning_rate=0.01, epochs=2, batch_size=1, loss="mae")
+    ax = lh.plot_loss_curve(h, log=False)
+    np.testing.assert_array_equal(ax.lines[0].get_xdata(), h.step_index)
+    plt.close(ax.figure)
