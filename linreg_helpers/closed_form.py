@@ -53,13 +53,28 @@ def fit_closed_form(X: np.ndarray, y: np.ndarray, method: str = "lstsq") -> tupl
         A = np.column_stack([X2, np.ones(n)])
         AtA = A.T @ A
         if np.linalg.matrix_rank(AtA) < AtA.shape[0]:
+            if np.linalg.matrix_rank(A) < A.shape[1]:
+                raise ValueError(
+                    "The normal equation has no unique solution: the columns of [X, 1] are linearly "
+                    "dependent (a constant or duplicated feature, or fewer distinct examples than "
+                    "parameters). Use method='lstsq' for the minimum-norm solution."
+                )
+            cond = float(np.linalg.cond(A))
             raise ValueError(
-                "The normal equation has no unique solution: the columns of [X, 1] are linearly "
-                "dependent (a constant or duplicated feature, or fewer distinct examples than "
-                "parameters). Use method='lstsq' for the minimum-norm solution."
+                f"The normal equation cannot be solved in double precision: the columns of [X, 1] are "
+                f"independent but badly conditioned (cond([X, 1]) = {cond:.3g}, so AᵀA has condition "
+                f"{cond * cond:.3g}, beyond 1/machine epsilon ≈ 4.5e15). The data is badly scaled (a large "
+                "offset, tiny values, or features of very different sizes), not dependent: centre and scale "
+                "the features ((X - X.mean(0)) / X.std(0)), or use method='lstsq', which centres for you."
             )
         theta = np.linalg.solve(AtA, A.T @ y1)
         w, b = theta[:-1], float(theta[-1])
+    if not (np.all(np.isfinite(w)) and np.isfinite(b)):
+        raise ValueError(
+            f"The fitted parameters overflow (w = {w}, b = {b}): X's spread (largest |x - mean|: "
+            f"{float(np.max(np.abs(X2 - X2.mean(axis=0)))):.3g}) is too small for a float to hold the slope. "
+            "Rescale X (e.g. express it in larger units) and fit again."
+        )
     return (float(w[0]) if np.ndim(X) == 1 else w), float(b)
 
 

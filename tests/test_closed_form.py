@@ -148,3 +148,17 @@ def test_gradient_descent_on_standardised_real_data_reaches_the_closed_form(name
     h = lh.gradient_descent(Xs, ds.y, learning_rate=lr, epochs=4000)
     assert not h.diverged
     np.testing.assert_allclose(theta_of(h.w, h.b), sklearn_oracle(Xs, ds.y), rtol=1e-8, atol=1e-8)
+
+
+def test_normal_equation_tells_ill_conditioned_from_dependent():
+    x = 1e6 + np.arange(10.0)
+    assert np.linalg.matrix_rank(np.column_stack([x, np.ones(10)])) == 2  # independent columns
+    with pytest.raises(ValueError, match=r"independent but badly conditioned \(cond\(\[X, 1\]\) = 3\.\d+e\+11"):
+        lh.fit_closed_form(x, 3 * x + 1, method="normal")
+    with pytest.raises(ValueError, match="linearly dependent"):
+        lh.fit_closed_form(np.column_stack([x, 2 * x]), 3 * x + 1, method="normal")
+
+
+def test_lstsq_never_returns_infinity_silently():
+    with pytest.raises(ValueError, match=r"overflow.*Rescale X"):
+        lh.fit_closed_form(np.array([1e-310, 2e-310, 3e-310]), [1.0, 2.0, 3.0])

@@ -290,3 +290,13 @@ def test_mse_surface_when_the_spread_of_x_is_extreme(spread):
     h = lh.gradient_descent(x, y, learning_rate=1e-3, epochs=2, w0=2.0 / spread, b0=0.5)
     expected = [lh.mse(y, lh.predict(x, w[0], b)) for w, b in zip(h.weights, h.biases, strict=True)]
     np.testing.assert_allclose(h.losses, expected, rtol=1e-12)
+
+
+@pytest.mark.parametrize("r", [1e-4, 1e-9, 1e-20, 0.5, 4.0, 4.685])
+def test_tukey_keeps_precision_for_tiny_residuals(r):
+    from fractions import Fraction
+
+    c = Fraction(4.685)
+    exact = c * c / 6 * (1 - (1 - (Fraction(r) / c) ** 2) ** 3)
+    got = lh.tukey([0.0], [r])
+    assert abs(Fraction(got) - exact) <= Fraction(1e-15) * exact  # the literal form gave 0 below ≈ 5e-8
