@@ -159,7 +159,16 @@ def numerical_gradient(f: Callable[[np.ndarray], float], params: object, eps: fl
         down[k] -= h
         f_up, f_down = f(up), f(down)
         for label, value in (("θ + h", f_up), ("θ − h", f_down)):
-            if not np.ndim(value) == 0:
-                raise TypeError(f"f must return a single number, got shape {np.shape(value)} at {label}.")
+            if isinstance(value, (str, bytes)) or value is None or not np.ndim(value) == 0:
+                raise TypeError(
+                    f"f must return a single number (the loss), got {v._describe(value)} at {label}. "
+                    "Check that f ends with `return <the loss>`."
+                )
+            try:
+                float(value)
+            except (TypeError, ValueError):
+                raise TypeError(
+                    f"f must return a single number (the loss), got {v._describe(value)} at {label}."
+                ) from None
         grad[k] = (float(f_up) - float(f_down)) / (up[k] - down[k])
     return grad
