@@ -202,7 +202,7 @@ CELLS = [
     * The series goes 00 → 07: model, losses, gradients, gradient descent, batch sizes, convexity, many features
       (and the optional 08: the same loop in PyTorch).
     * Run it with `make lab` (or conda, or Binder), in JupyterLab, each notebook from the top.
-    * No widgets? JupyterLab, `%matplotlib widget` first, the right kernel, matching ipywidgets/ipympl
+    * No widgets? JupyterLab, `%matplotlib widget` first, the right kernel, matching anywidget/ipympl/ipywidgets
       versions, then restart JupyterLab.
     * Sliders: drag, arrow keys, or type a value; **Reset** goes back. Teachers: `lh.lecture_mode()`.
     * Exercises: replace `...`, run, read the check; the solution is one click away.

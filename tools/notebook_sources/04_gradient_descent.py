@@ -119,7 +119,7 @@ CELLS = [
     path, losses = descend(x, y, learning_rate=0.05, max_steps=10_000)
     """),
     md(r"""
-    With a learning rate that is too large (section 4 finds the limit), the loop stops at once and says why:
+    With a learning rate that is too large (section 5 finds the limit), the loop stops at once and says why:
     """),
     checked("""
     _, losses_too_fast = descend(x, y, learning_rate=0.1, max_steps=10_000)

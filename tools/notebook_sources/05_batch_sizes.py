@@ -271,7 +271,7 @@ CELLS = [
     md(r"""
     How many steps descent needs depends on the shape of the loss (notebook 04), **not on $n$**. A mini-batch step
     costs $B$ example gradients, a full-batch step $n$. So with 500,000 examples, the mini-batches got within 1 % of the
-    minimum after a few thousand examples; full batch needed a few million. Wall-clock time (not checked: it varies).
+    minimum after a few thousand examples; full batch needed 1.5 million. Wall-clock time (not checked: it varies).
     A mini-batch gradient is 500 times less arithmetic, but usually less than 500 times faster: every call has a fixed
     overhead, one more reason why batches are not made tiny.
     """),
