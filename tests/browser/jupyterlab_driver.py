@@ -614,14 +614,20 @@ class NotebookPage:
         return cls.open_in(page, server, path, owns_page=True)
 
     @classmethod
-    def open_in(cls, page, server: LabServer, path: str, owns_page: bool = False):
-        """Open ``path`` in a JupyterLab page already loaded (see :func:`new_lab_page`)."""
+    def _listening(cls, page, server, path: str, owns_page: bool) -> NotebookPage:
+        """A NotebookPage that records the page's console errors and uncaught errors from now on."""
         nbp = cls(page, server, path)
         nbp._owns_page = owns_page
         nbp._on_console = lambda m: nbp.console.append(f"{m.type}: {m.text}") if m.type == "error" else None
         nbp._on_error = lambda e: nbp.page_errors.append(str(e))
         page.on("console", nbp._on_console)
         page.on("pageerror", nbp._on_error)
+        return nbp
+
+    @classmethod
+    def open_in(cls, page, server: LabServer, path: str, owns_page: bool = False):
+        """Open ``path`` in a JupyterLab page already loaded (see :func:`new_lab_page`)."""
+        nbp = cls._listening(page, server, path, owns_page)
         page.evaluate(_JS_OPEN, path)
         page.wait_for_function(_JS_KERNEL_READY, timeout=60_000, polling=200)
         return nbp
@@ -634,12 +640,7 @@ class NotebookPage:
         (``window.jupyterapp``) and notebook panel, so the other methods work there unchanged.
         """
         page = new_page(browser, viewport)
-        nbp = cls(page, server, path)
-        nbp._owns_page = True
-        nbp._on_console = lambda m: nbp.console.append(f"{m.type}: {m.text}") if m.type == "error" else None
-        nbp._on_error = lambda e: nbp.page_errors.append(str(e))
-        page.on("console", nbp._on_console)
-        page.on("pageerror", nbp._on_error)
+        nbp = cls._listening(page, server, path, owns_page=True)
         # A console "Failed to load resource" names no address: record the failed requests themselves.
         nbp.failed_requests = []
         page.on(
@@ -661,12 +662,7 @@ class NotebookPage:
         """A :class:`NotebookPage` for a page already showing the notebook ``path`` (opened by a link:
         ``/lab/tree/PATH``, an nbgitpuller link on a hub, ...). ``server`` needs only ``url(path)``
         and ``base_url`` (a :class:`LabServer`, or a learner's server on a hub)."""
-        nbp = cls(page, server, path)
-        nbp._owns_page = True
-        nbp._on_console = lambda m: nbp.console.append(f"{m.type}: {m.text}") if m.type == "error" else None
-        nbp._on_error = lambda e: nbp.page_errors.append(str(e))
-        page.on("console", nbp._on_console)
-        page.on("pageerror", nbp._on_error)
+        nbp = cls._listening(page, server, path, owns_page=True)
         page.wait_for_function("() => window.jupyterapp !== undefined", timeout=timeout * 1000)
         page.evaluate(_JS_FIND_PANEL, {"path": path, "tries": int(timeout * 10)})
         page.wait_for_function(_JS_KERNEL_READY, timeout=timeout * 1000, polling=200)
