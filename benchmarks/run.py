@@ -49,18 +49,8 @@ sys.path.insert(0, str(ROOT))
 
 import linreg_helpers as lh  # noqa: E402
 from benchmarks.naive import naive_frame  # noqa: E402
+from benchmarks.timing import median_ms  # noqa: E402
 from benchmarks.training_losses import bench_sgd_mae  # noqa: E402
-
-
-def median_ms(fn, repeats: int, warmup: int = 1) -> float:
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return 1e3 * float(np.median(times))
 
 
 def textbook_sgd(X, y, learning_rate, epochs, batch_size, seed=0):

@@ -8,21 +8,15 @@ The comparison is the previous way: the same steps, with the whole-data MAE at e
 
 from __future__ import annotations
 
-import time
+import sys
+from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # also when run alone
+
 import linreg_helpers as lh
-
-
-def _median_ms(fn, repeats: int) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return 1e3 * float(np.median(times))
+from benchmarks.timing import median_ms
 
 
 def _previous_way(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -52,8 +46,8 @@ def bench_sgd_mae(quick: bool) -> dict:
         lh.gradient_descent(x, y, learning_rate=0.01, epochs=1, batch_size=1, loss="mae")
 
     return {
-        "sgd_mae_n20000_ms": round(_median_ms(ours, repeats), 1),
-        "sgd_mae_n20000_previous_ms": round(_median_ms(lambda: _previous_way(x, y), 1 if quick else 3), 1),
+        "sgd_mae_n20000_ms": round(median_ms(ours, repeats), 1),
+        "sgd_mae_n20000_previous_ms": round(median_ms(lambda: _previous_way(x, y), 1 if quick else 3), 1),
     }
 
 
