@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "tests"))
 from installed_envs import InstalledEnv
 
 ENV_FIXTURES = {"binder_env": "binder", "wheel_env": "wheel"}
+BINDER_NBVAL_TEST = "test_every_notebook_runs_in_the_binder_env"
 _BUILDS: dict[str, InstalledEnv] = {}
 
 
@@ -29,6 +30,7 @@ def _in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
 
 
+@pytest.hookimpl(trylast=True)  # after -k/-m deselection
 def pytest_collection_modifyitems(session, config, items):
     needs = {
         item.nodeid: [ENV_FIXTURES[f] for f in getattr(item, "fixturenames", ()) if f in ENV_FIXTURES] for item in items
@@ -38,6 +40,10 @@ def pytest_collection_modifyitems(session, config, items):
         return
     for name in sorted(wanted):
         _BUILDS.setdefault(name, InstalledEnv.start(name))
+    if any(item.name == BINDER_NBVAL_TEST for item in items):
+        # The Binder environment's nbval (every notebook, over a minute) runs in the background
+        # as soon as that environment is built; its test only collects the result.
+        _BUILDS["binder"].nbval_in_background("notebooks/*.ipynb")
     # Run the tests that need an environment last, so that its build overlaps with the rest.
     items.sort(key=lambda item: bool(needs[item.nodeid]))
 

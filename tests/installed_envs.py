@@ -26,12 +26,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_TIMEOUT = 900.0
+_SPEC_LOCK = threading.Lock()
 
 _COPY = """
 mkdir -p "$DEST/repo"
@@ -79,6 +81,10 @@ class InstalledEnv:
     log: Path = field(init=False)
     started: float = field(default_factory=time.monotonic)
     seconds: float | None = None
+    _nbval_paths: tuple[str, ...] = ()
+    _nbval_thread: threading.Thread | None = None
+    _nbval_result: subprocess.CompletedProcess | BaseException | None = None
+    _nbval_proc: subprocess.Popen | None = None
 
     def __post_init__(self) -> None:
         self.log = self.dest / "build.log"
@@ -99,6 +105,49 @@ class InstalledEnv:
                 start_new_session=True,
             )
         return env
+
+    def nbval_in_background(self, pattern: str) -> None:
+        """As soon as the build is done, run nbval on the copy's ``pattern`` (e.g. ``notebooks/*.ipynb``).
+
+        The run overlaps with the rest of the suite, on the core the main run leaves idle;
+        :meth:`background_nbval` waits for it and returns its result.
+        """
+
+        def run() -> None:
+            try:
+                self.wait()
+                paths = sorted(self.repo.glob(pattern))
+                self._nbval_paths = tuple(map(str, paths))
+                cmd, environ = self._nbval_command(tuple(paths), self.repo)
+                self._nbval_proc = subprocess.Popen(
+                    cmd,
+                    cwd=self.repo,
+                    env=environ,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                    start_new_session=True,
+                )
+                out, err = self._nbval_proc.communicate()
+                self._nbval_result = subprocess.CompletedProcess(cmd, self._nbval_proc.returncode, out, err)
+            except BaseException as exc:  # reported by background_nbval in the test's thread
+                self._nbval_result = exc
+
+        self._nbval_thread = threading.Thread(target=run, name=f"nbval-{self.name}", daemon=True)
+        self._nbval_thread.start()
+
+    def background_nbval(
+        self, timeout: float = BUILD_TIMEOUT + 900.0
+    ) -> tuple[tuple[str, ...], subprocess.CompletedProcess]:
+        """The paths and result of the run :meth:`nbval_in_background` started; raise what it raised."""
+        assert self._nbval_thread is not None, "nbval_in_background was not called"
+        self._nbval_thread.join(timeout)
+        if self._nbval_thread.is_alive():
+            raise RuntimeError(f"nbval in the {self.name} environment took over {timeout:.0f} s")
+        if isinstance(self._nbval_result, BaseException):
+            raise self._nbval_result
+        assert self._nbval_result is not None
+        return self._nbval_paths, self._nbval_result
 
     @property
     def python(self) -> Path:
@@ -129,7 +178,8 @@ class InstalledEnv:
         if code != 0:
             tail = "\n".join(self.log.read_text(errors="replace").splitlines()[-40:])
             raise RuntimeError(f"building the {self.name} environment failed (exit {code}):\n{tail}")
-        self._write_kernel_spec()
+        with _SPEC_LOCK:
+            self._write_kernel_spec()
         return self
 
     def _write_kernel_spec(self) -> None:
@@ -152,8 +202,7 @@ class InstalledEnv:
             timeout=timeout,
         )
 
-    def nbval(self, *paths: Path, cwd: Path, timeout: float = 900.0) -> subprocess.CompletedProcess:
-        """Run nbval (from the project's environment) on ``paths`` with this environment's kernel."""
+    def _nbval_command(self, paths: tuple[Path, ...], cwd: Path) -> tuple[list[str], dict[str, str]]:
         environ = dict(os.environ, JUPYTER_PATH=str(self.jupyter_path))
         environ.pop("LINREG_DATA_DIR", None)
         cmd = [
@@ -171,12 +220,18 @@ class InstalledEnv:
             str(cwd),
             *map(str, paths),
         ]
+        return cmd, environ
+
+    def nbval(self, *paths: Path, cwd: Path, timeout: float = 900.0) -> subprocess.CompletedProcess:
+        """Run nbval (from the project's environment) on ``paths`` with this environment's kernel."""
+        cmd, environ = self._nbval_command(paths, cwd)
         return subprocess.run(cmd, cwd=cwd, env=environ, capture_output=True, text=True, timeout=timeout)
 
     def kill(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            os.killpg(self.proc.pid, 9)
-            self.proc.wait(timeout=10)
+        for proc in (self.proc, self._nbval_proc):
+            if proc is not None and proc.poll() is None:
+                os.killpg(proc.pid, 9)
+                proc.wait(timeout=10)
 
     def remove(self) -> None:
         self.kill()
