@@ -38,10 +38,21 @@ __all__ = [
     "largest_stable_learning_rate",
 ]
 
-DIVERGENCE_FACTOR = 1e6
-"""Training counts as diverged once the loss exceeds this many times its scale
-(the larger of the starting loss and the loss of the best constant prediction),
-or stops being finite."""
+DIVERGENCE_FACTOR = 10.0
+"""The divergence rule: training has **diverged** at the first step whose loss is more than
+ten times its scale, the larger of the starting loss and the loss of the best constant
+prediction (predicting the mean of y), or is not finite.
+
+In a sentence for a class: *"it diverged when the loss became ten times worse than where
+it started (or than just predicting the average)"*. A converging run never does that: below the
+stable limit full-batch descent on the MSE lowers the loss at every step, and the noise of
+SGD stays far below ten times the loss of a constant prediction. A run just above the limit
+(1.05 × η_max) grows by a constant factor per step and crosses it within a few dozen steps;
+the old rule (10⁶ times) let such a run grow 2,000-fold without a flag."""
+
+HISTORY_CUT_FACTOR = 1e6
+"""A diverged run's history is kept until its loss passes this many times its scale (or stops
+being finite), so that a plot shows the blow-up, yet everything stored stays finite."""
 
 _HUGE = 1e150  # parameters beyond this are certainly diverging; stop early
 
@@ -74,11 +85,14 @@ class History:
     steps_per_epoch : int
         ``ceil(n / batch_size)``.
     diverged : bool
-        Whether training was stopped because the loss exploded.
+        Whether the run diverged: some step's loss was more than
+        :data:`DIVERGENCE_FACTOR` (10) times its scale (the larger of the starting
+        loss and the loss of predicting the mean), or not finite.
     diverged_at : int or None
-        The first step whose loss was non-finite or exploding. The history
-        holds the states up to that step (that step included when its loss is
-        still a finite number), so every stored value is finite.
+        The first such step. The history goes on past it until the loss passes
+        :data:`HISTORY_CUT_FACTOR` (10⁶) times its scale or stops being finite
+        (that state included while it is still finite), so a plot shows the
+        blow-up and every stored value is finite.
     learning_rate, batch_size, epochs, loss :
         The settings of the run.
     step_index : ndarray of int, shape (stored states,), or None
@@ -526,12 +540,15 @@ def gradient_descent(
         losses = _whole_data_losses(X2, y1, W, Bs, loss, delta, stats, c)
         constant = _whole_data_losses(X2, y1, np.zeros((1, M)), np.array([y1.mean()]), loss, delta, stats, c)[0]
     scale = max(float(losses[0]), float(constant), 1e-300)
-    bad = ~(np.isfinite(losses) & (losses <= DIVERGENCE_FACTOR * scale))
-    bad |= ~np.isfinite(W).all(axis=1) | ~np.isfinite(Bs)
+    broken = ~np.isfinite(losses) | ~np.isfinite(W).all(axis=1) | ~np.isfinite(Bs)
+    bad = broken | (losses > DIVERGENCE_FACTOR * scale)
     diverged_at = None
     if bad.any():
         k = int(np.argmax(bad))
         diverged_at = k if step_index is None else int(step_index[k])
+    cut = broken | (losses > HISTORY_CUT_FACTOR * scale)
+    if cut.any():
+        k = int(np.argmax(cut))
         keep = k + 1 if (np.isfinite(losses[k]) and np.isfinite(W[k]).all() and np.isfinite(Bs[k])) else k
         keep = max(keep, 1)
         W, Bs, losses = W[:keep], Bs[:keep], losses[:keep]

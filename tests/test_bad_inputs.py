@@ -1,8 +1,8 @@
 """The reliability review's bad inputs for the public functions, as a table.
 
 Each row: a call → the exception type it must raise and words its message must contain (what was
-wrong and, where there is one, how to fix it). The dashboards' *settings* are left to the dashboard
-work; their data inputs are here.
+wrong and, where there is one, how to fix it). The dashboards' settings are here too (one row
+per control and kind of bad value, generated from ``DASHBOARD_SETTINGS``).
 """
 
 from __future__ import annotations
@@ -267,6 +267,106 @@ row("descent_dashboard-y-missing", lambda d: lh.descent_dashboard(X1, None), Val
 row("many_features-one-feature", lambda d: lh.many_features_dashboard(X1, Y1), ValueError, "two feature columns")
 
 
+# Every dashboard setting (issue 15, item 5): the control's kind decides what is wrong with a value.
+# kinds: "float" and "log" sliders, "int" sliders, "bool" check boxes, "choice" toggles/menus.
+DASHBOARD_SETTINGS = {
+    "model": {
+        "w": "float",
+        "b": "float",
+        "residuals": "bool",
+        "learning_rate": "log",
+        "batch_size": "int",
+        "epochs": "int",
+    },
+    "losses": {
+        "loss": "choice",
+        "outliers": "int",
+        "outlier_shift": "float",
+        "delta": "float",
+        "learning_rate": "log",
+        "batch_size": "int",
+        "epochs": "int",
+    },
+    "gradients": {"w": "float", "b": "float", "learning_rate": "log", "batch_size": "int", "batch_seed": "int"},
+    "gradient_descent": {
+        "learning_rate": "log",
+        "epochs": "int",
+        "batch_size": "int",
+        "w0": "float",
+        "b0": "float",
+        "loss_view": "choice",
+    },
+    "batch_size": {
+        "learning_rate": "log",
+        "batch_size": "int",
+        "epochs": "int",
+        "x_axis": "choice",
+        "seed": "int",
+        "loss_view": "choice",
+    },
+    "convexity": {
+        "loss": "choice",
+        "w_a": "float",
+        "b_a": "float",
+        "w_b": "float",
+        "b_b": "float",
+        "learning_rate": "log",
+        "batch_size": "int",
+        "epochs": "int",
+    },
+    "many_features": {
+        "standardise": "bool",
+        "learning_rate": "log",
+        "batch_size": "int",
+        "epochs": "int",
+        "loss_view": "choice",
+    },
+}
+BAD_SETTING = {  # kind -> [(label, value, exception, words)]
+    "float": [
+        ("str", "1", TypeError, "must be a number"),
+        ("huge", 1e12, ValueError, "outside the slider's range"),
+        ("nan", float("nan"), ValueError, "finite"),
+    ],
+    "log": [
+        ("str", "0.01", TypeError, "must be a number"),
+        ("huge", 1e12, ValueError, "outside the slider's range"),
+        ("none", None, TypeError, "must be a number"),
+    ],
+    "int": [
+        ("str", "10", TypeError, "whole number"),
+        ("fraction", 2.5, ValueError, "whole number"),
+        ("huge", 10**9, ValueError, "outside the slider's range"),
+    ],
+    "bool": [("str", "yes", TypeError, "True or False"), ("int", 1, TypeError, "True or False")],
+    "choice": [("bogus", "bogus", ValueError, "not one of its choices")],
+}
+for dash, settings in DASHBOARD_SETTINGS.items():
+    for key, kind in settings.items():
+        for label, value, exc, words in BAD_SETTING[kind]:
+            row(
+                f"{dash}-setting-{key}-{label}",
+                lambda d, dash=dash, key=key, value=value: lh.DASHBOARDS[dash](**{key: value}),
+                exc,
+                key,
+                words,
+            )
+    row(
+        f"{dash}-setting-unknown",
+        lambda d, dash=dash: lh.DASHBOARDS[dash](no_such_control=1),
+        ValueError,
+        "no_such_control",
+        "its controls are",
+    )
+row(
+    "gradient_descent-setting-unknown-preset",
+    lambda d: lh.descent_dashboard(preset="bogus"),
+    ValueError,
+    "Unknown preset",
+    "too small a learning rate (crawl)",
+)
+
+
 @pytest.mark.parametrize(("call", "exc", "words"), ROWS)
 def test_bad_input_gets_a_clear_error(tmp_path, call, exc, words):
     with pytest.raises(exc) as info:
@@ -275,6 +375,13 @@ def test_bad_input_gets_a_clear_error(tmp_path, call, exc, words):
     message = str(info.value)
     for word in words:
         assert word in message, f"{word!r} not in {message!r}"
+
+
+def test_every_dashboard_control_has_rows():
+    """The settings table above names every control of every dashboard (and no others)."""
+    for name, builder in lh.DASHBOARDS.items():
+        controls = set(builder().controls) - {"preset"}
+        assert set(DASHBOARD_SETTINGS[name]) == controls, name
 
 
 def test_the_table_is_big_and_covers_every_public_function():

@@ -19,6 +19,7 @@ from PIL import Image
 import linreg_helpers as lh
 from linreg_helpers import style
 from linreg_helpers.closed_form import _lad_line
+from linreg_helpers.dashboards._base import _is_slider, check_control_value, snap_to_slider
 from linreg_helpers.dashboards.losses import exact_line, step_factor
 
 ARTIFACTS = Path(os.environ.get("LINREG_ARTIFACTS", Path(__file__).resolve().parent.parent / "artifacts"))
@@ -142,9 +143,9 @@ def test_many_features_standardising_converges_in_far_fewer_steps():
     assert raw_steps is None and std_steps is not None and std_steps <= 20
     # the learning-rate slider follows the scale of the features
     lr = d.controls["learning_rate"]
-    assert 10**lr.max > 0.1 and lr.value == pytest.approx(0.268)
+    assert 10**lr.max > 0.1 and lr.value == pytest.approx(0.268, rel=0.025)  # on the slider's grid
     d.controls["standardise"].value = False
-    assert 10**lr.max < 1e-5 and lr.value == pytest.approx(d.setups["raw"]["lr_max"] * 0.5, rel=1e-3)
+    assert 10**lr.max < 1e-5 and lr.value == pytest.approx(d.setups["raw"]["lr_max"] * 0.5, rel=0.025)
     Xs = (d.X - d.X.mean(0)) / d.X.std(0)
     h = lh.gradient_descent(
         Xs, d.y - d.y.mean(), learning_rate=d.setups["standardised"]["lr_max"] * 0.5, epochs=5, batch_size=d.n
@@ -169,7 +170,7 @@ def test_gradient_descent_artists_match_numerics():
         h = lh.gradient_descent(
             d.X,
             d.y,
-            learning_rate=settings["learning_rate"],
+            learning_rate=d.controls["learning_rate"].value,  # the value on the slider's grid
             epochs=epochs,
             batch_size=settings["batch_size"],
             w0=w0,
@@ -203,7 +204,8 @@ def test_model_explorer_artists_match_numerics():
     segs = d.fit.art.residuals.get_segments()
     assert len(segs) == d.n
     np.testing.assert_allclose([s[1][1] for s in segs], 1.0 * d.X + 2.0)
-    h = lh.gradient_descent(d.X, d.y, learning_rate=d.lr_max * 0.2, epochs=10, batch_size=4, w0=1.0, b0=2.0)
+    lr = d.controls["learning_rate"].value
+    h = lh.gradient_descent(d.X, d.y, learning_rate=lr, epochs=10, batch_size=4, w0=1.0, b0=2.0)
     np.testing.assert_array_equal(_line_xy(d.contour.paths["gd"].line)[0], h.weights[:, 0])
     assert f"MSE = {lh.mse(d.y, 1.0 * d.X + 2.0):.4g}" in d.readout.value
     d.set(residuals=False, epochs=0)
@@ -241,8 +243,9 @@ def test_gradient_explorer_matches_numerics():
     gw, gb = lh.mse_gradient(d.X, d.y, 1.0, -1.0)
     (x0, y0), (x1, y1) = d.arrow_full._posA_posB
     assert (x0, y0) == (1.0, -1.0)
-    assert x1 == pytest.approx(1.0 - d.lr_max * 0.5 * gw)
-    assert y1 == pytest.approx(-1.0 - d.lr_max * 0.5 * gb)
+    lr = d.controls["learning_rate"].value
+    assert x1 == pytest.approx(1.0 - lr * gw)
+    assert y1 == pytest.approx(-1.0 - lr * gb)
     assert f"∂MSE/∂w = {gw:.4g}" in d.readout.value
     # the tangent on the w-slice has slope ∂MSE/∂w
     _, _, tangent, _ = (None, *d.slices["w"][:3])
@@ -255,14 +258,15 @@ def test_gradient_explorer_matches_numerics():
     idx = d.batch_indices(3, 4)
     r = 1.0 * d.X[idx] - 1.0 - d.y[idx]
     (_, _), (bx, by) = d.arrow_batch._posA_posB
-    assert bx == pytest.approx(1.0 - d.lr_max * 0.5 * 2 * np.mean(r * d.X[idx]))
+    assert bx == pytest.approx(1.0 - lr * 2 * np.mean(r * d.X[idx]))
 
 
 def test_batch_size_dashboard_matches_numerics():
     d = lh.batch_size_dashboard()
     d.set(batch_size=20, epochs=3, seed=2, learning_rate=d.lr_max * 0.2)
     for key, size in (("full", d.n), ("mini", 20), ("sgd", 1)):
-        h = lh.gradient_descent(d.X, d.y, learning_rate=d.lr_max * 0.2, epochs=3, batch_size=size, seed=2)
+        lr = d.controls["learning_rate"].value
+        h = lh.gradient_descent(d.X, d.y, learning_rate=lr, epochs=3, batch_size=size, seed=2)
         np.testing.assert_array_equal(_line_xy(d.contour.paths[key].line)[1], h.biases)
         assert len(_line_xy(d.curve.curves[key])[0]) == 3 * h.steps_per_epoch + 1
     assert f"ceil({d.n}/20) = {-(-d.n // 20)} steps per epoch" in d.readout.value
@@ -488,7 +492,20 @@ def test_every_preset_loads(name, preset):
     d.controls["preset"].value = preset  # as a teacher picks it from the menu
     assert d.controls["preset"].value == preset
     for key, value in d._presets[preset].items():
-        assert d.controls[key].value == pytest.approx(value), key
+        control = d.controls[key]
+        # exactly the preset's value put on the slider's grid (what a browser would show)...
+        assert control.value == check_control_value(control, key, value), key
+        assert snap_to_slider(control, control.value) == control.value if _is_slider(control) else True, key
+        # ...which is the nearest grid value: within half a step (a log slider: in the exponent)
+        if isinstance(control, widgets.FloatLogSlider):
+            assert abs(np.log10(control.value) - np.log10(value)) <= control.step / 2 + 1e-12, key
+        elif _is_slider(control):
+            assert abs(control.value - value) <= control.step / 2 + 1e-12, key
+    # the browser sends the snapped value back, with round-off: the preset stays chosen
+    lr = d.controls["learning_rate"]
+    frames = d.frames
+    lr.value = lr.value * (1 + 1e-15)
+    assert d.controls["preset"].value == preset and d.frames == frames
     code = d.show_code()
     assert code and code in html.unescape(d.code.value)
     d.controls["learning_rate"].value *= 1.01  # a hand move leaves the preset
@@ -719,6 +736,7 @@ def test_loss_explorer_default_descent_reaches_the_exact_line(case, values):
     """Finding 1: at the defaults (and every preset) descent on MAE/Huber/RMSE/MSE ends on the exact line."""
     d = lh.loss_explorer()
     d.set(**values)
+    values = d.values()  # on the sliders' grid
     x, y, loss = d.X, d.current_y(values), values["loss"]
     h = lh.gradient_descent(
         x,
@@ -897,3 +915,36 @@ def test_model_explorer_descent_sliders_switch_descent_on_when_moved_by_hand():
     d.reset()
     d.set(learning_rate=d.lr_max * 0.1)  # code sets exactly what it says
     assert d.values()["epochs"] == 0
+
+
+def _guide_data():
+    cars, penguins = lh.load_dataset("cars"), lh.load_dataset("penguins")
+    return {"default": (), "cars": (cars.X, cars.y), "penguins": (penguins.X, penguins.y)}
+
+
+@pytest.mark.parametrize("data", ["default", "cars", "penguins"])
+def test_descent_presets_show_their_named_behaviour_on_the_grid(data):
+    """Issue 14: once on the slider's grid, each preset still shows what its name says."""
+    d = lh.descent_dashboard(*_guide_data()[data])
+    lr = d.controls["learning_rate"]
+    ratio = {}
+    for name in d._presets:
+        d.controls["preset"].value = name
+        assert d.controls["preset"].value == name
+        assert snap_to_slider(lr, lr.value) == lr.value
+        ratio[name] = lr.value / d.lr_max
+        h = d.history
+        if name.startswith("diverging"):
+            assert 1.0 < ratio[name] <= 1.12 and h.diverged, (ratio[name], h)
+            assert "diverged at step" in d.readout.value
+        else:
+            assert not h.diverged, (name, h)
+    assert 0.9 <= ratio["oscillating (just below the limit)"] < 1.0
+    # oscillating: the steps in w alternate in direction (a zig-zag) while the loss still falls
+    d.controls["preset"].value = "oscillating (just below the limit)"
+    steps = np.sign(np.diff(d.history.weights[:, 0]))[1:16]  # the first steps; later the slow valley floor
+    assert np.all(steps[1:] != steps[:-1]) and d.history.losses[-1] < d.history.losses[0]
+    # the crawl: hardly any progress, and the read-out's ratio is not rounded to 0
+    d.controls["preset"].value = "too small a learning rate (crawl)"
+    assert "0.005 × η_max" in d.readout.value or "0.0051 × η_max" in d.readout.value
+    assert d.history.losses[-1] > 0.3 * d.history.losses[0]

@@ -246,7 +246,8 @@ def assert_diverged_cleanly(h, full_steps):
     assert np.isfinite(h.weights).all()
     assert np.isfinite(h.biases).all()
     assert np.isfinite(h.losses).all()
-    assert h.steps <= h.diverged_at
+    # flagged at 10x its scale; kept (finite) until 1e6x, so the plot shows the blow-up
+    assert h.diverged_at - 1 <= h.steps
     assert "diverged" in repr(h)
 
 
@@ -486,3 +487,45 @@ def test_loss_surface_memory_does_not_grow_with_n():
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert peak < 64 * 2**20  # one bias row of 41 weights × 400,000 examples alone is 125 MiB
+
+
+# --------------------------------------------------------------------------- the divergence rule
+def _divergence_datasets():
+    cars, penguins = lh.load_dataset("cars"), lh.load_dataset("penguins")
+    return {
+        "synthetic": one_feature_data(),
+        "cars": (cars.X, cars.y),
+        "penguins": (penguins.X, penguins.y),
+        "three-features": three_feature_data(),
+    }
+
+
+@pytest.mark.parametrize("name", ["synthetic", "cars", "penguins", "three-features"])
+def test_just_above_the_limit_is_flagged_when_the_loss_is_ten_times_its_start(name):
+    """Reliability review defect 5: 1.05 × η_max grew 2,000-fold unflagged under the old 10⁶ rule."""
+    X, y = _divergence_datasets()[name]
+    h = lh.gradient_descent(X, y, learning_rate=1.05 * lh.largest_stable_learning_rate(X), epochs=300)
+    assert h.diverged
+    k = h.diverged_at
+    scale = max(h.losses[0], lh.mse(y, np.full_like(y, y.mean())))
+    # the rule, exactly: the first step whose loss is more than 10 × the scale
+    assert h.losses[k] > lh.DIVERGENCE_FACTOR * scale >= h.losses[:k].max()
+    # the history goes on past the flag (the blow-up is visible) and stays finite
+    assert h.steps > k and np.isfinite(h.losses).all() and h.losses[-1] > 100 * h.losses[k]
+
+
+@pytest.mark.parametrize("name", ["synthetic", "cars", "penguins", "three-features"])
+def test_a_converging_oscillation_is_not_flagged(name):
+    X, y = _divergence_datasets()[name]
+    lr_max = lh.largest_stable_learning_rate(X)
+    h = lh.gradient_descent(X, y, learning_rate=0.97 * lr_max, epochs=300)
+    assert not h.diverged and h.diverged_at is None
+    # full-batch descent below the limit lowers the MSE at every step (a zig-zag in w, not in the loss)
+    assert np.all(np.diff(h.losses) <= 1e-9 * h.losses[:-1])
+
+
+def test_sgd_noise_at_a_stable_rate_is_not_divergence():
+    X, y = one_feature_data()
+    for seed in range(5):
+        h = lh.gradient_descent(X, y, learning_rate=SAFE_LR["one-feature"], epochs=50, batch_size=1, seed=seed)
+        assert not h.diverged

@@ -13,6 +13,7 @@ import asyncio
 import base64
 import html
 import io
+import math
 import time
 from typing import Any, ClassVar
 
@@ -44,6 +45,8 @@ def nice_slider(value: float, lo: float, hi: float, description: str, steps: int
     The browser snaps a slider's value to ``min + k·step``; with a round step
     and the ends on that grid, round values such as 0 stay exactly 0.
     """
+    if not (math.isfinite(lo) and math.isfinite(hi) and hi > lo):
+        raise ValueError(f"the {description!r} slider needs finite ends with hi > lo, got lo={lo!r}, hi={hi!r}")
     raw = (hi - lo) / steps
     power = 10.0 ** np.floor(np.log10(raw))
     step = next(m * power for m in (1.0, 2.0, 5.0, 10.0) if m * power >= raw)
@@ -101,6 +104,73 @@ def _round_sig(value: float, digits: int = 3) -> float:
     return float(f"{value:.{digits}g}")
 
 
+def _on_grid(lo: float, step: float, k: float, hi: float) -> float:
+    """``lo + k·step``, clipped to ``[lo, hi]``, without the round-off of repeated decimal steps."""
+    decimals = max(0, -math.floor(math.log10(step))) + 6
+    return min(max(round(lo + k * step, decimals), lo), hi)
+
+
+def _is_slider(control: widgets.Widget) -> bool:
+    return isinstance(control, (widgets.FloatSlider, widgets.FloatLogSlider, widgets.IntSlider))
+
+
+def snap_to_slider(control: widgets.Widget, value: float) -> float | int:
+    """``value`` moved to the nearest value ``control`` can show (``min + k·step``; for a
+    log slider, ``base ** (min + k·step)``), as a browser's slider snaps it."""
+    if isinstance(control, widgets.FloatLogSlider):
+        exponent = math.log(value, control.base)
+        k = round((exponent - control.min) / control.step)
+        return float(control.base ** _on_grid(control.min, control.step, k, control.max))
+    if isinstance(control, widgets.IntSlider):
+        k = round((value - control.min) / control.step)
+        return int(min(max(control.min + k * control.step, control.min), control.max))
+    k = round((value - control.min) / control.step)
+    return float(_on_grid(control.min, control.step, k, control.max))
+
+
+def check_control_value(control: widgets.Widget, key: str, value: Any) -> Any:
+    """``value`` checked for the control ``key`` and put on its grid; a clear error if it does not fit.
+
+    Raises
+    ------
+    TypeError
+        A number was expected and something else came (a string such as ``"10"``, a bool, None),
+        or a choice was not one of the control's options' type.
+    ValueError
+        Not finite, not a whole number for a whole-number control, outside the slider's
+        range, or not one of the control's options.
+    """
+    if isinstance(control, (widgets.FloatSlider, widgets.FloatLogSlider, widgets.IntSlider)):
+        lo, hi = control.min, control.max
+        if isinstance(control, widgets.FloatLogSlider):
+            lo, hi = control.base**control.min, control.base**control.max
+        whole = isinstance(control, widgets.IntSlider)
+        kind = "a whole number" if whole else "a number"
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+            raise TypeError(f"{key} must be {kind} in [{lo:.4g}, {hi:.4g}], got {type(value).__name__} {value!r}.")
+        value = float(value)
+        if not math.isfinite(value):
+            raise ValueError(f"{key} must be a finite number in [{lo:.4g}, {hi:.4g}], got {value!r}.")
+        if whole and value != round(value):
+            raise ValueError(f"{key} must be a whole number in [{lo}, {hi}], got {value!r}.")
+        # a little slack: a value printed with 4 significant digits may sit just outside an end
+        slack = 1e-4 * (hi - lo) if not isinstance(control, widgets.FloatLogSlider) else 1e-4 * hi
+        if not lo - slack <= value <= hi + slack:
+            raise ValueError(f"{key}={value!r} is outside the slider's range [{lo:.4g}, {hi:.4g}].")
+        return snap_to_slider(control, value)
+    if isinstance(control, widgets.Checkbox):
+        if not isinstance(value, (bool, np.bool_)):
+            raise TypeError(f"{key} must be True or False, got {type(value).__name__} {value!r}.")
+        return bool(value)
+    if isinstance(control, (widgets.ToggleButtons, widgets.Dropdown)):
+        options = [o[1] if isinstance(o, tuple) else o for o in control.options]
+        if value not in options:
+            shown = [o for o in options if o != ""]
+            raise ValueError(f"{key}={value!r} is not one of its choices: {shown}.")
+        return value
+    return value
+
+
 class Dashboard(widgets.VBox):
     """A live figure with its controls; display it as the last line of a cell.
 
@@ -139,10 +209,12 @@ class Dashboard(widgets.VBox):
         self.n = int(self.y.shape[0])
         self.prepare()
         controls = self.make_controls()
-        self._presets = {  # round numbers, so "Show as code" prints them as a teacher would type them
-            name: {k: _round_sig(v, 4) if isinstance(v, float) else v for k, v in values.items()}
-            for name, values in self.presets().items()
-        }
+        for c in controls.values():  # start on the grid the browser snaps to (see _set_control)
+            if isinstance(c, (widgets.FloatSlider, widgets.FloatLogSlider, widgets.IntSlider)):
+                c.value = snap_to_slider(c, c.value)
+        # a preset's values are put on their sliders' grid when it is applied (set() does it,
+        # choices first: a choice such as "standardise" may move a slider's range)
+        self._presets = self.presets()
         if self._presets:
             controls["preset"] = widgets.Dropdown(
                 options=[("(choose a demonstration)", "")] + [(name, name) for name in self._presets],
@@ -153,10 +225,12 @@ class Dashboard(widgets.VBox):
         if unknown:
             raise ValueError(f"{type(self).__name__} has no control(s) {unknown}; its controls are {sorted(controls)}.")
         self.controls = controls
-        for key, value in self._expand_preset(settings).items():
+        self._intended: dict[str, Any] = {}
+        for key, value in sorted(self._expand_preset(settings).items(), key=lambda kv: _is_slider(controls[kv[0]])):
             self._set_control(controls[key], key, value)
         self.controls: dict[str, widgets.Widget] = controls
         self.defaults = {k: c.value for k, c in controls.items()}
+        self._intended = dict(self.defaults)
         scale = self.sizes.scale
         self.figure = new_live_figure((self.figsize[0] * scale, self.figsize[1] * scale), dpi=80)
         self.blitter = Blitter(self.figure)
@@ -184,6 +258,7 @@ class Dashboard(widgets.VBox):
         self.build()
         super().__init__(children=self._layout(), layout=widgets.Layout(width="100%"))
         for key, c in controls.items():
+            c._lh_key = key
             c.observe(self._on_preset if key == "preset" else self._on_change, names="value")
         self.update()
 
@@ -252,15 +327,27 @@ class Dashboard(widgets.VBox):
             raise ValueError("All x values are equal: the slope w cannot be learned. Use data with varied x.")
         return X2[:, 0].copy(), y1.copy()
 
-    @staticmethod
-    def _set_control(control: widgets.Widget, key: str, value: Any) -> None:
-        if isinstance(control, (widgets.FloatSlider, widgets.FloatLogSlider, widgets.IntSlider)):
-            lo, hi = control.min, control.max
-            if isinstance(control, widgets.FloatLogSlider):
-                lo, hi = control.base**control.min, control.base**control.max
-            if not lo <= value <= hi:
-                raise ValueError(f"{key}={value!r} is outside the slider's range [{lo:.4g}, {hi:.4g}].")
-        control.value = value
+    def _set_control(self, control: widgets.Widget, key: str, value: Any) -> None:
+        """Validate ``value`` for ``control`` and set it, on the slider's grid.
+
+        A browser snaps a slider's value to ``min + k·step`` and sends the snapped value
+        back; a value set off that grid would come back as a change (and a preset would
+        be replaced by another run). So the value is snapped here first, as the browser
+        would, and what the browser sends back for it is recognised as the same value
+        (:meth:`_is_echo`).
+        """
+        snapped = check_control_value(control, key, value)
+        self._intended[key] = snapped
+        control.value = snapped
+
+    def _is_echo(self, key: str, new: Any) -> bool:
+        """Whether ``new`` is the browser's rendering of the value Python last set (float round-off)."""
+        intended = self._intended.get(key)
+        if intended is None or isinstance(new, bool) or not isinstance(new, (int, float)):
+            return False
+        if isinstance(intended, bool) or not isinstance(intended, (int, float)):
+            return False
+        return abs(new - intended) <= 1e-9 * max(abs(intended), 1e-300)
 
     def _layout(self) -> list[widgets.Widget]:
         s = self.sizes
@@ -295,6 +382,11 @@ class Dashboard(widgets.VBox):
     def _on_change(self, change: dict) -> None:
         if self._suspend:
             return
+        key = getattr(change.get("owner"), "_lh_key", None)
+        if key is not None and self._is_echo(key, change["new"]):
+            return  # the browser's copy of the value just set (snapped, round-off): nothing changed
+        if key is not None:
+            self._intended.pop(key, None)
         preset = self.controls.get("preset")
         if preset is not None and preset.value:  # moved by hand: no longer the preset
             self._suspend = True
@@ -366,6 +458,7 @@ class Dashboard(widgets.VBox):
             with self.hold_sync():
                 for k, c in self.controls.items():
                     c.value = self.defaults[k]
+                self._intended = dict(self.defaults)
         finally:
             self._suspend = False
         self.update()
@@ -380,7 +473,7 @@ class Dashboard(widgets.VBox):
         try:
             if "preset" in self.controls and "preset" not in values:
                 self.controls["preset"].value = ""  # the shown state is no longer a preset
-            for k, val in values.items():
+            for k, val in sorted(values.items(), key=lambda kv: _is_slider(self.controls[kv[0]])):
                 self._set_control(self.controls[k], k, val)
         finally:
             self._suspend = False

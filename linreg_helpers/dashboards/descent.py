@@ -11,7 +11,7 @@ from ..data import make_linear_data
 from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
-from ._base import Dashboard, _round_sig, nice_slider, zoomed_grid
+from ._base import Dashboard, nice_slider, zoomed_grid
 from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
 
 
@@ -31,18 +31,35 @@ def ratio_text(value: float, reference: float, name: str) -> str:
 
 
 def learning_rate_slider(lr_max: float, value: float, description: str = "learning rate η") -> widgets.FloatLogSlider:
-    """A log-scale slider from 1/1000 of the largest stable rate (a crawl) to 1.5× it (divergence)."""
-    top = math.log10(lr_max * 1.5)
+    """A log-scale slider from 1/1000 of the largest stable rate (a crawl) to 1.5× it (divergence).
+
+    Its exponents are multiples of the step (0.02): every value it can show is ``10 ** (k / 50)``,
+    the same numbers in every notebook, and the grid a browser snaps to is the one Python uses.
+    """
+    top = round(math.ceil(math.log10(lr_max * 1.5) / 0.02) * 0.02, 2)
     return widgets.FloatLogSlider(
         value=value,
         base=10,
-        min=top - 3.2,
+        min=round(top - 3.2, 2),
         max=top,
         step=0.02,
         description=description,
         readout_format=".3g",
         continuous_update=True,
     )
+
+
+def rate_on_grid(lr_max: float, factor: float, side: str = "nearest") -> float:
+    """A learning rate on :func:`learning_rate_slider`'s grid (``10 ** (k / 50)``) near ``factor × lr_max``.
+
+    ``side="below"`` gives the largest grid value at most ``factor × lr_max``, ``"above"`` the
+    smallest at least that; so a preset "just below the limit" stays below it once on the grid.
+    """
+    if side not in ("below", "above", "nearest"):
+        raise ValueError(f"side must be 'below', 'above' or 'nearest', got {side!r}.")
+    exponent = math.log10(factor * lr_max) / 0.02  # in grid steps
+    k = {"below": math.floor(exponent), "above": math.ceil(exponent), "nearest": round(exponent)}[side]
+    return float(10 ** round(k * 0.02, 2))
 
 
 class DescentDashboard(Dashboard):
@@ -126,14 +143,19 @@ class DescentDashboard(Dashboard):
         )
 
     def presets(self):
-        lr = _round_sig(self.lr_max, 3)
+        # on the slider's grid, on the named side of the limit: what the browser shows is the preset
+        lr = self.lr_max
         common = {"epochs": 40, "batch_size": self.n, "w0": self.start[0], "b0": self.start[1]}
         return {
-            "too small a learning rate (crawl)": {**common, "learning_rate": lr * 0.005},
-            "just right": {**common, "learning_rate": lr * 0.5},
-            "oscillating (just below the limit)": {**common, "learning_rate": lr * 0.97},
-            "diverging (just above the limit)": {**common, "learning_rate": lr * 1.1},
-            "mini-batches of 8": {**common, "learning_rate": lr * 0.3, "batch_size": min(8, self.n)},
+            "too small a learning rate (crawl)": {**common, "learning_rate": rate_on_grid(lr, 0.005)},
+            "just right": {**common, "learning_rate": rate_on_grid(lr, 0.5)},
+            "oscillating (just below the limit)": {**common, "learning_rate": rate_on_grid(lr, 0.95, "below")},
+            "diverging (just above the limit)": {**common, "learning_rate": rate_on_grid(lr, 1.05, "above")},
+            "mini-batches of 8": {
+                **common,
+                "learning_rate": rate_on_grid(lr, 0.3),
+                "batch_size": min(8, self.n),
+            },
         }
 
     def as_code(self, values) -> str:
@@ -196,4 +218,11 @@ def descent_dashboard(X=None, y=None, **settings) -> DescentDashboard:
     return DescentDashboard(X, y, **settings)
 
 
-__all__ = ["DescentDashboard", "descent_dashboard", "learning_rate_slider", "loss_view_toggle", "ratio_text"]
+__all__ = [
+    "DescentDashboard",
+    "descent_dashboard",
+    "learning_rate_slider",
+    "loss_view_toggle",
+    "rate_on_grid",
+    "ratio_text",
+]

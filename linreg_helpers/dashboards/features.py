@@ -13,7 +13,7 @@ from ..data import load_dataset
 from ..plots import draw_contour, style_axes
 from ..style import COLORS
 from ..training import gradient_descent, largest_stable_learning_rate
-from ._base import Dashboard, _round_sig
+from ._base import Dashboard, _round_sig, snap_to_slider
 from ._panels import LossCurvePanel, PathArtists, divergence_text, loss_floor
 from .descent import loss_view_toggle
 
@@ -120,7 +120,8 @@ class ManyFeaturesDashboard(Dashboard):
                 lr.max, lr.min = hi, lo
             else:
                 lr.min, lr.max = lo, hi
-            lr.value = new * fraction
+            lr.value = snap_to_slider(lr, min(max(new * fraction, 10**lo), 10**hi))
+            self._intended = {**getattr(self, "_intended", {}), "learning_rate": lr.value}
         finally:
             self._suspend = suspend
 

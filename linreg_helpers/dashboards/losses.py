@@ -122,7 +122,8 @@ class LossExplorer(Dashboard):
         # the outliers are the points with the largest x: high leverage, the strongest pull
         self.candidates = order[-N_OUTLIER_CANDIDATES:][::-1].copy()
         spread = float(np.ptp(self.y)) or 1.0
-        self.max_shift = round(3.0 * spread, 1)
+        # two significant digits, whatever the scale of y (rounding to 0.1 gave 0 for tiny y ranges)
+        self.max_shift = _round_sig(3.0 * spread, 2)
         self.lr_max = largest_stable_learning_rate(self.X)
         y_hi = float(self.y.max()) + self.max_shift
         self.y_span = (min(float(self.y.min()), 0.0), y_hi)

@@ -76,7 +76,9 @@ class ModelExplorer(Dashboard):
 
     def _switch_descent_on(self, change: dict) -> None:
         """A learner who moves η or the batch size while descent is off wants to see descent: switch it on."""
-        if not self._suspend and self.controls["epochs"].value == 0:
+        key = getattr(change.get("owner"), "_lh_key", None)
+        echo = key is not None and self._is_echo(key, change["new"])  # the browser's snap, not a learner
+        if not self._suspend and not echo and self.controls["epochs"].value == 0:
             self.controls["epochs"].value = DESCENT_EPOCHS
 
     def presets(self):
