@@ -128,6 +128,23 @@ def snap_to_slider(control: widgets.Widget, value: float) -> float | int:
     return float(_on_grid(control.min, control.step, k, control.max))
 
 
+def same_slider_value(control: widgets.Widget, a: Any, b: Any) -> bool:
+    """Whether ``a`` and ``b`` are the same position of ``control`` (equal up to a millionth of a step).
+
+    For anything but a slider: plain equality.
+    """
+    if not _is_slider(control):
+        return a == b
+    numbers = (int, float, np.integer, np.floating)
+    if isinstance(a, bool) or isinstance(b, bool) or not isinstance(a, numbers) or not isinstance(b, numbers):
+        return False
+    if isinstance(control, widgets.FloatLogSlider):
+        if a <= 0 or b <= 0:
+            return a == b
+        return abs(math.log(a, control.base) - math.log(b, control.base)) <= 1e-6 * control.step
+    return abs(a - b) <= 1e-6 * control.step
+
+
 def check_control_value(control: widgets.Widget, key: str, value: Any) -> Any:
     """``value`` checked for the control ``key`` and put on its grid; a clear error if it does not fit.
 
@@ -225,12 +242,13 @@ class Dashboard(widgets.VBox):
         if unknown:
             raise ValueError(f"{type(self).__name__} has no control(s) {unknown}; its controls are {sorted(controls)}.")
         self.controls = controls
-        self._intended: dict[str, Any] = {}
+        # per control, the last few values Python set: the browser echoes each of them back, in order
+        self._intended: dict[str, list[Any]] = {}
         for key, value in sorted(self._expand_preset(settings).items(), key=lambda kv: _is_slider(controls[kv[0]])):
             self._set_control(controls[key], key, value)
         self.controls: dict[str, widgets.Widget] = controls
         self.defaults = {k: c.value for k, c in controls.items()}
-        self._intended = dict(self.defaults)
+        self._intended = {k: [v] for k, v in self.defaults.items()}
         scale = self.sizes.scale
         self.figure = new_live_figure((self.figsize[0] * scale, self.figsize[1] * scale), dpi=80)
         self.blitter = Blitter(self.figure)
@@ -337,17 +355,21 @@ class Dashboard(widgets.VBox):
         (:meth:`_is_echo`).
         """
         snapped = check_control_value(control, key, value)
-        self._intended[key] = snapped
+        self._remember(key, snapped)
         control.value = snapped
 
     def _is_echo(self, key: str, new: Any) -> bool:
-        """Whether ``new`` is the browser's rendering of the value Python last set (float round-off)."""
-        intended = self._intended.get(key)
-        if intended is None or isinstance(new, bool) or not isinstance(new, (int, float)):
-            return False
-        if isinstance(intended, bool) or not isinstance(intended, (int, float)):
-            return False
-        return abs(new - intended) <= 1e-9 * max(abs(intended), 1e-300)
+        """Whether ``new`` is the browser's copy of the value Python last set for ``key``.
+
+        The front end computes the snapped value in its own arithmetic (a log slider: ``base ** x``
+        of its exponent), so it can differ from Python's in the last digits; a learner's move
+        differs by at least one step.
+        """
+        return any(same_slider_value(self.controls[key], new, v) for v in self._intended.get(key, ()))
+
+    def _remember(self, key: str, value: Any) -> None:
+        """Note that Python set ``key`` to ``value`` (its echo from the browser is not a learner's move)."""
+        self._intended[key] = [*self._intended.get(key, [])[-3:], value]
 
     def _layout(self) -> list[widgets.Widget]:
         s = self.sizes
@@ -386,7 +408,7 @@ class Dashboard(widgets.VBox):
         if key is not None and self._is_echo(key, change["new"]):
             return  # the browser's copy of the value just set (snapped, round-off): nothing changed
         if key is not None:
-            self._intended.pop(key, None)
+            self._intended[key] = [change["new"]]  # a learner's move
         preset = self.controls.get("preset")
         if preset is not None and preset.value:  # moved by hand: no longer the preset
             self._suspend = True
@@ -458,7 +480,7 @@ class Dashboard(widgets.VBox):
             with self.hold_sync():
                 for k, c in self.controls.items():
                     c.value = self.defaults[k]
-                self._intended = dict(self.defaults)
+                self._intended = {k: [v] for k, v in self.defaults.items()}
         finally:
             self._suspend = False
         self.update()

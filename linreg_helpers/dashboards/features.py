@@ -116,12 +116,16 @@ class ManyFeaturesDashboard(Dashboard):
         suspend, self._suspend = getattr(self, "_suspend", False), True
         try:
             lo, hi = math.log10(new) + FRACTIONS[0], math.log10(new) + FRACTIONS[1]
-            if lo > lr.max:
-                lr.max, lr.min = hi, lo
-            else:
-                lr.min, lr.max = lo, hi
-            lr.value = snap_to_slider(lr, min(max(new * fraction, 10**lo), 10**hi))
-            self._intended = {**getattr(self, "_intended", {}), "learning_rate": lr.value}
+            with lr.hold_sync():  # range and value reach the browser in one message
+                if lo > lr.max:
+                    lr.max, lr.min = hi, lo
+                else:
+                    lr.min, lr.max = lo, hi
+                clamped = lr.value  # the value as the new range clamped it
+                lr.value = snap_to_slider(lr, min(max(new * fraction, 10**lo), 10**hi))
+            if hasattr(self, "_intended"):  # not while the constructor applies its settings
+                self._remember("learning_rate", clamped)  # the browser may echo both
+                self._remember("learning_rate", lr.value)
         finally:
             self._suspend = suspend
 

@@ -232,3 +232,57 @@ def test_dragging_the_3d_surface_rotates_it(dashboards):
     shown, kernel = _screen_matches_kernel(dashboards, name)
     assert shown != before, "the page still shows the surface as it was before the drag"
     assert shown == kernel, f"after the drag the canvas shows {shown}, the kernel has {kernel}"
+
+
+_PRESET_VIEW = """
+import html as _html, json as _json, re as _re
+from linreg_helpers.dashboards._base import check_control_value as _check, same_slider_value as _same
+_d = dash_{name}
+_p = {preset!r}
+_exp = {{k: _check(_d.controls[k], k, v) for k, v in _d._presets[_p].items()}}
+_h = getattr(_d, "history", None)
+print(_json.dumps({{
+    "menu": _d.controls["preset"].value,
+    "values": {{k: _d.controls[k].value for k in _exp}},
+    "expected": _exp,
+    "same": {{k: _same(_d.controls[k], _d.controls[k].value, v) for k, v in _exp.items()}},
+    "diverged": bool(getattr(_h, "diverged", False)),
+    "ratio": _d.controls["learning_rate"].value / _d.lr_max if hasattr(_d, "lr_max") else None,
+    "readout": _html.unescape(_re.sub("<[^>]+>", "", _d.readout.value)),
+}}))
+"""
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_preset_lands_exactly_in_the_browser(dashboards, name):
+    """Issue 14: a teacher picks each demonstration from the menu; the browser's slider snapping must
+    not change it: the kernel holds exactly the preset's values (on the sliders' grid), the menu
+    still shows the preset, and the read-out shows the named behaviour."""
+    dash = dashboards.dash(name)
+    nbp = dashboards.nbp
+    presets = nbp.kernel_eval(f"import json\nprint(json.dumps(list(dash_{name}._presets)))")
+    menu = nbp.dashboard(dash["id"]).locator(".widget-dropdown select")
+    assert menu.count() == 1, f"{name}: no preset menu"
+    problems = []
+    for preset in presets:
+        menu.select_option(label=preset)
+        nbp.wait_kernel_idle(settle=0.4)  # the sliders' snapped values come back in this time
+        k = nbp.kernel_eval(_PRESET_VIEW.format(name=name, preset=preset))
+        shown = menu.evaluate("s => s.options[s.selectedIndex].text").replace("\xa0", " ")
+        if k["menu"] != preset or shown != preset:
+            problems.append(f"{preset!r}: the menu went back to {shown!r} (kernel: {k['menu']!r})")
+        # equal up to the front end's round-off (a millionth of a step), i.e. the same slider position
+        changed = {key: (v, k["expected"][key]) for key, v in k["values"].items() if not k["same"][key]}
+        if changed:
+            problems.append(f"{preset!r}: controls differ from the preset (kernel, preset): {changed}")
+        says_diverged = "diverged" in k["readout"]
+        if "diverg" in preset and not (k["diverged"] and says_diverged):
+            problems.append(f"{preset!r}: not flagged as diverged: {k['readout']!r}")
+        if "diverg" not in preset and k["diverged"]:
+            problems.append(f"{preset!r}: diverged although the preset does not say so: {k['readout']!r}")
+        if "just below the limit" in preset and not 0.9 <= k["ratio"] < 1.0:
+            problems.append(f"{preset!r}: η = {k['ratio']:.3f} × η_max")
+        if "crawl" in preset and "0.00 ×" in k["readout"]:
+            problems.append(f"{preset!r}: the read-out rounds the crawl to 0: {k['readout']!r}")
+    if problems:
+        dashboards.fail(name, problems, "presets changed in the browser")

@@ -237,7 +237,9 @@ CELLS = [
     * $\eta = 0.09$ **zigzags** across the narrow valley (each step overshoots in the steep direction), but every
       zigzag is smaller than the one before, and it converges *faster* than 0.05.
     * $\eta = 0.1$ **diverges**: each zigzag is larger than the last, and the loss explodes. `lh.gradient_descent`
-      stops the run and reports where. On the map the growing overshoots lie on top of each other along one line
+      flags the run as **diverged** at the first step whose loss is ten times worse than where it started (or
+      than predicting the mean of $y$), reports that step, and stops storing it once the loss is a million times
+      larger. On the map the growing overshoots lie on top of each other along one line
       and soon leave it; the top-right panel shows them: the distance from the minimum measured **across** the
       valley (along its steepest direction) on a log scale. It falls along a straight line for 0.05 and 0.09
       (every step shrinks it by the same factor) and **rises** along a straight line for 0.1.
