@@ -170,7 +170,7 @@ def test_gradient_descent_artists_match_numerics():
         h = lh.gradient_descent(
             d.X,
             d.y,
-            learning_rate=d.controls["learning_rate"].value,  # the value on the slider's grid
+            learning_rate=d.values()["learning_rate"],  # the value on the grid, to 4 digits
             epochs=epochs,
             batch_size=settings["batch_size"],
             w0=w0,
@@ -204,7 +204,7 @@ def test_model_explorer_artists_match_numerics():
     segs = d.fit.art.residuals.get_segments()
     assert len(segs) == d.n
     np.testing.assert_allclose([s[1][1] for s in segs], 1.0 * d.X + 2.0)
-    lr = d.controls["learning_rate"].value
+    lr = d.values()["learning_rate"]
     h = lh.gradient_descent(d.X, d.y, learning_rate=lr, epochs=10, batch_size=4, w0=1.0, b0=2.0)
     np.testing.assert_array_equal(_line_xy(d.contour.paths["gd"].line)[0], h.weights[:, 0])
     assert f"MSE = {lh.mse(d.y, 1.0 * d.X + 2.0):.4g}" in d.readout.value
@@ -243,7 +243,7 @@ def test_gradient_explorer_matches_numerics():
     gw, gb = lh.mse_gradient(d.X, d.y, 1.0, -1.0)
     (x0, y0), (x1, y1) = d.arrow_full._posA_posB
     assert (x0, y0) == (1.0, -1.0)
-    lr = d.controls["learning_rate"].value
+    lr = d.values()["learning_rate"]
     assert x1 == pytest.approx(1.0 - lr * gw)
     assert y1 == pytest.approx(-1.0 - lr * gb)
     assert f"∂MSE/∂w = {gw:.4g}" in d.readout.value
@@ -265,7 +265,7 @@ def test_batch_size_dashboard_matches_numerics():
     d = lh.batch_size_dashboard()
     d.set(batch_size=20, epochs=3, seed=2, learning_rate=d.lr_max * 0.2)
     for key, size in (("full", d.n), ("mini", 20), ("sgd", 1)):
-        lr = d.controls["learning_rate"].value
+        lr = d.values()["learning_rate"]
         h = lh.gradient_descent(d.X, d.y, learning_rate=lr, epochs=3, batch_size=size, seed=2)
         np.testing.assert_array_equal(_line_xy(d.contour.paths[key].line)[1], h.biases)
         assert len(_line_xy(d.curve.curves[key])[0]) == 3 * h.steps_per_epoch + 1
@@ -287,7 +287,7 @@ def test_convexity_explorer_chord_and_descent():
     h = lh.gradient_descent(
         d.X,
         d.y,
-        learning_rate=d.controls["learning_rate"].value,
+        learning_rate=d.values()["learning_rate"],
         epochs=d.values()["epochs"],
         loss="tukey",
         w0=2.0,
@@ -403,10 +403,11 @@ def test_rapid_moves_are_coalesced():
     asyncio.run(burst())
     sent = len(frames) - start
     assert 1 <= sent <= 3, f"{sent} frames for a burst of 60 moves"
+    assert d.controls["learning_rate"].value == values[-1]
     h = lh.gradient_descent(
         d.X,
         d.y,
-        learning_rate=values[-1],
+        learning_rate=d.values()["learning_rate"],  # the last value, as computed with
         epochs=d.values()["epochs"],
         batch_size=d.n,
         w0=d.values()["w0"],

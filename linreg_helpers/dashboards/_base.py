@@ -99,6 +99,14 @@ def zoomed_grid(
     return np.linspace(w_star - half_w, w_star + half_w, n), np.linspace(b_star - half_b, b_star + half_b, n)
 
 
+def code_number(value: float, digits: int = 4) -> str:
+    """A number as a teacher would type it: ``0.02512``, ``1.68``, ``40`` (``digits`` significant digits)."""
+    if isinstance(value, (bool, np.bool_)) or isinstance(value, (int, np.integer)):
+        return repr(value if isinstance(value, bool) else int(value))
+    text = f"{float(value):.{digits}g}"
+    return repr(float(text)) if "e" not in text else text
+
+
 def _round_sig(value: float, digits: int = 3) -> float:
     """``value`` rounded to ``digits`` significant digits (round numbers for presets)."""
     return float(f"{value:.{digits}g}")
@@ -206,6 +214,8 @@ class Dashboard(widgets.VBox):
     name: ClassVar[str] = "dashboard"
     title: ClassVar[str] = ""
     figsize: ClassVar[tuple[float, float]] = (9.0, 6.0)
+    default_data_code: ClassVar[str] = ""
+    """Python that makes :meth:`default_data` (``X, y = ...``): "Show as code" starts with it."""
     min_interval: ClassVar[float] = 0.03
     """Seconds between frames while a slider is dragged; moves in between are merged."""
 
@@ -213,15 +223,23 @@ class Dashboard(widgets.VBox):
         self.lecture = lecture
         self.sizes = sizes(lecture)
         self.xlabel, self.ylabel = "x", "y"
+        dataset_name = None
         if isinstance(X, Dataset):  # a data set from lh.load_dataset: its names label the axes
             if y is not None:
                 raise ValueError("Pass either a Dataset (from lh.load_dataset) or X and y, not both.")
+            dataset_name = X.name or None  # a file read with lh.load_csv has no name
             names = X.feature_names
             self.xlabel = names[0] if len(names) == 1 else "x"
             self.ylabel = X.target_name
             X, y = X.X, X.y
         if (X is None) != (y is None):
             raise ValueError("Pass both X and y (or neither, for the default data).")
+        if X is None:
+            self.data_code = self.default_data_code
+        elif dataset_name is not None:
+            self.data_code = f"data = lh.load_dataset({dataset_name!r})\nX, y = data.X, data.y"
+        else:
+            self.data_code = "# X, y: the data passed to the dashboard"
         self.X, self.y = self.default_data() if X is None else self._check_data(X, y)
         self.n = int(self.y.shape[0])
         self.prepare()
@@ -451,12 +469,21 @@ class Dashboard(widgets.VBox):
             self.update()
 
     def values(self) -> dict[str, Any]:
-        """The controls' current values by name (the preset menu left out)."""
-        return {k: c.value for k, c in self.controls.items() if k != "preset"}
+        """The values the dashboard computes with, by control name (the preset menu left out).
+
+        A log-scale slider's value (``10 ** (k/50)``, not a round number) is used with 4
+        significant digits, the number the read-out and "Show as code" print: the printed
+        code then reproduces the dashboard exactly.
+        """
+        return {
+            k: float(code_number(c.value)) if isinstance(c, widgets.FloatLogSlider) else c.value
+            for k, c in self.controls.items()
+            if k != "preset"
+        }
 
     def show_code(self) -> str:
         """Show (and return) the code that reproduces the current run, under the figure."""
-        code = self.as_code(self.values())
+        code = "import linreg_helpers as lh\n" + self.data_code + "\n" + self.as_code(self.values())
         self.code.value = (
             "<pre style='font-size:12px; background:#f5f5f5; padding:6px; white-space:pre-wrap'>"
             f"{html.escape(code)}</pre>"

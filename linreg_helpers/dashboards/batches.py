@@ -12,7 +12,7 @@ from ..data import make_linear_data
 from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
-from ._base import Dashboard, _round_sig, zoomed_grid
+from ._base import Dashboard, _round_sig, code_number, zoomed_grid
 from ._panels import ContourPanel, LossCurvePanel, loss_floor
 from .descent import learning_rate_slider, loss_view_toggle
 
@@ -35,6 +35,8 @@ class BatchSizeDashboard(Dashboard):
     name = "batch_size"
     title = "Batch size: full batch, mini-batch and SGD on the same data"
     figsize = (10.5, 3.8)
+
+    default_data_code = "X, y = lh.make_linear_data(150, weights=2.0, bias=1.0, noise=2.0, x_range=(0, 4), seed=5)"
 
     def default_data(self):
         return make_linear_data(150, weights=2.0, bias=1.0, noise=2.0, x_range=(0, 4), seed=5)
@@ -125,7 +127,7 @@ class BatchSizeDashboard(Dashboard):
 
     def as_code(self, values) -> str:
         runs = "\n".join(
-            f"{key} = lh.gradient_descent(X, y, learning_rate={values['learning_rate']!r}, "
+            f"{key} = lh.gradient_descent(X, y, learning_rate={code_number(values['learning_rate'])}, "
             f"epochs={values['epochs']}, batch_size={size}, seed={values['seed']})"
             for key, size in (("full", self.n), ("mini", values["batch_size"]), ("sgd", 1))
         )

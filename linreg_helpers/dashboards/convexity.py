@@ -12,7 +12,7 @@ from ..plots import LOSS_LABELS, parameter_grid, style_axes
 from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
-from ._base import Dashboard, nice_slider
+from ._base import Dashboard, code_number, nice_slider
 from ._panels import ContourPanel, SurfacePanel, divergence_text
 from .descent import learning_rate_slider
 
@@ -49,6 +49,11 @@ class ConvexityExplorer(Dashboard):
     name = "convexity"
     title = "Convexity: the chord between any two points lies above a convex loss"
     figsize = (10.5, 4.0)
+
+    default_data_code = (
+        "from linreg_helpers.dashboards.convexity import convexity_data\n"
+        "X, y = convexity_data()  # two groups of points on different lines"
+    )
 
     def default_data(self):
         return convexity_data()
@@ -207,9 +212,10 @@ class ConvexityExplorer(Dashboard):
 
     def as_code(self, values) -> str:
         return (
-            f"h = lh.gradient_descent(X, y, loss={values['loss']!r}, learning_rate={values['learning_rate']!r}, "
-            f"epochs={values['epochs']}, batch_size={values['batch_size']}, w0={values['w_a']!r}, "
-            f"b0={values['b_a']!r}, seed=0)"
+            f"h = lh.gradient_descent(X, y, loss={values['loss']!r}, "
+            f"learning_rate={code_number(values['learning_rate'])}, "
+            f"epochs={values['epochs']}, batch_size={values['batch_size']}, w0={code_number(values['w_a'], 6)}, "
+            f"b0={code_number(values['b_a'], 6)}, seed=0)"
         )
 
     def render(self, values) -> bool:
@@ -251,6 +257,7 @@ class ConvexityExplorer(Dashboard):
             b0=ba,
             seed=0,
         )
+        self.history = h
         self.surf.set_path("gd", h.weights[:, 0], h.biases, h.losses)
         self.contour.paths["gd"].set(h.weights[:, 0], h.biases)
         gap = float(np.max(L - chord))

@@ -11,7 +11,7 @@ from ..data import make_linear_data
 from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
-from ._base import Dashboard, nice_slider, zoomed_grid
+from ._base import Dashboard, code_number, nice_slider, zoomed_grid
 from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
 
 
@@ -76,6 +76,8 @@ class DescentDashboard(Dashboard):
     name = "gradient_descent"
     title = "Gradient descent: step against the gradient, again and again"
     figsize = (9.0, 6.2)
+
+    default_data_code = "X, y = lh.make_linear_data(40, weights=2.0, bias=1.0, noise=2.0, seed=4)"
 
     def default_data(self):
         return make_linear_data(40, weights=2.0, bias=1.0, noise=2.0, seed=4)
@@ -161,9 +163,9 @@ class DescentDashboard(Dashboard):
     def as_code(self, values) -> str:
         return (
             "h = lh.gradient_descent(\n"
-            f"    X, y, learning_rate={values['learning_rate']!r}, epochs={values['epochs']}, "
+            f"    X, y, learning_rate={code_number(values['learning_rate'])}, epochs={values['epochs']}, "
             f"batch_size={values['batch_size']},\n"
-            f"    w0={values['w0']!r}, b0={values['b0']!r}, seed=0,\n)\n"
+            f"    w0={code_number(values['w0'], 6)}, b0={code_number(values['b0'], 6)}, seed=0,\n)\n"
             "h.w, h.b, h.losses[-1], h.diverged"
         )
 

@@ -13,7 +13,7 @@ from ..data import load_dataset
 from ..plots import draw_contour, style_axes
 from ..style import COLORS
 from ..training import gradient_descent, largest_stable_learning_rate
-from ._base import Dashboard, _round_sig, snap_to_slider
+from ._base import Dashboard, _round_sig, code_number, snap_to_slider
 from ._panels import LossCurvePanel, PathArtists, divergence_text, loss_floor
 from .descent import loss_view_toggle
 
@@ -48,6 +48,10 @@ class ManyFeaturesDashboard(Dashboard):
     figsize = (9.0, 4.0)
 
     feature_names = ("feature 1", "feature 2")
+
+    default_data_code = (
+        'cars = lh.load_dataset("cars_multi")\nX, y = cars.X[:, :2], cars.y  # weight [lb], horsepower [hp] → mpg'
+    )
 
     def default_data(self):
         ds = load_dataset("cars_multi")
@@ -234,7 +238,7 @@ class ManyFeaturesDashboard(Dashboard):
             prefix, data = "Xc = X - X.mean(axis=0)\n", "Xc"
         prefix += "yc = y - y.mean()\n"
         return (
-            f"{prefix}h = lh.gradient_descent({data}, yc, learning_rate={values['learning_rate']!r}, "
+            f"{prefix}h = lh.gradient_descent({data}, yc, learning_rate={code_number(values['learning_rate'])}, "
             f"epochs={values['epochs']}, batch_size={values['batch_size']}, seed=0)"
         )
 

@@ -10,7 +10,7 @@ from ..data import make_linear_data
 from ..plots import style_axes
 from ..style import COLORS
 from ..surfaces import loss_surface
-from ._base import Dashboard, nice_slider
+from ._base import Dashboard, code_number, nice_slider
 from ._panels import ContourPanel, SurfacePanel
 from .descent import learning_rate_slider
 
@@ -42,6 +42,8 @@ class GradientExplorer(Dashboard):
     name = "gradients"
     title = "Gradients: the slopes of the MSE along w and along b"
     figsize = (10.5, 4.0)
+
+    default_data_code = "X, y = lh.make_linear_data(30, weights=2.0, bias=1.0, noise=2.0, x_range=(-3, 5), seed=2)"
 
     def default_data(self):
         return make_linear_data(30, weights=2.0, bias=1.0, noise=2.0, x_range=(-3, 5), seed=2)
@@ -192,8 +194,8 @@ class GradientExplorer(Dashboard):
 
     def as_code(self, values) -> str:
         return (
-            f"dw, db = lh.mse_gradient(X, y, w={values['w']!r}, b={values['b']!r})\n"
-            f"step = (-{values['learning_rate']!r} * dw, -{values['learning_rate']!r} * db)"
+            f"dw, db = lh.mse_gradient(X, y, w={code_number(values['w'], 6)}, b={code_number(values['b'], 6)})\n"
+            f"step = (-{code_number(values['learning_rate'])} * dw, -{code_number(values['learning_rate'])} * db)"
         )
 
     def render(self, values) -> bool:

@@ -11,7 +11,7 @@ from ..losses import _huber_terms
 from ..plots import style_axes
 from ..style import COLORS
 from ..training import gradient_descent, largest_stable_learning_rate
-from ._base import Dashboard, _round_sig, nice_slider
+from ._base import Dashboard, _round_sig, code_number, nice_slider
 from ._panels import LossCurvePanel, divergence_text
 from .descent import learning_rate_slider
 
@@ -113,6 +113,8 @@ class LossExplorer(Dashboard):
     name = "losses"
     title = "Loss functions: squares chase outliers, absolute values shrug them off"
     figsize = (10.5, 3.8)
+
+    default_data_code = "X, y = lh.make_linear_data(24, weights=1.5, bias=2.0, noise=1.0, seed=3)"
 
     def default_data(self):
         return make_linear_data(24, weights=1.5, bias=2.0, noise=1.0, seed=3)
@@ -232,13 +234,15 @@ class LossExplorer(Dashboard):
 
     def as_code(self, values) -> str:
         loss = values["loss"]
-        extra = f", delta={values['delta']!r}" if loss == "huber" else ""
-        rate = _round_sig(self.effective_rate(values), 6)
+        extra = f", delta={code_number(values['delta'], 6)}" if loss == "huber" else ""
+        rate = self.effective_rate(values)  # the slider's η scaled for the chosen loss (step_factor)
+        k = values["outliers"]
+        moved = f"y_moved[{self.candidates[:k].tolist()}] += {code_number(values['outlier_shift'], 6)}"
         return (
-            f"y_moved = y.copy()  # the {values['outliers']} point(s) with the largest x moved up by "
-            f"{values['outlier_shift']!r}\n"
-            "lh.fit_closed_form(X, y_moved)  # the MSE line\n"
-            f"h = lh.gradient_descent(X, y_moved, loss={loss!r}{extra}, learning_rate={rate!r}, "
+            "y_moved = y.copy()\n"
+            + (f"{moved}  # the {k} point(s) with the largest x, moved up\n" if k else "")
+            + "lh.fit_closed_form(X, y_moved)  # the MSE line\n"
+            f"h = lh.gradient_descent(X, y_moved, loss={loss!r}{extra}, learning_rate={code_number(rate)}, "
             f"epochs={values['epochs']}, batch_size={values['batch_size']}, seed=0)"
         )
 
@@ -272,6 +276,7 @@ class LossExplorer(Dashboard):
             delta=delta,
             seed=0,
         )
+        self.history = h
         self.fit.set_line("gd", float(h.w[0]), h.b)
         changed = False
         if loss != self._shown_loss:

@@ -8,7 +8,7 @@ from ..data import make_linear_data
 from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent
-from ._base import Dashboard, _round_sig, nice_slider
+from ._base import Dashboard, _round_sig, code_number, nice_slider
 from ._panels import ContourPanel, LossCurvePanel, divergence_text, loss_floor
 from .descent import learning_rate_slider
 
@@ -30,6 +30,8 @@ class ModelExplorer(Dashboard):
     name = "model"
     title = "The model ŷ = w·x + b: pick w and b, watch the residuals and the MSE"
     figsize = (10.5, 3.7)
+
+    default_data_code = "X, y = lh.make_linear_data(20, weights=1.5, bias=2.0, noise=1.5, seed=1)"
 
     def default_data(self):
         return make_linear_data(20, weights=1.5, bias=2.0, noise=1.5, seed=1)
@@ -98,10 +100,13 @@ class ModelExplorer(Dashboard):
         }
 
     def as_code(self, values) -> str:
-        code = f"w, b = {values['w']!r}, {values['b']!r}\ny_hat = lh.predict(X, w, b)\nlh.mse(y, y_hat)"
+        code = (
+            f"w, b = {code_number(values['w'], 6)}, {code_number(values['b'], 6)}\n"
+            "y_hat = lh.predict(X, w, b)\nlh.mse(y, y_hat)"
+        )
         if values["epochs"] > 0:
             code += (
-                f"\nh = lh.gradient_descent(X, y, learning_rate={values['learning_rate']!r}, "
+                f"\nh = lh.gradient_descent(X, y, learning_rate={code_number(values['learning_rate'])}, "
                 f"epochs={values['epochs']}, batch_size={values['batch_size']}, w0=w, b0=b, seed=0)"
             )
         return code
@@ -117,6 +122,7 @@ class ModelExplorer(Dashboard):
         changed = self.curve.set_limits(max(epochs, 1), bottom, top)
         parts = [f"w = {w:.3f}", f"b = {b:.3f}", f"MSE = {mse_here:.4g}", f"(minimum {self.stats.min_mse:.4g})"]
         msg = ""
+        self.history = None  # no descent shown (epochs = 0)
         if epochs > 0:
             h = gradient_descent(
                 self.X,
@@ -128,6 +134,7 @@ class ModelExplorer(Dashboard):
                 b0=b,
                 seed=0,
             )
+            self.history = h
             self.fit.set_line("gd", float(h.w[0]), h.b)
             self.contour.paths["gd"].set(h.weights[:, 0], h.biases)
             self.curve.set_curve("gd", h)
