@@ -195,6 +195,9 @@ def main(argv=None) -> int:
     results.update(bench_surface(args.quick))
     results.update(bench_long_run(args.quick))
     results.update(bench_sgd_mae(args.quick))
+    from benchmarks import dashboard_memory
+
+    results.update(dashboard_memory.measure(args.quick))
     updates, naives, batch = {}, {}, {}
     frame_bytes = {}
     for name, builder in lh.DASHBOARDS.items():
@@ -238,6 +241,10 @@ def main(argv=None) -> int:
         ratio = f"{naive / ours:8.1f}x" if not math.isnan(naive) else ""
         naive_s = f"{naive:9.2f}" if not math.isnan(naive) else ""
         print(f"{label:44s} {ours:9.2f} {naive_s:>9s} {ratio:>9s}")
+    print(
+        "dashboard cell re-run 30x, memory left (MiB, target <= 15): "
+        + ", ".join(f"{n} {v}" for n, v in results["dashboard_rebuild_leak_mib"].items())
+    )
     print("batch-size slider moves (ms): " + ", ".join(f"{n} {v:.2f}" for n, v in batch.items()))
     long = results["long_run_move_ms"]
     print(

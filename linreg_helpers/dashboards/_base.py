@@ -15,6 +15,7 @@ import html
 import io
 import math
 import time
+import weakref
 from typing import Any, ClassVar
 
 import ipywidgets as widgets
@@ -196,6 +197,34 @@ def check_control_value(control: widgets.Widget, key: str, value: Any) -> Any:
     return value
 
 
+_SHOWN_BY_CELL: dict[str, weakref.ref] = {}
+"""The dashboard each notebook cell built last (by JupyterLab's cell id): re-running the cell closes it."""
+
+
+def _current_cell_id() -> str | None:
+    """The id of the notebook cell being run (JupyterLab and Notebook 7 send it), or None outside one."""
+    try:
+        from IPython import get_ipython
+
+        kernel = getattr(get_ipython(), "kernel", None)
+        parent = kernel.get_parent() if kernel is not None else None
+    except Exception:  # no IPython, or an old ipykernel: re-runs then just keep the old dashboard
+        return None
+    cell = (parent or {}).get("metadata", {}).get("cellId")
+    return cell if isinstance(cell, str) and cell else None
+
+
+def _close_widget_tree(widget: widgets.Widget) -> None:
+    """Close ``widget``, every widget under it and their layout and style widgets."""
+    for child in getattr(widget, "children", ()):
+        _close_widget_tree(child)
+    for part in ("layout", "style"):
+        sub = getattr(widget, part, None)
+        if isinstance(sub, widgets.Widget):
+            sub.close()
+    widgets.Widget.close(widget)  # the widget's own close (a Dashboard's close() calls this one)
+
+
 class Dashboard(widgets.VBox):
     """A live figure with its controls; display it as the last line of a cell.
 
@@ -220,6 +249,7 @@ class Dashboard(widgets.VBox):
     """Seconds between frames while a slider is dragged; moves in between are merged."""
 
     def __init__(self, X=None, y=None, *, lecture: bool | None = None, **settings: Any) -> None:
+        self._closed = False
         self.lecture = lecture
         self.sizes = sizes(lecture)
         self.xlabel, self.ylabel = "x", "y"
@@ -293,6 +323,12 @@ class Dashboard(widgets.VBox):
         self._last_frame_end = 0.0
         self.build()
         super().__init__(children=self._layout(), layout=widgets.Layout(width="100%"))
+        cell = _current_cell_id()
+        if cell is not None:  # the cell is run again: the dashboard it showed before is replaced
+            previous = _SHOWN_BY_CELL.get(cell)
+            if previous is not None and previous() is not None:
+                previous().close()
+            _SHOWN_BY_CELL[cell] = weakref.ref(self)
         for key, c in controls.items():
             c._lh_key = key
             c.observe(self._on_preset if key == "preset" else self._on_change, names="value")
@@ -491,7 +527,9 @@ class Dashboard(widgets.VBox):
         return code
 
     def update(self) -> None:
-        """Recompute and redraw now for the current control values."""
+        """Recompute and redraw now for the current control values (nothing once closed)."""
+        if self._closed:
+            return
         # The frame leaves first, the read-out's message after it: the browser paints sooner.
         with self.readout.hold_sync():
             if self.render(self.values()):
@@ -514,6 +552,10 @@ class Dashboard(widgets.VBox):
 
     def set(self, **values: Any) -> None:
         """Set several controls at once (one redraw), e.g. ``dash.set(learning_rate=0.01, epochs=50)``."""
+        if self._closed:
+            raise RuntimeError(
+                "This dashboard was closed (its cell was run again, or close() was called); build a new one."
+            )
         values = self._expand_preset(values)
         unknown = sorted(set(values) - set(self.controls))
         if unknown:
@@ -527,6 +569,36 @@ class Dashboard(widgets.VBox):
         finally:
             self._suspend = False
         self.update()
+
+    def close(self) -> None:
+        """Release the dashboard: its widgets (and their comms), the live figure and its caches.
+
+        The notebook shows "closed" widgets as nothing; building the dashboard again gives a new
+        one. Re-running the cell that built a dashboard closes the old one automatically. Closing
+        twice does nothing.
+        """
+        if self._closed:
+            return
+        self._closed = True
+        self._dirty = False
+        for control in self.controls.values():
+            control.unobserve_all()
+            _close_widget_tree(control)
+        canvas = self.figure.canvas
+        figure_widget = getattr(canvas, "widget", None)
+        _close_widget_tree(self)  # the boxes, buttons, read-out and the figure's widget
+        if figure_widget is not None:
+            figure_widget.close()
+            canvas.manager.web_sockets.clear()
+            canvas.widget = None
+        self.blitter.invalidate()
+        self.figure.clear()
+        self.history = None
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called."""
+        return self._closed
 
     # ------------------------------------------------------------ read-outs
     def show_readout(self, parts: list[str], warning: str | None = None) -> None:
