@@ -21,7 +21,15 @@ import ipywidgets as widgets
 import numpy as np
 
 from .. import _validation as v
-from .._canvas import FALLBACK_CLASS, Blitter, fallback_html, new_live_figure
+from .._canvas import (
+    DASHBOARD_CLASS,
+    FALLBACK_CLASS,
+    LECTURE_CLASS,
+    LOG_SLIDER_CLASS,
+    Blitter,
+    fallback_html,
+    new_live_figure,
+)
 from .._mse_stats import MSEStats
 from ..data import Dataset
 from ..plots import parameter_grid
@@ -257,6 +265,9 @@ class Dashboard(widgets.VBox):
         self._last_frame_end = 0.0
         self.build()
         super().__init__(children=self._layout(), layout=widgets.Layout(width="100%"))
+        self.add_class(DASHBOARD_CLASS)  # the figure's front end finds the log sliders' read-outs under it
+        if self.sizes is sizes(True):
+            self.add_class(LECTURE_CLASS)  # larger controls, slider handles and read-out (see _canvas._CSS)
         for key, c in controls.items():
             c._lh_key = key
             c.observe(self._on_preset if key == "preset" else self._on_change, names="value")
@@ -351,22 +362,26 @@ class Dashboard(widgets.VBox):
 
     def _layout(self) -> list[widgets.Widget]:
         s = self.sizes
+        lecture = s is sizes(True)  # fill the window width: two columns of controls side by side
+        column = widgets.Layout(width="48%") if lecture else widgets.Layout()
         title = widgets.HTML(f"<b style='font-size:{s.title + 3}px'>{html.escape(self.title)}</b>")
         boxes = []
         for c in self.controls.values():
             c.style.description_width = "initial"
             if not isinstance(c, (widgets.Checkbox, widgets.ToggleButtons, widgets.Dropdown, widgets.Button)):
-                c.layout.width = "400px"
+                c.layout.width = "100%" if lecture else "400px"
+            if isinstance(c, widgets.FloatLogSlider):
+                c.add_class(LOG_SLIDER_CLASS)  # announced by its value, not its exponent (see _figure.js)
             boxes.append(c)
         preset = [b for b in boxes if b is self.controls.get("preset")]
         boxes = [b for b in boxes if b is not self.controls.get("preset")]
         half = (len(boxes) + 1) // 2
         grid = widgets.HBox(
             [
-                widgets.VBox(boxes[:half], layout=widgets.Layout(margin="0 24px 0 0")),
-                widgets.VBox(boxes[half:]),
+                widgets.VBox(boxes[:half], layout=widgets.Layout(margin="0 24px 0 0", width=column.width)),
+                widgets.VBox(boxes[half:], layout=widgets.Layout(width=column.width)),
             ],
-            layout=widgets.Layout(flex_flow="row wrap"),
+            layout=widgets.Layout(flex_flow="row wrap", width="100%" if lecture else None),
         )
         for b in preset:
             b.layout.width = "420px"
@@ -488,6 +503,9 @@ class Dashboard(widgets.VBox):
         if warning:
             text += f"<br><b style='color:{COLORS['warning']}'>⚠ {html.escape(warning)}</b>"
         self.readout.value = f"<span style='font-size:{s.font + 4}px; font-family:monospace'>{text}</span>"
+        # The figure's text alternative (its aria-label, announced by a polite live region): the same facts.
+        sentence = f"{self.title}: " + "; ".join(parts) + "."
+        self.figure.canvas.widget.alt = sentence + (f" Warning: {warning}" if warning else "")
 
     # ------------------------------------------------------- static snapshot
     def to_png(self) -> bytes:
