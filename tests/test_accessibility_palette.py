@@ -95,7 +95,7 @@ def test_lecture_mode_styles_the_notebooks_figures_and_restores_them():
 
 
 def test_the_environment_variable_switches_lecture_mode_on():
-    code = "import linreg_helpers as lh, matplotlib as mpl; from linreg_helpers import style; print(style.sizes().scale)"
+    code = "from linreg_helpers import style; print(style.sizes().scale)"
     env = {**os.environ, style.LECTURE_ENV: "1"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert float(out.stdout) == style.sizes(True).scale
