@@ -249,15 +249,21 @@ function render({ model, el }) {
     ev.preventDefault(); // the notebook must not scroll or move between cells
   });
 
-  // ipywidgets' FloatLogSlider tells assistive technology its exponent (aria-valuenow = -2.16);
-  // give each log slider's handle the value it shows (aria-valuetext = 0.00691), and keep it so.
+  // ipywidgets' slider handles have no accessible name (the label beside them is not tied to
+  // them): name each after its label. And a FloatLogSlider tells assistive technology its
+  // exponent (aria-valuenow = -2.16): give its handle the value it shows (aria-valuetext = 0.00691).
   let observer = null;
-  const labelLogSliders = (root) => {
-    for (const slider of root.querySelectorAll(".lh-log-slider")) {
+  const labelSliders = (root) => {
+    for (const slider of root.querySelectorAll(".widget-slider")) {
       const handle = slider.querySelector("[aria-valuenow]");
+      if (!handle) continue;
+      const label = slider.querySelector(".widget-label");
+      const name = label && label.textContent.trim();
+      if (name && handle.getAttribute("aria-label") !== name) handle.setAttribute("aria-label", name);
+      if (!slider.classList.contains("lh-log-slider")) continue;
       const shown = slider.querySelector(".widget-readout");
       const text = shown && (shown.value || shown.textContent || "").trim();
-      if (handle && text && handle.getAttribute("aria-valuetext") !== text) handle.setAttribute("aria-valuetext", text);
+      if (text && handle.getAttribute("aria-valuetext") !== text) handle.setAttribute("aria-valuetext", text);
     }
   };
   const watch = (tries) => {
@@ -266,10 +272,10 @@ function render({ model, el }) {
       if (tries > 0) setTimeout(() => watch(tries - 1), 100);
       return;
     }
-    labelLogSliders(root);
-    observer = new MutationObserver(() => labelLogSliders(root));
+    labelSliders(root);
+    observer = new MutationObserver(() => labelSliders(root));
     observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true,
-      attributeFilter: ["aria-valuenow"] });
+      attributeFilter: ["aria-valuenow"] }); // our own attributes are not watched: no loop
   };
   watch(100);
 
