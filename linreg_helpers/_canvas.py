@@ -110,15 +110,24 @@ _CSS = """
 .lh-figure-fallback { display: none !important; }
 .lh-figure canvas:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
 .lh-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.lh-lecture { font-size: 28px; }
-.lh-lecture .widget-label, .lh-lecture .widget-readout, .lh-lecture .widget-button, .lh-lecture .widget-dropdown select,
-.lh-lecture .widget-html-content, .lh-lecture .widget-checkbox, .lh-lecture button, .lh-lecture select {
-  font-size: 28px !important; line-height: 1.3 !important; height: auto !important;
+.lh-lecture { --lh-text: max(18px, 2.7vh); font-size: var(--lh-text); }
+.lh-lecture .widget-label, .lh-lecture .widget-readout, .lh-lecture button, .lh-lecture select,
+.lh-lecture .widget-html-content, .lh-lecture .widget-html-content *, .lh-lecture .widget-checkbox label {
+  font-size: var(--lh-text) !important; line-height: 1.25 !important;
 }
-.lh-lecture .widget-html-content span { font-size: 28px !important; }
-.lh-lecture .widget-slider .noUi-handle { width: 26px !important; height: 26px !important; top: -10px !important; }
-.lh-lecture .widget-slider .noUi-target { height: 8px !important; }
-.lh-lecture .lh-figure canvas { width: 100% !important; max-height: 46vh; object-fit: contain; }
+.lh-lecture .widget-inline-hbox, .lh-lecture .widget-button, .lh-lecture select { height: auto !important; }
+.lh-lecture .widget-hslider { flex-wrap: wrap; }
+.lh-lecture .widget-hslider > .widget-label, .lh-lecture .widget-dropdown > .widget-label {
+  flex: 0 0 100%; max-width: none !important; width: auto !important; text-align: left; height: auto;
+}
+.lh-lecture .widget-dropdown { flex-wrap: wrap; }
+.lh-lecture .widget-toggle-button { width: auto !important; min-width: 5em; }
+.lh-lecture .widget-html-content span { white-space: normal !important; }
+.lh-lecture .widget-hslider .slider-container { flex: 1 1 0; min-width: 0; }
+.lh-lecture .widget-readout { width: auto !important; min-width: 4.5em; }
+.lh-lecture .widget-slider .noUi-handle { width: 1em !important; height: 1em !important; top: -0.4em !important; }
+.lh-lecture .widget-slider .noUi-target { height: 0.35em !important; }
+.lh-lecture .lh-figure canvas { height: calc(100vh - 235px) !important; width: auto !important; object-fit: contain; }
 """
 # The last rule hides the static stand-in (:func:`fallback_html`): anywidget puts this CSS on the
 # page only when its front end is there and loads our module, i.e. exactly when the live figure works.

@@ -362,8 +362,7 @@ class Dashboard(widgets.VBox):
 
     def _layout(self) -> list[widgets.Widget]:
         s = self.sizes
-        lecture = s is sizes(True)  # fill the window width: two columns of controls side by side
-        column = widgets.Layout(width="48%") if lecture else widgets.Layout()
+        lecture = s is sizes(True)
         title = widgets.HTML(f"<b style='font-size:{s.title + 3}px'>{html.escape(self.title)}</b>")
         boxes = []
         for c in self.controls.values():
@@ -378,10 +377,10 @@ class Dashboard(widgets.VBox):
         half = (len(boxes) + 1) // 2
         grid = widgets.HBox(
             [
-                widgets.VBox(boxes[:half], layout=widgets.Layout(margin="0 24px 0 0", width=column.width)),
-                widgets.VBox(boxes[half:], layout=widgets.Layout(width=column.width)),
+                widgets.VBox(boxes[:half], layout=widgets.Layout(margin="0 24px 0 0")),
+                widgets.VBox(boxes[half:]),
             ],
-            layout=widgets.Layout(flex_flow="row wrap", width="100%" if lecture else None),
+            layout=widgets.Layout(flex_flow="row wrap"),
         )
         for b in preset:
             b.layout.width = "420px"
@@ -392,7 +391,26 @@ class Dashboard(widgets.VBox):
         # page without the live figure's front end shows (see _canvas.fallback_html).
         self._fallback = widgets.HTML("")
         self._fallback.add_class(FALLBACK_CLASS)
+        if lecture:
+            return [self._lecture_layout(title, buttons, boxes)]
         return [title, buttons, grid, self._fallback, self.figure.canvas.widget, self.readout, self.code]
+
+    def _lecture_layout(self, title: widgets.Widget, buttons: widgets.Widget, boxes: list) -> widgets.Widget:
+        """Lecture mode: the figure on the left, as tall as the window allows, its read-out under it, and
+        beside it, filling the rest of the width, the title, buttons and controls (one column): one
+        screen of a 1280x720 projector holds it all. Sizes follow the window height (``_canvas._CSS``)."""
+        preset = [self.controls["preset"]] if "preset" in self.controls else []
+        for control in [*boxes, *preset, self.reset_button, self.code_button]:
+            control.layout.width = "auto" if isinstance(control, widgets.Button) else "100%"
+        figure = widgets.VBox(
+            [self._fallback, self.figure.canvas.widget, self.readout],
+            layout=widgets.Layout(flex="0 1 auto", min_width="0"),
+        )
+        side = widgets.VBox(
+            [title, buttons, *boxes, self.code],
+            layout=widgets.Layout(flex="1 1 0", min_width="16em", margin="0 0 0 16px"),
+        )
+        return widgets.HBox([figure, side], layout=widgets.Layout(width="100%", align_items="flex-start"))
 
     def _on_change(self, change: dict) -> None:
         if self._suspend:
