@@ -108,11 +108,37 @@ _CSS = """
 .lh-figure { line-height: 0; }
 .lh-figure canvas { display: block; touch-action: none; max-width: 100%; height: auto; }
 .lh-figure-fallback { display: none !important; }
+.lh-figure canvas:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+.lh-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.lh-lecture { --lh-text: max(18px, 2.7vh); font-size: var(--lh-text); }
+.lh-lecture .widget-label, .lh-lecture .widget-readout, .lh-lecture button, .lh-lecture select,
+.lh-lecture .widget-html-content, .lh-lecture .widget-html-content *, .lh-lecture .widget-checkbox label {
+  font-size: var(--lh-text) !important; line-height: 1.25 !important;
+}
+.lh-lecture .widget-inline-hbox, .lh-lecture .widget-button, .lh-lecture select { height: auto !important; }
+.lh-lecture .widget-hslider { flex-wrap: wrap; }
+.lh-lecture .widget-hslider > .widget-label, .lh-lecture .widget-dropdown > .widget-label {
+  flex: 0 0 100%; max-width: none !important; width: auto !important; text-align: left; height: auto;
+}
+.lh-lecture .widget-dropdown { flex-wrap: wrap; }
+.lh-lecture .widget-toggle-button { width: auto !important; min-width: 5em; }
+.lh-lecture .widget-html-content span { white-space: normal !important; }
+.lh-lecture .widget-hslider .slider-container { flex: 1 1 0; min-width: 0; }
+.lh-lecture .widget-readout { width: auto !important; min-width: 4.5em; }
+.lh-lecture .widget-slider .noUi-handle { width: 1em !important; height: 1em !important; top: -0.4em !important; }
+.lh-lecture .widget-slider .noUi-target { height: 0.35em !important; }
+.lh-lecture .lh-figure canvas { height: calc(100vh - 235px) !important; width: auto !important; object-fit: contain; }
 """
 # The last rule hides the static stand-in (:func:`fallback_html`): anywidget puts this CSS on the
 # page only when its front end is there and loads our module, i.e. exactly when the live figure works.
 
 FALLBACK_CLASS = "lh-figure-fallback"
+DASHBOARD_CLASS = "lh-dashboard"
+"""Marks a dashboard's box; the figure's front end looks under it for log-scale sliders."""
+LOG_SLIDER_CLASS = "lh-log-slider"
+"""Marks a FloatLogSlider: the front end sets its handle's aria-valuetext to the value it shows."""
+LECTURE_CLASS = "lh-lecture"
+"""Marks a dashboard in lecture mode: larger controls, slider handles and read-out (the CSS above)."""
 FALLBACK_DELAY_S = 2.0
 """The stand-in stays collapsed this long, so that a working page never shows it even briefly."""
 
@@ -166,6 +192,8 @@ class FigureWidget(anywidget.AnyWidget):
     _css = _CSS
     _snapshot = traitlets.Bytes(b"").tag(sync=True)  # a full frame: zlib-compressed RGBA rows
     _snapshot_size = traitlets.List([0, 0, 1]).tag(sync=True)
+    alt = traitlets.Unicode("A live figure.").tag(sync=True)
+    """The figure's text alternative: the view's ``aria-label`` (``role="img"``), also announced politely."""
 
     def __init__(self, canvas: FigureCanvasWebAggCore) -> None:
         super().__init__()
@@ -188,6 +216,8 @@ class FigureWidget(anywidget.AnyWidget):
             else:
                 canvas._png_is_old = True
                 canvas.manager.refresh_all()
+        elif kind == "rotate":
+            self.rotate(content.get("azim", 0.0), content.get("elev", 0.0))
         elif kind == "set_device_pixel_ratio" or kind in _MOUSE:
             if kind == "button_press":  # a drag that starts on a 3D panel changes only that panel
                 xy = (content.get("x", 0), canvas.get_renderer().height - content.get("y", 0))
@@ -196,6 +226,29 @@ class FigureWidget(anywidget.AnyWidget):
             elif kind == "button_release":
                 self._dragged_axes = None
             canvas.handle_event(content)
+
+    def rotate(self, azim: float, elev: float) -> bool:
+        """Turn the figure's first 3D panel by ``azim`` and ``elev`` degrees (the arrow keys).
+
+        Parameters
+        ----------
+        azim, elev : float
+            The change of azimuth and elevation in degrees; the elevation stays within ±90.
+
+        Returns
+        -------
+        bool
+            False if the figure has no 3D panel (nothing turns).
+        """
+        panels = [ax for ax in self.canvas.figure.axes if ax.name == "3d"]
+        if not panels or not (np.isfinite(azim) and np.isfinite(elev)):
+            return False
+        ax = panels[0]
+        ax.view_init(elev=float(np.clip(ax.elev + elev, -90.0, 90.0)), azim=ax.azim + azim, roll=ax.roll)
+        self._dragged_axes = ax
+        self._draw_now()
+        self._dragged_axes = None
+        return True
 
     # ------------------------------------------ from matplotlib's back end
     def send_json(self, content: dict) -> None:

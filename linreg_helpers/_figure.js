@@ -156,6 +156,21 @@ function render({ model, el }) {
   const canvas = document.createElement("canvas");
   canvas.width = canvas.height = 0;
   el.appendChild(canvas);
+  // Accessibility: the figure is an image whose text alternative the kernel updates with each
+  // frame; a visually hidden polite live region announces the same sentence when it changes.
+  const live = document.createElement("div");
+  live.className = "lh-sr-only";
+  live.setAttribute("aria-live", "polite");
+  el.appendChild(live);
+  canvas.setAttribute("role", "img");
+  canvas.tabIndex = 0; // focusable: arrow keys turn a 3D panel
+  const describe = () => {
+    const alt = model.get("alt") || "A live figure.";
+    canvas.setAttribute("aria-label", alt + " Arrow keys rotate a 3D view.");
+    live.textContent = alt;
+  };
+  describe();
+  model.on("change:alt", describe);
   const ctx = canvas.getContext("2d");
   let frame = null; // the pixels shown, as RGBA bytes and as one uint32 per pixel
   let image = null;
@@ -226,10 +241,51 @@ function render({ model, el }) {
   });
   canvas.addEventListener("pointerup", (ev) => send("button_release", ev));
   canvas.addEventListener("contextmenu", (ev) => ev.preventDefault());
+  const TURNS = { ArrowLeft: [-5, 0], ArrowRight: [5, 0], ArrowUp: [0, 5], ArrowDown: [0, -5] };
+  canvas.addEventListener("keydown", (ev) => {
+    const turn = TURNS[ev.key];
+    if (!turn) return;
+    model.send({ type: "rotate", azim: turn[0], elev: turn[1] });
+    ev.preventDefault(); // the notebook must not scroll or move between cells
+  });
+
+  // ipywidgets' slider handles have no accessible name (the label beside them is not tied to
+  // them): name each after its label. And a FloatLogSlider tells assistive technology its
+  // exponent (aria-valuenow = -2.16): give its handle the value it shows (aria-valuetext = 0.00691).
+  let observer = null;
+  const labelSliders = (root) => {
+    for (const slider of root.querySelectorAll(".widget-slider")) {
+      const handle = slider.querySelector("[aria-valuenow]");
+      if (!handle) continue;
+      const label = slider.querySelector(".widget-label");
+      const name = label && label.textContent.trim();
+      if (name && handle.getAttribute("aria-label") !== name) handle.setAttribute("aria-label", name);
+      if (!slider.classList.contains("lh-log-slider")) continue;
+      const shown = slider.querySelector(".widget-readout");
+      const text = shown && (shown.value || shown.textContent || "").trim();
+      if (text && handle.getAttribute("aria-valuetext") !== text) handle.setAttribute("aria-valuetext", text);
+    }
+  };
+  const watch = (tries) => {
+    const root = el.closest(".lh-dashboard");
+    if (!root) {
+      if (tries > 0) setTimeout(() => watch(tries - 1), 100);
+      return;
+    }
+    labelSliders(root);
+    observer = new MutationObserver(() => labelSliders(root));
+    observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true,
+      attributeFilter: ["aria-valuenow"] }); // our own attributes are not watched: no loop
+  };
+  watch(100);
 
   model.send({ type: "set_device_pixel_ratio", device_pixel_ratio: Math.min(window.devicePixelRatio || 1, 2) });
   model.send({ type: "ready" });
-  return () => model.off("msg:custom", onMessage);
+  return () => {
+    model.off("msg:custom", onMessage);
+    model.off("change:alt", describe);
+    if (observer) observer.disconnect();
+  };
 }
 
 export default { render };

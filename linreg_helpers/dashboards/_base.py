@@ -22,7 +22,15 @@ import ipywidgets as widgets
 import numpy as np
 
 from .. import _validation as v
-from .._canvas import FALLBACK_CLASS, Blitter, fallback_html, new_live_figure
+from .._canvas import (
+    DASHBOARD_CLASS,
+    FALLBACK_CLASS,
+    LECTURE_CLASS,
+    LOG_SLIDER_CLASS,
+    Blitter,
+    fallback_html,
+    new_live_figure,
+)
 from .._mse_stats import MSEStats
 from ..data import Dataset
 from ..plots import parameter_grid
@@ -249,7 +257,7 @@ class Dashboard(widgets.VBox):
     """Seconds between frames while a slider is dragged; moves in between are merged."""
 
     def __init__(self, X=None, y=None, *, lecture: bool | None = None, **settings: Any) -> None:
-        self._closed = False
+        self._closed = True  # until built: close() has nothing to release
         self.lecture = lecture
         self.sizes = sizes(lecture)
         self.xlabel, self.ylabel = "x", "y"
@@ -323,12 +331,16 @@ class Dashboard(widgets.VBox):
         self._last_frame_end = 0.0
         self.build()
         super().__init__(children=self._layout(), layout=widgets.Layout(width="100%"))
+        self._closed = False
         cell = _current_cell_id()
         if cell is not None:  # the cell is run again: the dashboard it showed before is replaced
             previous = _SHOWN_BY_CELL.get(cell)
             if previous is not None and previous() is not None:
                 previous().close()
             _SHOWN_BY_CELL[cell] = weakref.ref(self)
+        self.add_class(DASHBOARD_CLASS)  # the figure's front end finds the log sliders' read-outs under it
+        if self.sizes is sizes(True):
+            self.add_class(LECTURE_CLASS)  # larger controls, slider handles and read-out (see _canvas._CSS)
         for key, c in controls.items():
             c._lh_key = key
             c.observe(self._on_preset if key == "preset" else self._on_change, names="value")
@@ -427,12 +439,15 @@ class Dashboard(widgets.VBox):
 
     def _layout(self) -> list[widgets.Widget]:
         s = self.sizes
+        lecture = s is sizes(True)
         title = widgets.HTML(f"<b style='font-size:{s.title + 3}px'>{html.escape(self.title)}</b>")
         boxes = []
         for c in self.controls.values():
             c.style.description_width = "initial"
             if not isinstance(c, (widgets.Checkbox, widgets.ToggleButtons, widgets.Dropdown, widgets.Button)):
-                c.layout.width = "400px"
+                c.layout.width = "100%" if lecture else "400px"
+            if isinstance(c, widgets.FloatLogSlider):
+                c.add_class(LOG_SLIDER_CLASS)  # announced by its value, not its exponent (see _figure.js)
             boxes.append(c)
         preset = [b for b in boxes if b is self.controls.get("preset")]
         boxes = [b for b in boxes if b is not self.controls.get("preset")]
@@ -453,7 +468,26 @@ class Dashboard(widgets.VBox):
         # page without the live figure's front end shows (see _canvas.fallback_html).
         self._fallback = widgets.HTML("")
         self._fallback.add_class(FALLBACK_CLASS)
+        if lecture:
+            return [self._lecture_layout(title, buttons, boxes)]
         return [title, buttons, grid, self._fallback, self.figure.canvas.widget, self.readout, self.code]
+
+    def _lecture_layout(self, title: widgets.Widget, buttons: widgets.Widget, boxes: list) -> widgets.Widget:
+        """Lecture mode: the figure on the left, as tall as the window allows, its read-out under it, and
+        beside it, filling the rest of the width, the title, buttons and controls (one column): one
+        screen of a 1280x720 projector holds it all. Sizes follow the window height (``_canvas._CSS``)."""
+        preset = [self.controls["preset"]] if "preset" in self.controls else []
+        for control in [*boxes, *preset, self.reset_button, self.code_button]:
+            control.layout.width = "auto" if isinstance(control, widgets.Button) else "100%"
+        figure = widgets.VBox(
+            [self._fallback, self.figure.canvas.widget, self.readout],
+            layout=widgets.Layout(flex="0 1 auto", min_width="0"),
+        )
+        side = widgets.VBox(
+            [title, buttons, *boxes, self.code],
+            layout=widgets.Layout(flex="1 1 0", min_width="16em", margin="0 0 0 16px"),
+        )
+        return widgets.HBox([figure, side], layout=widgets.Layout(width="100%", align_items="flex-start"))
 
     def _on_change(self, change: dict) -> None:
         if self._suspend:
@@ -577,22 +611,25 @@ class Dashboard(widgets.VBox):
         one. Re-running the cell that built a dashboard closes the old one automatically. Closing
         twice does nothing.
         """
-        if self._closed:
+        if getattr(self, "_closed", True):  # closed already, or never built (ipywidgets' __del__ calls this)
             return
         self._closed = True
         self._dirty = False
-        for control in self.controls.values():
+        for control in getattr(self, "controls", {}).values():
             control.unobserve_all()
             _close_widget_tree(control)
-        canvas = self.figure.canvas
+        figure = getattr(self, "figure", None)
+        canvas = figure.canvas if figure is not None else None
         figure_widget = getattr(canvas, "widget", None)
         _close_widget_tree(self)  # the boxes, buttons, read-out and the figure's widget
         if figure_widget is not None:
             figure_widget.close()
             canvas.manager.web_sockets.clear()
             canvas.widget = None
-        self.blitter.invalidate()
-        self.figure.clear()
+        if getattr(self, "blitter", None) is not None:
+            self.blitter.invalidate()
+        if figure is not None:
+            figure.clear()
         self.history = None
 
     @property
@@ -609,6 +646,9 @@ class Dashboard(widgets.VBox):
         if warning:
             text += f"<br><b style='color:{COLORS['warning']}'>⚠ {html.escape(warning)}</b>"
         self.readout.value = f"<span style='font-size:{s.font + 4}px; font-family:monospace'>{text}</span>"
+        # The figure's text alternative (its aria-label, announced by a polite live region): the same facts.
+        sentence = f"{self.title}: " + "; ".join(parts) + "."
+        self.figure.canvas.widget.alt = sentence + (f" Warning: {warning}" if warning else "")
 
     # ------------------------------------------------------- static snapshot
     def to_png(self) -> bytes:

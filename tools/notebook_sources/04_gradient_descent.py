@@ -202,7 +202,7 @@ CELLS = [
 
 
     labels = {0.002: "crawls", 0.05: "converges", 0.09: "zigzags, converges", 0.1: "diverges"}
-    colors = {0.002: "C0", 0.05: "C2", 0.09: "C1", 0.1: "C3"}
+    colors = {0.002: lh.COLORS["huber"], 0.05: lh.COLORS["converges"], 0.09: lh.COLORS["mae"], 0.1: lh.COLORS["diverges"]}
     A_cars = np.column_stack([x, np.ones(len(x))])
     q_steep = np.linalg.eigh(2 / len(x) * A_cars.T @ A_cars)[1][:, -1]  # the steepest direction of the bowl (section 5)
     fig = plt.figure(figsize=(10, 5.8), layout="constrained")
@@ -231,7 +231,7 @@ CELLS = [
     plt.show()
     """),
     md(r"""
-    * $\eta = 0.002$ **crawls**: after 300 steps it is still far from the minimum (the blue curve).
+    * $\eta = 0.002$ **crawls**: after 300 steps it is still far from the minimum (the purple curve).
     * $\eta = 0.05$ **converges**: its first step overshoots a little across the valley, then it slides steadily
       along the valley floor.
     * $\eta = 0.09$ **zigzags** across the narrow valley (each step overshoots in the steep direction), but every
