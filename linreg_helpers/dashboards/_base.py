@@ -577,10 +577,14 @@ class Dashboard(widgets.VBox):
         one. Re-running the cell that built a dashboard closes the old one automatically. Closing
         twice does nothing.
         """
-        if self._closed:
+        if getattr(self, "_closed", True):  # closed, or __init__ failed before it began
             return
         self._closed = True
         self._dirty = False
+        if not hasattr(self, "figure"):  # __init__ raised (a bad setting); ipywidgets' __del__ calls close()
+            for control in getattr(self, "controls", {}).values():
+                _close_widget_tree(control)
+            return
         for control in self.controls.values():
             control.unobserve_all()
             _close_widget_tree(control)
