@@ -131,9 +131,14 @@ def make_linear_data(
     w = v.as_float_array(weights, "weights")
     if w.ndim > 1:
         raise ValueError(f"weights must be a number or a 1-D array, got shape {w.shape}.")
+    if w.size == 0:
+        raise ValueError("weights must hold at least one number (one weight per feature), got an empty array.")
     v.check_finite(np.atleast_1d(w), "weights")
     bias = v.check_scalar(bias, "bias")
     noise = v.check_scalar(noise, "noise", minimum=0.0)
+    seed = v.check_seed(seed)
+    if isinstance(x_range, (str, bytes)) or not hasattr(x_range, "__len__"):
+        raise TypeError(f"x_range must be a pair (low, high) such as (0, 10), got {x_range!r}.")
     if len(x_range) != 2:
         raise ValueError(f"x_range must be a pair (low, high), got {x_range!r}.")
     low = v.check_scalar(x_range[0], "x_range[0]")
