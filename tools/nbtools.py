@@ -29,6 +29,10 @@ import nbformat
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import slides  # noqa: E402  (tools/slides.py: the slide rule)
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
 SOURCE_DIR = Path(__file__).resolve().parent / "notebook_sources"
@@ -133,7 +137,7 @@ def load_source(path: Path) -> list[NotebookNode]:
 
 def build(source: Path) -> NotebookNode:
     """A fresh notebook (no outputs, no navigation yet) from a source file."""
-    nb = new_notebook(cells=load_source(source), metadata=dict(NOTEBOOK_METADATA))
+    nb = new_notebook(cells=slides.split_sections(load_source(source)), metadata=dict(NOTEBOOK_METADATA))
     nb.nbformat, nb.nbformat_minor = 4, 5
     _set_ids(nb)
     return nb
@@ -172,12 +176,15 @@ def strip(nb: NotebookNode) -> NotebookNode:
     """Drop every output, execution count and metadata noise, except in checked cells.
 
     Checked cells keep their outputs and get execution counts 1, 2, 3, ... (nbval
-    compares only the outputs of cells that have an execution count).
+    compares only the outputs of cells that have an execution count). Every cell gets
+    its slide type from the notebook's structure (:func:`slides.set_slides`).
     """
     nb.metadata = dict(NOTEBOOK_METADATA)
-    count = 0
     for cell in nb.cells:
         cell.metadata = {k: cell.metadata[k] for k in ("tags", "jupyter") if k in cell.metadata}
+    slides.set_slides(nb)
+    count = 0
+    for cell in nb.cells:
         if cell.cell_type != "code":
             continue
         if not is_checked(cell):
@@ -267,6 +274,8 @@ def set_navigation(nb: NotebookNode, path: Path, paths: list[Path], titles: dict
     body = [c for c in nb.cells if not is_navigation(c)]
     top, bottom = md(text, tags=[NAV_TAG]), md(text, tags=[NAV_TAG])
     top["id"], bottom["id"] = "nav-top", "nav-bottom"
+    for cell in (top, bottom):
+        cell.metadata["slideshow"] = {"slide_type": slides.SKIP}
     new = [top, *body, bottom]
     changed = [c.source for c in new] != [c.source for c in nb.cells] or any(
         is_navigation(c) and c.get("id") not in ("nav-top", "nav-bottom") for c in nb.cells
