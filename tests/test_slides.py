@@ -11,8 +11,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 
-import nbtools as nbt  # noqa: E402
-import slides  # noqa: E402
+import nbtools as nbt
+import slides
 
 NOTEBOOKS = nbt.series_notebooks()
 

@@ -18,6 +18,7 @@ Every cell gets ``metadata["slideshow"]["slide_type"]`` set, so a rebuild is ide
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 
 from nbformat import NotebookNode
@@ -53,7 +54,7 @@ def split_sections(cells: list[NotebookNode]) -> list[NotebookNode]:
             out.append(cell)
             continue
         bounds = [0, *[s for s in starts if s > 0], len(cell.source)]
-        for k, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        for k, (a, b) in enumerate(itertools.pairwise(bounds)):
             part = copy.deepcopy(cell)
             part.source = cell.source[a:b].strip("\n")
             part["id"] = f"{cell.get('id', 'cell')}-{k}"  # unique until the build sets the final ids
