@@ -110,6 +110,30 @@ def exercise(exercise_id: str, prompt: str, stub: str) -> list[NotebookNode]:
     ]
 
 
+def concept_check(notebook: str) -> list[NotebookNode]:
+    """The "Check your understanding" section: the notebook's concept questions, one cell (and slide) each.
+
+    The questions and their feedback are data in ``linreg_helpers.concept_question_bank``; the
+    teaching guide's answer key is generated from the same data.
+    """
+    from linreg_helpers import concept_questions as cq
+
+    questions = cq.questions_for(notebook)
+    if not questions:
+        raise ValueError(f"no concept questions for notebook {notebook!r} in linreg_helpers.concept_question_bank")
+    intro = md(
+        """
+        ## Check your understanding
+
+        Choose an answer: the feedback for that answer appears at once. Wrong answers are useful: each one
+        explains the reasoning behind it. (Teachers: the answer key is in the teaching guide, for polling a class.)
+        """
+    )
+    setup = code("from linreg_helpers import concept_questions as cq")
+    asks = [code(f'cq.ask("{q.id}")', tags=["concept-question"]) for q in questions]
+    return [intro, setup, *asks]
+
+
 def _flatten(cells: Iterable) -> list[NotebookNode]:
     out: list[NotebookNode] = []
     for c in cells:
