@@ -22,7 +22,19 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-__all__ = ["Option", "Question", "answer_key_markdown", "ask", "feedback", "get", "questions_for"]
+import ipywidgets as widgets
+
+__all__ = [
+    "Option",
+    "Question",
+    "QuestionBox",
+    "answer_key_markdown",
+    "ask",
+    "feedback",
+    "get",
+    "question_markdown",
+    "questions_for",
+]
 
 LETTERS = "ABCDE"
 
@@ -105,10 +117,35 @@ def feedback(question_id: str, choice: str | int) -> str:
     return f"{verdict} {option.why}"
 
 
-def ask(question_id: str):
-    """The question as a widget: prompt, radio buttons, and feedback that appears on each choice."""
-    import ipywidgets as widgets
+class QuestionBox(widgets.VBox):
+    """The widget :func:`ask` returns; where no widget front end runs (a slideshow, a static view) it
+    shows the question and its options as Markdown, without the answer, ready for polling."""
 
+    def __init__(self, question: Question, children: list) -> None:
+        super().__init__(children)
+        self.question = question
+
+    def _repr_mimebundle_(self, **kwargs) -> dict | None:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            bundle["text/markdown"] = question_markdown(self.question)
+        return bundle
+
+
+def question_markdown(q: Question) -> str:
+    """The question and its lettered options as Markdown (no answer), e.g. for a slide to poll from.
+
+    Examples
+    --------
+    >>> print(question_markdown(get("Q05.3")).splitlines()[0])
+    **Q05.3.** Is the batch size a parameter or a hyperparameter?
+    """
+    options = "\n".join(f"- **{LETTERS[k]}.** {o.text}" for k, o in enumerate(q.options))
+    return f"**{q.id}.** {q.prompt}\n\n{options}"
+
+
+def ask(question_id: str) -> QuestionBox:
+    """The question as a widget: prompt, radio buttons, and feedback that appears on each choice."""
     q = get(question_id)
     labels = [f"{LETTERS[k]}. {o.text}" for k, o in enumerate(q.options)]
     prompt = widgets.HTMLMath(f"<b>{html.escape(q.id)}.</b> {html.escape(q.prompt)}")
@@ -121,7 +158,7 @@ def ask(question_id: str):
             reply.value = html.escape(feedback(q.id, labels.index(change["new"])))
 
     choices.observe(show, names="value")
-    box = widgets.VBox([prompt, choices, reply])
+    box = QuestionBox(q, [prompt, choices, reply])
     box.add_class("lh-concept-question")
     return box
 

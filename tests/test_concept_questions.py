@@ -48,6 +48,15 @@ def test_the_widget_shows_the_feedback_of_the_chosen_option() -> None:
         assert reply.value == cq.feedback("Q05.1", k).replace("'", "&#x27;")
 
 
+def test_without_a_widget_front_end_the_question_shows_as_markdown_without_its_answer() -> None:
+    bundle = cq.ask("Q04.2")._repr_mimebundle_()
+    text = bundle["text/markdown"]
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert text == cq.question_markdown(cq.get("Q04.2"))
+    assert all(o.text in text for o in cq.get("Q04.2").options)
+    assert not any(o.why in text for o in cq.get("Q04.2").options), "the feedback would give the answer away"
+
+
 @pytest.mark.parametrize("bad", ["Z", 7, -1, None, True, "AB"])
 def test_a_bad_choice_says_which_letters_exist(bad: object) -> None:
     with pytest.raises(ValueError, match="has options A, B, C, D"):
