@@ -72,7 +72,8 @@ def test_an_unknown_id_lists_the_ids() -> None:
 def test_the_notebook_asks_its_questions_before_the_exercises(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     asked = [c.source for c in nb.cells if "concept-question" in c.metadata.get("tags", [])]
-    assert asked == [f'cq.ask("{q.id}")' for q in cq.questions_for(path.stem[:2])]
+    ask = "from linreg_helpers.concept_questions import ask\n\nask"
+    assert asked == [f'{ask}("{q.id}")' for q in cq.questions_for(path.stem[:2])]
     headings = [c.source.split("\n")[0] for c in nb.cells if c.cell_type == "markdown"]
     check = headings.index("## Check your understanding")
     assert any("xercises" in h for h in headings[check + 1 :])

@@ -129,9 +129,9 @@ def concept_check(notebook: str) -> list[NotebookNode]:
         explains the reasoning behind it. (Teachers: the answer key is in the teaching guide, for polling a class.)
         """
     )
-    setup = code("from linreg_helpers import concept_questions as cq")
-    asks = [code(f'cq.ask("{q.id}")', tags=["concept-question"]) for q in questions]
-    return [intro, setup, *asks]
+    # Each cell imports what it needs: in a slideshow a lecturer may run a question's slide alone.
+    ask = "from linreg_helpers.concept_questions import ask\n\nask"
+    return [intro, *(code(f'{ask}("{q.id}")', tags=["concept-question"]) for q in questions)]
 
 
 def _flatten(cells: Iterable) -> list[NotebookNode]:
