@@ -9,6 +9,7 @@ Usage (from the repository root, with the project's Python)::
     python tools/build_notebooks.py --nav        # only update previous/contents/next links (all notebooks)
     python tools/build_notebooks.py --nav 03     # ... of the listed notebooks only
     python tools/build_notebooks.py --check      # exit 1 if a notebook is out of date with its source/links
+    python tools/build_notebooks.py --guide      # rewrite the concept questions' answer key in docs/teaching-guide.md
     python tools/build_notebooks.py --render artifacts/render 02_losses
                                                  # run a scratch copy with the inline backend and save
                                                  # every figure and dashboard as PNG, to look at
@@ -132,6 +133,24 @@ def cmd_render(out_dir: Path, names: list[str]) -> int:
     return 0
 
 
+GUIDE = nbt.ROOT / "docs" / "teaching-guide.md"
+KEY_START, KEY_END = "<!-- concept-questions:start -->", "<!-- concept-questions:end -->"
+
+
+def cmd_guide() -> int:
+    """Write the answer key of the concept questions between the guide's markers (from the package's data)."""
+    from linreg_helpers import concept_questions as cq
+
+    text = GUIDE.read_text(encoding="utf-8")
+    if KEY_START not in text or KEY_END not in text:
+        sys.exit(f"{GUIDE.name} has no {KEY_START} ... {KEY_END} block: add the two lines where the key belongs")
+    head, rest = text.split(KEY_START, 1)
+    tail = rest.split(KEY_END, 1)[1]
+    GUIDE.write_text(f"{head}{KEY_START}\n\n{cq.answer_key_markdown()}\n{KEY_END}{tail}", encoding="utf-8")
+    print(f"wrote the concept questions' answer key in {GUIDE.relative_to(nbt.ROOT)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("names", nargs="*", help="notebooks to build, e.g. 02_losses or 02 (default: all)")
@@ -139,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--execute", action="store_true", help="run the notebooks to refresh checked outputs")
     mode.add_argument("--nav", action="store_true", help="only update the navigation links of all notebooks")
     mode.add_argument("--check", action="store_true", help="report notebooks that are out of date")
+    mode.add_argument("--guide", action="store_true", help="rewrite the concept questions' key in the guide")
     mode.add_argument("--render", type=Path, metavar="DIR", help="save every figure of scratch runs as PNG")
     args = parser.parse_args(argv)
     if args.nav:
@@ -147,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.check:
         return cmd_check(args.names)
+    if args.guide:
+        return cmd_guide()
     if args.render:
         return cmd_render(args.render, args.names)
     return cmd_build(args.names, args.execute)

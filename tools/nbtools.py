@@ -29,6 +29,10 @@ import nbformat
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import slides  # tools/slides.py: the slide rule
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
 SOURCE_DIR = Path(__file__).resolve().parent / "notebook_sources"
@@ -106,6 +110,30 @@ def exercise(exercise_id: str, prompt: str, stub: str) -> list[NotebookNode]:
     ]
 
 
+def concept_check(notebook: str) -> list[NotebookNode]:
+    """The "Check your understanding" section: the notebook's concept questions, one cell (and slide) each.
+
+    The questions and their feedback are data in ``linreg_helpers.concept_question_bank``; the
+    teaching guide's answer key is generated from the same data.
+    """
+    from linreg_helpers import concept_questions as cq
+
+    questions = cq.questions_for(notebook)
+    if not questions:
+        raise ValueError(f"no concept questions for notebook {notebook!r} in linreg_helpers.concept_question_bank")
+    intro = md(
+        """
+        ## Check your understanding
+
+        Choose an answer: the feedback for that answer appears at once. Wrong answers are useful: each one
+        explains the reasoning behind it. (Teachers: the answer key is in the teaching guide, for polling a class.)
+        """
+    )
+    # Each cell imports what it needs: in a slideshow a lecturer may run a question's slide alone.
+    ask = "from linreg_helpers.concept_questions import ask\n\nask"
+    return [intro, *(code(f'{ask}("{q.id}")', tags=["concept-question"]) for q in questions)]
+
+
 def _flatten(cells: Iterable) -> list[NotebookNode]:
     out: list[NotebookNode] = []
     for c in cells:
@@ -133,7 +161,7 @@ def load_source(path: Path) -> list[NotebookNode]:
 
 def build(source: Path) -> NotebookNode:
     """A fresh notebook (no outputs, no navigation yet) from a source file."""
-    nb = new_notebook(cells=load_source(source), metadata=dict(NOTEBOOK_METADATA))
+    nb = new_notebook(cells=slides.split_sections(load_source(source)), metadata=dict(NOTEBOOK_METADATA))
     nb.nbformat, nb.nbformat_minor = 4, 5
     _set_ids(nb)
     return nb
@@ -172,12 +200,15 @@ def strip(nb: NotebookNode) -> NotebookNode:
     """Drop every output, execution count and metadata noise, except in checked cells.
 
     Checked cells keep their outputs and get execution counts 1, 2, 3, ... (nbval
-    compares only the outputs of cells that have an execution count).
+    compares only the outputs of cells that have an execution count). Every cell gets
+    its slide type from the notebook's structure (:func:`slides.set_slides`).
     """
     nb.metadata = dict(NOTEBOOK_METADATA)
-    count = 0
     for cell in nb.cells:
         cell.metadata = {k: cell.metadata[k] for k in ("tags", "jupyter") if k in cell.metadata}
+    slides.set_slides(nb)
+    count = 0
+    for cell in nb.cells:
         if cell.cell_type != "code":
             continue
         if not is_checked(cell):
@@ -267,6 +298,8 @@ def set_navigation(nb: NotebookNode, path: Path, paths: list[Path], titles: dict
     body = [c for c in nb.cells if not is_navigation(c)]
     top, bottom = md(text, tags=[NAV_TAG]), md(text, tags=[NAV_TAG])
     top["id"], bottom["id"] = "nav-top", "nav-bottom"
+    for cell in (top, bottom):
+        cell.metadata["slideshow"] = {"slide_type": slides.SKIP}
     new = [top, *body, bottom]
     changed = [c.source for c in new] != [c.source for c in nb.cells] or any(
         is_navigation(c) and c.get("id") not in ("nav-top", "nav-bottom") for c in nb.cells

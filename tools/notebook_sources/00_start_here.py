@@ -1,7 +1,7 @@
 """Source of notebooks/00_start_here.ipynb. Build with: python tools/build_notebooks.py 00 --execute"""
 # ruff: noqa: E501  (prose and formulas are easier to edit unwrapped)
 
-from nbtools import checked, code, exercise, md
+from nbtools import checked, code, concept_check, exercise, md
 
 CELLS = [
     md(r"""
@@ -209,6 +209,9 @@ CELLS = [
 
     **Next:** [01 · The model](01_model.ipynb).
 
+    """),
+    *concept_check("00"),
+    md(r"""
     ## Warm-up exercises
 
     Three small numpy exercises, to try the checks and to practise what the series uses.

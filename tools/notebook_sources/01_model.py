@@ -1,7 +1,7 @@
 """Source of notebooks/01_model.ipynb. Build with: python tools/build_notebooks.py 01 --execute"""
 # ruff: noqa: E501  (prose and formulas are easier to edit unwrapped)
 
-from nbtools import checked, code, exercise, md, misconception
+from nbtools import checked, code, concept_check, exercise, md, misconception
 
 CELLS = [
     md(r"""
@@ -308,6 +308,9 @@ CELLS = [
 
     **Next:** [02 · Losses](02_losses.ipynb) turns all residuals into one number to minimise.
 
+    """),
+    *concept_check("01"),
+    md(r"""
     ## Exercises
 
     Write your answer in place of the `...`, then run the cell: the check says ✅ or gives a hint.

@@ -1,7 +1,7 @@
 """Source of notebooks/02_losses.ipynb. Build with: python tools/build_notebooks.py 02 --execute"""
 # ruff: noqa: E501  (prose and formulas are easier to edit unwrapped)
 
-from nbtools import checked, code, exercise, md, misconception
+from nbtools import checked, code, concept_check, exercise, md, misconception
 
 CELLS = [
     md(r"""
@@ -352,6 +352,9 @@ CELLS = [
 
     **Next:** [03 · Gradients](03_gradients.ipynb): which way to change $w$ and $b$ to make the loss smaller.
 
+    """),
+    *concept_check("02"),
+    md(r"""
     ## Exercises
 
     Replace each `...` with your code and run the cell. Solutions are hidden under **Solution**.

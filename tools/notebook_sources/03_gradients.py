@@ -1,7 +1,7 @@
 """Source of notebooks/03_gradients.ipynb. Build with: python tools/build_notebooks.py 03 --execute"""
 # ruff: noqa: E501  (prose and formulas are easier to edit unwrapped)
 
-from nbtools import checked, code, exercise, md, misconception
+from nbtools import checked, code, concept_check, exercise, md, misconception
 
 CELLS = [
     md(r"""
@@ -423,6 +423,9 @@ CELLS = [
 
     **Next:** [04 · Gradient descent](04_gradient_descent.ipynb): follow $-\nabla$ step after step to train the model.
 
+    """),
+    *concept_check("03"),
+    md(r"""
     ## Exercises
 
     Replace each `...` with your code and run the cell. Solutions are hidden under **Solution**.

@@ -1,7 +1,7 @@
 """Source of notebooks/04_gradient_descent.ipynb. Build with: python tools/build_notebooks.py 04 --execute"""
 # ruff: noqa: E501  (prose and formulas are easier to edit unwrapped)
 
-from nbtools import checked, code, exercise, md, misconception
+from nbtools import checked, code, concept_check, exercise, md, misconception
 
 CELLS = [
     md(r"""
@@ -418,6 +418,9 @@ CELLS = [
 
     **Next:** [05 · Batch sizes](05_batch_sizes.ipynb): steps from a few examples at a time, epochs and iterations.
 
+    """),
+    *concept_check("04"),
+    md(r"""
     ## Exercises
 
     Replace each `...` with your code and run the cell. Solutions are hidden under **Solution**.

@@ -1,7 +1,7 @@
 """Source of notebooks/05_batch_sizes.ipynb. Build with: python tools/build_notebooks.py 05 --execute"""
 # ruff: noqa: E501  (prose and formulas are easier to edit unwrapped)
 
-from nbtools import checked, code, exercise, md, misconception
+from nbtools import checked, code, concept_check, exercise, md, misconception
 
 CELLS = [
     md(r"""
@@ -407,6 +407,9 @@ CELLS = [
     **Next:** [06 · Convexity](06_convexity.ipynb): why descent on the MSE always finds the same, global minimum, and
     which losses lack that guarantee.
 
+    """),
+    *concept_check("05"),
+    md(r"""
     ## Exercises
 
     Replace each `...` with your code and run the cell. Solutions are hidden under **Solution**.

@@ -1,7 +1,7 @@
 """Source of notebooks/06_convexity.ipynb. Build with: python tools/build_notebooks.py 06 --execute"""
 # ruff: noqa: E501  (prose and formulas are easier to edit unwrapped)
 
-from nbtools import checked, code, exercise, md, misconception
+from nbtools import checked, code, concept_check, exercise, md, misconception
 
 CELLS = [
     md(r"""
@@ -431,6 +431,9 @@ CELLS = [
 
     **Next:** [07 · Many features](07_many_features.ipynb).
 
+    """),
+    *concept_check("06"),
+    md(r"""
     ## Exercises
 
     Replace each `...` with your code and run the cell. Solutions are hidden under **Solution**.

@@ -1,7 +1,7 @@
 """Source of notebooks/07_many_features.ipynb. Build with: python tools/build_notebooks.py 07 --execute"""
 # ruff: noqa: E501  (prose and formulas are easier to edit unwrapped)
 
-from nbtools import checked, code, exercise, md, misconception
+from nbtools import checked, code, concept_check, exercise, md, misconception
 
 CELLS = [
     md(r"""
@@ -633,6 +633,9 @@ CELLS = [
     **Next:** the optional appendix [08 · From scratch to PyTorch](08_from_scratch_to_pytorch.ipynb) writes the same
     training loop with PyTorch tensors and autograd; or back to the [contents](00_start_here.ipynb#Contents).
 
+    """),
+    *concept_check("07"),
+    md(r"""
     ## Exercises
 
     Replace each `...` with your code and run the cell. Solutions are hidden under **Solution**.

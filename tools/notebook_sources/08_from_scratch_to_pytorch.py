@@ -5,7 +5,7 @@ checked outputs are the same) with or without ``torch`` installed.
 """
 # ruff: noqa: E501  (prose and formulas are easier to edit unwrapped)
 
-from nbtools import checked, code, exercise, md, misconception
+from nbtools import checked, code, concept_check, exercise, md, misconception
 
 CELLS = [
     md(r"""
@@ -318,6 +318,9 @@ CELLS = [
     **Next:** back to the [contents](00_start_here.ipynb#Contents). From here, the same loop trains logistic regression
     (another loss) and neural networks (another model): only the forward pass changes; autograd does the rest.
 
+    """),
+    *concept_check("08"),
+    md(r"""
     ## Exercises
 
     These are answered with numpy, so they work with or without PyTorch. Replace each `...` with your code and run the
