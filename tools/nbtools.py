@@ -41,6 +41,8 @@ CHECK_MARKER = "# NBVAL_CHECK_OUTPUT"
 NAV_MARKER = "<!--NAVIGATION-->"
 NAV_TAG = "navigation"
 SOLUTION_TAG = "solution"
+SPOILER_TAG = "spoiler"  # a worked example that is also an exercise's solution (see ``code(handout=...)``)
+HANDOUT_SOURCE_KEY = "handout_source"
 CONTENTS_NOTEBOOK = "00_start_here.ipynb"
 CONTENTS_ANCHOR = "Contents"
 
@@ -65,11 +67,19 @@ def md(text: str, *, tags: Iterable[str] = ()) -> NotebookNode:
     return cell
 
 
-def code(text: str, *, tags: Iterable[str] = (), hidden: bool = False) -> NotebookNode:
-    """A code cell; ``hidden=True`` collapses its source in JupyterLab."""
+def code(text: str, *, tags: Iterable[str] = (), hidden: bool = False, handout: str | None = None) -> NotebookNode:
+    """A code cell; ``hidden=True`` collapses its source in JupyterLab.
+
+    ``handout`` is the source a hand-out shows instead: for a worked example that is also an exercise's
+    solution. The cell is tagged ``spoiler`` and ``tools/strip_solutions.py`` swaps the two sources.
+    """
     cell = new_code_cell(_clean(text))
+    tags = list(tags)
+    if handout is not None:
+        tags.append(SPOILER_TAG)
+        cell.metadata[HANDOUT_SOURCE_KEY] = _clean(handout)
     if tags:
-        cell.metadata["tags"] = list(tags)
+        cell.metadata["tags"] = tags
     if hidden:
         cell.metadata["jupyter"] = {"source_hidden": True}
     return cell
@@ -205,7 +215,7 @@ def strip(nb: NotebookNode) -> NotebookNode:
     """
     nb.metadata = dict(NOTEBOOK_METADATA)
     for cell in nb.cells:
-        cell.metadata = {k: cell.metadata[k] for k in ("tags", "jupyter") if k in cell.metadata}
+        cell.metadata = {k: cell.metadata[k] for k in ("tags", "jupyter", HANDOUT_SOURCE_KEY) if k in cell.metadata}
     slides.set_slides(nb)
     count = 0
     for cell in nb.cells:

@@ -14,6 +14,10 @@ replaced by a one-line note, so that learners see where it was. Everything else 
 with their checks, the checked outputs, the navigation links) is kept, and the originals are never
 changed. The copies run exactly like the originals: the exercise checks live in ``linreg_helpers``.
 
+A worked example that is also an exercise's solution (03.1's ``mse_gradient``, 07.2's ``mse_gradient_theta``)
+is a code cell tagged ``spoiler``: its metadata ``handout_source`` holds a stand-in (the same function from
+``linreg_helpers``), which the hand-out shows instead, so the code after it still runs.
+
 The same without this script, with nbconvert (removes the tagged cells, leaves no note)::
 
     jupyter nbconvert --to notebook --TagRemovePreprocessor.enabled=True \\
@@ -34,6 +38,8 @@ from nbformat import NotebookNode
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
 SOLUTION_TAG = "solution"
+SPOILER_TAG = "spoiler"
+HANDOUT_SOURCE_KEY = "handout_source"
 PLACEHOLDER = "*(The solution of this exercise is not part of this copy: ask your teacher.)*"
 _DETAILS_SOLUTION = re.compile(r"<details>\s*<summary>.*?Solution", flags=re.IGNORECASE | re.DOTALL)
 
@@ -45,11 +51,29 @@ def is_solution(cell: NotebookNode) -> bool:
     return cell.cell_type == "markdown" and bool(_DETAILS_SOLUTION.search(cell.source))
 
 
+def unspoil(cell: NotebookNode) -> bool:
+    """Swap a ``spoiler`` cell's source for its hand-out stand-in (in place); whether it was one."""
+    if SPOILER_TAG not in cell.get("metadata", {}).get("tags", []):
+        return False
+    if HANDOUT_SOURCE_KEY not in cell.metadata:
+        raise ValueError(
+            f"cell {cell.get('id', '?')} is tagged {SPOILER_TAG!r} but has no metadata {HANDOUT_SOURCE_KEY!r}: "
+            "write it with code(..., handout=...) in its notebook source"
+        )
+    cell.source = cell.metadata.pop(HANDOUT_SOURCE_KEY)
+    cell.metadata["tags"] = [t for t in cell.metadata["tags"] if t != SPOILER_TAG]
+    return True
+
+
 def strip_solutions(nb: NotebookNode, *, placeholder: bool = True) -> tuple[NotebookNode, int]:
-    """A copy of ``nb`` without its solutions, and how many were removed."""
+    """A copy of ``nb`` without its solutions, and how many were removed.
+
+    ``spoiler`` cells (worked examples that solve an exercise) are kept with their stand-in source.
+    """
     out = copy.deepcopy(nb)  # the original is left alone
     cells, removed = [], 0
     for cell in out.cells:
+        unspoil(cell)
         if not is_solution(cell):
             cells.append(cell)
             continue

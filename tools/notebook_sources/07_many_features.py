@@ -149,6 +149,14 @@ CELLS = [
     grad = mse_gradient_theta(A, y, theta)
     dw, db = lh.mse_gradient(X, y, theta[:-1], theta[-1])
     assert np.allclose(grad, np.append(dw, db))
+    """, handout="""
+    # Exercise 07.2 asks you to write this function; until you do, this copy uses the library's.
+    def mse_gradient_theta(A, y, theta):
+        dw, db = lh.mse_gradient(A[:, :-1], y, theta[:-1], theta[-1])  # the last column of A is the ones
+        return np.append(dw, db)
+
+
+    grad = mse_gradient_theta(A, y, theta)
     """),
     md(r"""
     **Checked with finite differences** (notebook 03): nudge each of the four parameters in turn.

@@ -269,7 +269,8 @@ CELLS = [
         r"""
         One learner's PyTorch loop (the seed of this notebook) trains with `((y_hat - y) ** 2).mean() / 2` and calls it
         the mean squared error. It is **½·MSE**: the same minimum, but autograd returns half of the MSE's gradient, so
-        its learning rate of 0.1 takes the steps that 0.05 takes on the MSE (exercise 08.4). The same note starts from
+        a learning rate tuned on one of the two losses takes different steps on the other (exercise 08.4 asks how
+        different). The same note starts from
         `torch.randn(...)` without a seed (every run differs; use `torch.manual_seed`, or start at zero as here), and
         writes `X * w` for the prediction, which works for one feature only: with $M$ features it must be a matrix
         product `X @ w`. Its prose also says that $w$ has shape $(m, 1)$ and speaks of "matrix multiplication",
