@@ -17,7 +17,7 @@ Use it as ``import linreg_helpers as lh``. Names say what a thing is:
 Importing the package changes no global state (no style, no backend).
 """
 
-from .closed_form import fit_closed_form
+from .closed_form import fit_closed_form, ridge
 from .dashboards import (
     DASHBOARDS,
     Dashboard,
@@ -80,6 +80,7 @@ __all__ = [
     "plot_loss_curve",
     "plot_loss_surface",
     "predict",
+    "ridge",
     "rmse",
     "sae",
     "sse",

@@ -10,7 +10,7 @@ import numpy as np
 
 from . import _validation as v
 
-__all__ = ["fit_closed_form"]
+__all__ = ["fit_closed_form", "ridge"]
 
 
 def fit_closed_form(X: np.ndarray, y: np.ndarray, method: str = "lstsq") -> tuple[float | np.ndarray, float]:
@@ -75,6 +75,54 @@ def fit_closed_form(X: np.ndarray, y: np.ndarray, method: str = "lstsq") -> tupl
             f"{float(np.max(np.abs(X2 - X2.mean(axis=0)))):.3g}) is too small for a float to hold the slope. "
             "Rescale X (e.g. express it in larger units) and fit again."
         )
+    return (float(w[0]) if np.ndim(X) == 1 else w), float(b)
+
+
+def ridge(X: np.ndarray, y: np.ndarray, alpha: float) -> tuple[float | np.ndarray, float]:
+    """The weights and bias that minimise ``MSE + α‖w‖²`` exactly (ridge regression).
+
+    The penalty is on the weights only, never on the bias. Setting the gradient
+    ``(2/n) Aᵀ(Aθ − y) + 2α (w, 0)`` to zero (``A = [X, 1]``, ``θ = (w, b)``) gives
+    ``(AᵀA + nα D) θ = Aᵀy`` with ``D = diag(1, …, 1, 0)``; solved with centred data it is
+    ``w = (X_cᵀX_c + nα I)⁻¹ X_cᵀ y_c`` and ``b = ȳ − x̄·w``. scikit-learn's ``Ridge(alpha=a)``
+    minimises the *sum* ``‖y − Xw − b‖² + a‖w‖²``, so it gives the same answer for ``a = nα``.
+    :func:`gradient_descent` with ``l2=α`` descends on the same objective.
+
+    Parameters
+    ----------
+    X : array_like, shape (n,) or (n, M)
+    y : array_like, shape (n,)
+    alpha : float
+        The penalty α >= 0 (``0`` is least squares; then collinear features need
+        :func:`fit_closed_form`'s minimum-norm answer instead).
+
+    Returns
+    -------
+    w : float or ndarray, shape (M,)
+        A float when ``X`` is 1-D.
+    b : float
+
+    Examples
+    --------
+    >>> w, b = ridge([1.0, 2.0, 3.0, 4.0], [2.0, 3.0, 5.0, 7.0], alpha=0.25)
+    >>> round(w, 10), round(b, 10)
+    (1.4166666667, 0.7083333333)
+    """
+    X2, y1 = v.check_Xy(X, y)
+    alpha = v.check_scalar(alpha, "alpha", minimum=0.0)
+    n, M = X2.shape
+    if n < 2:
+        raise ValueError(f"X has {n} example(s): at least 2 are needed to fit a line.")
+    mx, my = X2.mean(axis=0), float(y1.mean())
+    Xc = X2 - mx
+    G = Xc.T @ Xc + n * alpha * np.eye(M)
+    if np.linalg.matrix_rank(G) < M:
+        raise ValueError(
+            "With alpha = 0 and linearly dependent (or constant) features the ridge solution is not unique: "
+            "use alpha > 0, or fit_closed_form(X, y) for the minimum-norm least-squares answer."
+        )
+    w = np.linalg.solve(G, Xc.T @ (y1 - my))
+    b = my - float(mx @ w)
     return (float(w[0]) if np.ndim(X) == 1 else w), float(b)
 
 

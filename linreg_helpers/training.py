@@ -20,6 +20,7 @@ textbook loop in ``04_gradient_descent`` gives the same numbers.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,6 +34,7 @@ __all__ = [
     "LOSS_EVALUATION_BUDGET",
     "MAX_PARAMETER_VALUES",
     "MAX_RESIDUAL_LOSS_STEPS",
+    "SCHEDULES",
     "History",
     "gradient_descent",
     "largest_stable_learning_rate",
@@ -65,6 +67,22 @@ this bounds a run at a few hundred MiB (and, for the MSE, under about a second).
 MAX_RESIDUAL_LOSS_STEPS = 300_000
 """Largest number of steps for the MAE, Huber, Tukey and RMSE descents, whose steps
 each cost a few numpy calls (≈ 10–20 µs): a few seconds."""
+
+SCHEDULES = ("constant", "step", "1/t", "cosine")
+"""The named learning-rate schedules of :func:`gradient_descent`: the rate of epoch ``e``
+(``e = 0 … E−1`` for ``E = epochs``) is ``η · factor(e)`` with
+
+* ``"constant"`` (or ``None``): ``factor(e) = 1``;
+* ``"step"``: ``factor(e) = STEP_SCHEDULE_FACTOR ** floor(STEP_SCHEDULE_PIECES · e / E)``, halved
+  at the start of each quarter of the run (1, ½, ¼, ⅛);
+* ``"1/t"``: ``factor(e) = 1 / (1 + e)``;
+* ``"cosine"``: ``factor(e) = (1 + cos(π e / E)) / 2``, from 1 down towards 0."""
+
+STEP_SCHEDULE_FACTOR = 0.5
+"""The ``"step"`` schedule multiplies the rate by this at each of its drops."""
+
+STEP_SCHEDULE_PIECES = 4
+"""The ``"step"`` schedule splits the run into this many equal pieces of constant rate."""
 
 LOSS_EVALUATION_BUDGET = 10_000_000
 """Residuals the whole-data MAE/Huber/Tukey/RMSE losses of a run may cost
@@ -354,6 +372,84 @@ def _residual_loss_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_orde
     return np.array(ws), np.array(bs)
 
 
+def _schedule_factors(schedule, epochs: int) -> list[float]:
+    """The factor of the learning rate in every epoch (see :data:`SCHEDULES`), checked."""
+    if schedule is None or (isinstance(schedule, str) and schedule == "constant"):
+        return [1.0] * epochs
+    if isinstance(schedule, str):
+        name = v.check_choice(schedule, "schedule", SCHEDULES)
+        if name == "step":
+            return [STEP_SCHEDULE_FACTOR ** math.floor(STEP_SCHEDULE_PIECES * e / epochs) for e in range(epochs)]
+        if name == "1/t":
+            return [1.0 / (1.0 + e) for e in range(epochs)]
+        return [(1.0 + math.cos(math.pi * e / epochs)) / 2.0 for e in range(epochs)]
+    if not callable(schedule):
+        raise TypeError(
+            f"schedule must be None, one of {', '.join(map(repr, SCHEDULES))} or a function epoch -> factor, "
+            f"got {schedule!r}."
+        )
+    factors = []
+    for e in range(epochs):
+        f = schedule(e)
+        try:
+            f = v.check_scalar(f, f"schedule({e})", minimum=0.0)
+        except (TypeError, ValueError) as err:
+            raise type(err)(
+                f"{err} A schedule function must return a finite factor >= 0 of the learning rate for every "
+                f"epoch 0 … {epochs - 1}."
+            ) from None
+        factors.append(f)
+    return factors
+
+
+def _general_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order, loss, delta, c, momentum, factors, l2):
+    """Any loss with heavy-ball momentum, a learning-rate schedule and an L2 penalty on the weights.
+
+    The direction of a step is the batch's gradient of the loss (as in :func:`_residual_loss_loop`;
+    ``gᵢ = 2rᵢ`` for the MSE) plus ``2α w`` from the penalty ``α‖w‖²``; then
+    ``v ← μ v − η_e ∇``, ``θ ← θ + v`` (heavy ball, ``v = 0`` at the start), with ``η_e`` the rate of
+    the step's epoch. With ``μ = 0``, constant factors and ``α = 0`` it is plain gradient descent.
+    """
+    n = X.shape[0]
+    starts = _batch_starts(n, batch_size).tolist()
+    ws = [w.copy()]
+    bs = [b]
+    vw = np.zeros_like(w)
+    vb = 0.0
+    idx = order_fn(0)
+    for epoch in range(epochs):
+        if not fixed_order and epoch:
+            idx = order_fn(epoch)
+        Xp, yp = X[idx], y[idx]
+        rate = lr * factors[epoch]
+        for s in starts:
+            Xb, yb = Xp[s : s + batch_size], yp[s : s + batch_size]
+            r = Xb @ w + b - yb
+            if loss == "mse":
+                g = 2.0 * r
+            elif loss == "mae":
+                g = np.sign(r)
+            elif loss == "huber":
+                g = np.clip(r, -delta, delta)
+            elif loss == "rmse":
+                root = math.sqrt(float(r @ r) / r.shape[0])
+                g = r / root if root > 0.0 else np.zeros_like(r)
+            else:
+                g = _tukey_psi(r, c)
+            m = yb.shape[0]
+            gw = (g @ Xb) / m + 2.0 * l2 * w
+            gb = float(g.sum()) / m
+            vw = momentum * vw - rate * gw
+            vb = momentum * vb - rate * gb
+            w = w + vw
+            b = b + vb
+            ws.append(w)
+            bs.append(b)
+        if not (np.all(np.abs(w) < _HUGE) and abs(b) < _HUGE):
+            break
+    return np.array(ws), np.array(bs)
+
+
 def _residual_scalar_sgd(x, y, order_fn, epochs, lr, w, b, loss, delta):
     """One feature, batch size 1, MAE / Huber / RMSE: the same arithmetic as the numpy loop, on Python floats.
 
@@ -416,6 +512,9 @@ def gradient_descent(
     seed: int = 0,
     delta: float = 1.0,
     c: float = 4.685,
+    momentum: float = 0.0,
+    schedule: str | Callable[[int], float] | None = None,
+    l2: float = 0.0,
 ) -> History:
     """Minimise a loss of the linear model by (mini-batch / stochastic) gradient descent.
 
@@ -451,6 +550,20 @@ def gradient_descent(
         Huber's δ (only for ``loss="huber"``).
     c : float
         Tukey's c (only for ``loss="tukey"``).
+    momentum : float
+        Heavy-ball momentum μ, ``0 <= μ < 1``: ``v ← μ v − η ∇``, ``θ ← θ + v`` with ``v = 0``
+        at the start (``0``: plain gradient descent). On a quadratic with Hessian eigenvalues
+        ``λ_min … λ_max`` (condition number ``κ``) the best μ and η make the error shrink by
+        ``(√κ − 1)/(√κ + 1)`` a step, against ``(κ − 1)/(κ + 1)`` without momentum.
+    schedule : None, {"constant", "step", "1/t", "cosine"} or callable
+        The learning rate of epoch ``e`` is ``learning_rate · factor(e)``; see :data:`SCHEDULES`
+        for the formulas. A function ``epoch -> factor`` (a finite number ``>= 0``, epochs
+        counted from 0) gives any other schedule.
+    l2 : float
+        Ridge penalty / weight decay ``α >= 0`` on the **weights** (not the bias): the descent
+        minimises ``L + α‖w‖²`` (``L`` the chosen loss, e.g. the MSE), whose gradient is
+        ``∇L + (2α w, 0)``. For the MSE its minimiser is ``ridge(X, y, α)`` (:mod:`.closed_form`).
+        ``History.losses`` stays the loss ``L`` of the data, without the penalty.
 
     Returns
     -------
@@ -480,6 +593,9 @@ def gradient_descent(
     and divergence is checked on those states. Smaller runs, and every MSE
     run (whose loss costs O(1) per state), store every state.
 
+    **Momentum, schedules and L2.** A run with any of them takes the general loop, a few numpy
+    calls a step (as the MAE's), so it is limited to :data:`MAX_RESIDUAL_LOSS_STEPS` steps.
+
     Examples
     --------
     >>> from linreg_helpers import make_linear_data, fit_closed_form
@@ -503,8 +619,17 @@ def gradient_descent(
     seed = v.check_seed(seed)
     if not isinstance(shuffle, (bool, np.bool_)):
         raise TypeError(f"shuffle must be True or False, got {shuffle!r}.")
+    momentum = v.check_scalar(momentum, "momentum", minimum=0.0)
+    if momentum >= 1.0:
+        raise ValueError(
+            f"momentum must be below 1 (0 <= momentum < 1; 0.9 is usual), got {momentum}: at 1 or above "
+            "the velocity never decays and the run cannot settle."
+        )
+    l2 = v.check_scalar(l2, "l2", minimum=0.0)
+    factors = _schedule_factors(schedule, epochs)
+    general = momentum > 0.0 or l2 > 0.0 or any(f != 1.0 for f in factors)
     spe = math.ceil(n / B)
-    _check_bounded(n, M, B, spe, epochs, loss)
+    _check_bounded(n, M, B, spe, epochs, loss, general)
 
     fixed_order = not shuffle or B == n
     if fixed_order:
@@ -519,7 +644,11 @@ def gradient_descent(
             return rng.permutation(n)
 
     with np.errstate(all="ignore"):
-        if loss == "mse" and M == 1 and B == 1:
+        if general:
+            W, Bs = _general_loop(
+                X2, y1, order_fn, epochs, lr, w, b, B, fixed_order, loss, delta, c, momentum, factors, l2
+            )
+        elif loss == "mse" and M == 1 and B == 1:
             W, Bs = _mse_scalar_sgd(X2[:, 0], y1, order_fn, epochs, lr, float(w[0]), b, spe)
         elif loss == "mse" and M == 1:
             W, Bs = _mse_scalar_batches(X2[:, 0], y1, order_fn, epochs, lr, float(w[0]), b, B, fixed_order)
@@ -569,7 +698,7 @@ def gradient_descent(
     )
 
 
-def _check_bounded(n: int, M: int, B: int, spe: int, epochs: int, loss: str) -> None:
+def _check_bounded(n: int, M: int, B: int, spe: int, epochs: int, loss: str, general: bool = False) -> None:
     """Refuse, before any work, a run whose path would not fit in a few hundred MiB or a few seconds."""
     steps = epochs * spe
     values = steps * (M + 1)
@@ -583,10 +712,11 @@ def _check_bounded(n: int, M: int, B: int, spe: int, epochs: int, loss: str) -> 
             f"({values:,} values, about {values * 150 / 2**20:,.0f} MiB while the path is built; "
             f"the limit is {MAX_PARAMETER_VALUES:,}). {fix}."
         )
-    if loss != "mse" and steps > MAX_RESIDUAL_LOSS_STEPS:
+    if (loss != "mse" or general) and steps > MAX_RESIDUAL_LOSS_STEPS:
         most = max(1, MAX_RESIDUAL_LOSS_STEPS // spe)
+        kind = f"{loss.upper()} descent with momentum, a schedule or l2" if general else f"{loss.upper()} descent"
         raise ValueError(
-            f"This run is too long: {epochs} epochs × {spe} steps = {steps:,} steps of the {loss.upper()} "
-            f"descent (about {steps * 15e-6:,.0f} s; the limit is {MAX_RESIDUAL_LOSS_STEPS:,} steps). "
+            f"This run is too long: {epochs} epochs × {spe} steps = {steps:,} steps of the {kind} "
+            f"(about {steps * 15e-6:,.0f} s; the limit is {MAX_RESIDUAL_LOSS_STEPS:,} steps). "
             f"Lower epochs (at most {most} at this batch size) or raise batch_size (now {B})."
         )

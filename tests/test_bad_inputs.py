@@ -135,6 +135,18 @@ for label, kw, exc, words in [
     ("c-negative", dict(c=-1.0, loss="tukey"), ValueError, ("c",)),
     ("too-many-steps", dict(epochs=10**9, batch_size=1), ValueError, ("too big", "Lower epochs")),
     ("too-long-mae", dict(epochs=10**5, batch_size=1, loss="mae"), ValueError, ("too long", "Lower epochs")),
+    ("momentum-one", dict(momentum=1.0), ValueError, ("momentum", "below 1")),
+    ("momentum-negative", dict(momentum=-0.1), ValueError, ("momentum", "at least 0")),
+    ("momentum-nan", dict(momentum=np.nan), ValueError, ("momentum", "finite")),
+    ("momentum-string", dict(momentum="0.9"), TypeError, ("momentum", "real number")),
+    ("schedule-bogus", dict(schedule="exp"), ValueError, ("schedule", "cosine")),
+    ("schedule-number", dict(schedule=0.5), TypeError, ("schedule", "function epoch -> factor")),
+    ("schedule-returns-negative", dict(schedule=lambda e: -1.0), ValueError, ("schedule(0)", "factor >= 0")),
+    ("schedule-returns-nan", dict(schedule=lambda e: float("nan")), ValueError, ("schedule(0)", "finite")),
+    ("schedule-returns-string", dict(schedule=lambda e: "1"), TypeError, ("schedule(0)", "real number")),
+    ("l2-negative", dict(l2=-0.1), ValueError, ("l2", "at least 0")),
+    ("l2-inf", dict(l2=np.inf), ValueError, ("l2", "finite")),
+    ("too-long-momentum", dict(epochs=10**5, batch_size=1, momentum=0.9), ValueError, ("too long", "momentum")),
 ]:
     row(f"gradient_descent-{label}", gd(**kw), exc, *words)
 row(
@@ -167,6 +179,10 @@ row("fit-one-example", lambda d: lh.fit_closed_form([1.0], [2.0]), ValueError, "
 row("fit-method-bogus", lambda d: lh.fit_closed_form(X1, Y1, method="qr"), ValueError, "method", "lstsq")
 row("fit-lengths", lambda d: lh.fit_closed_form(X1, Y1[:4]), ValueError, "different numbers")
 row("fit-masked", lambda d: lh.fit_closed_form(MASKED, [1.0, 2.0]), TypeError, "masked")
+row("ridge-alpha-negative", lambda d: lh.ridge(X1, Y1, -1.0), ValueError, "alpha", "at least 0")
+row("ridge-alpha-string", lambda d: lh.ridge(X1, Y1, "1"), TypeError, "alpha", "real number")
+row("ridge-one-example", lambda d: lh.ridge([1.0], [2.0], 1.0), ValueError, "at least 2")
+row("ridge-collinear-alpha-zero", lambda d: lh.ridge(np.column_stack([X1, X1]), Y1, 0.0), ValueError, "alpha > 0")
 row("fit-datetime", lambda d: lh.fit_closed_form(DATES, [1.0, 2.0]), TypeError, "dates")
 row(
     "fit-normal-dependent",
