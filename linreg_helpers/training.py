@@ -626,10 +626,12 @@ def gradient_descent(
             "the velocity never decays and the run cannot settle."
         )
     l2 = v.check_scalar(l2, "l2", minimum=0.0)
-    factors = _schedule_factors(schedule, epochs)
-    general = momentum > 0.0 or l2 > 0.0 or any(f != 1.0 for f in factors)
+    general = (
+        momentum > 0.0 or l2 > 0.0 or not (schedule is None or (isinstance(schedule, str) and schedule == "constant"))
+    )
     spe = math.ceil(n / B)
-    _check_bounded(n, M, B, spe, epochs, loss, general)
+    _check_bounded(n, M, B, spe, epochs, loss, general)  # before any per-epoch work
+    factors = _schedule_factors(schedule, epochs)
 
     fixed_order = not shuffle or B == n
     if fixed_order:
