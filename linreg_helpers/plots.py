@@ -10,6 +10,7 @@ look the same.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +19,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 from . import _validation as v
+from ._cells import current_cell_id, current_run_id
 from ._mse_stats import MSEStats
 from .closed_form import fit_closed_form
 from .style import COLORS, SURFACE_CMAP, sizes
@@ -41,10 +43,38 @@ LOSS_LABELS = {
 }
 
 
+_FIGURES_BY_CELL: dict[str, tuple[str | None, list]] = {}
+"""Per notebook cell: the run that made figures there last, and those figures (weak references)."""
+
+
+def _close_figures_of_earlier_runs(cell: str, run: str | None) -> None:
+    """Close the figures this cell made in its earlier runs: re-running cells does not pile them up.
+
+    With ``%matplotlib widget`` every pyplot figure stays open until closed, and matplotlib warns
+    after 20 ("More than 20 figures have been opened"); five Run-Alls of a notebook got there.
+    Figures made in the same run (a loop in one cell) all stay.
+    """
+    import matplotlib.pyplot as plt
+
+    last_run, figures = _FIGURES_BY_CELL.get(cell, (None, []))
+    if last_run == run:
+        return
+    for ref in figures:
+        fig = ref()
+        if fig is not None:
+            plt.close(fig)
+    _FIGURES_BY_CELL[cell] = (run, [])
+
+
 def _new_axes(projection: str | None = None, figsize=(5.0, 3.6)) -> Axes:
     import matplotlib.pyplot as plt
 
+    cell = current_cell_id()
+    if cell is not None:
+        _close_figures_of_earlier_runs(cell, current_run_id())
     fig = plt.figure(figsize=figsize, layout="constrained")
+    if cell is not None:
+        _FIGURES_BY_CELL[cell][1].append(weakref.ref(fig))
     return fig.add_subplot(projection=projection)
 
 

@@ -31,6 +31,7 @@ from .._canvas import (
     fallback_html,
     new_live_figure,
 )
+from .._cells import current_cell_id as _current_cell_id
 from .._mse_stats import MSEStats
 from ..data import Dataset
 from ..plots import parameter_grid
@@ -207,19 +208,6 @@ def check_control_value(control: widgets.Widget, key: str, value: Any) -> Any:
 
 _SHOWN_BY_CELL: dict[str, weakref.ref] = {}
 """The dashboard each notebook cell built last (by JupyterLab's cell id): re-running the cell closes it."""
-
-
-def _current_cell_id() -> str | None:
-    """The id of the notebook cell being run (JupyterLab and Notebook 7 send it), or None outside one."""
-    try:
-        from IPython import get_ipython
-
-        kernel = getattr(get_ipython(), "kernel", None)
-        parent = kernel.get_parent() if kernel is not None else None
-    except Exception:  # no IPython, or an old ipykernel: re-runs then just keep the old dashboard
-        return None
-    cell = (parent or {}).get("metadata", {}).get("cellId")
-    return cell if isinstance(cell, str) and cell else None
 
 
 def _close_widget_tree(widget: widgets.Widget) -> None:
