@@ -331,6 +331,22 @@ def _epoch_affine_maps(Xc, yc, idx, all_starts, m, mx, my, lr, d):
     return A, c
 
 
+def _residual_slopes(r: np.ndarray, loss: str, delta: float, c: float) -> np.ndarray:
+    """Each residual's slope of the loss, shape (m,): the batch gradient is ``(g @ X_b) / m`` for w
+    and ``g.sum() / m`` for b (MSE: 2r; MAE: sign r; Huber: r clipped to ±δ; RMSE: r / RMSE of the
+    batch; Tukey: ψ(r))."""
+    if loss == "mse":
+        return 2.0 * r
+    if loss == "mae":
+        return np.sign(r)
+    if loss == "huber":
+        return np.clip(r, -delta, delta)
+    if loss == "rmse":
+        root = math.sqrt(float(r @ r) / r.shape[0])
+        return r / root if root > 0.0 else np.zeros_like(r)
+    return _tukey_psi(r, c)
+
+
 def _residual_loss_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order, loss, delta, c):
     """MAE (subgradient), Huber, Tukey and RMSE: the batch's residuals each step.
 
@@ -352,16 +368,7 @@ def _residual_loss_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_orde
         Xp, yp = X[idx], y[idx]
         for s in starts.tolist():
             Xb, yb = Xp[s : s + batch_size], yp[s : s + batch_size]
-            r = Xb @ w + b - yb
-            if loss == "mae":
-                g = np.sign(r)
-            elif loss == "huber":
-                g = np.clip(r, -delta, delta)
-            elif loss == "rmse":
-                root = math.sqrt(float(r @ r) / r.shape[0])
-                g = r / root if root > 0.0 else np.zeros_like(r)
-            else:
-                g = _tukey_psi(r, c)
+            g = _residual_slopes(Xb @ w + b - yb, loss, delta, c)
             m = yb.shape[0]
             w = w - lr * (g @ Xb) / m
             b = b - lr * float(g.sum()) / m
@@ -424,18 +431,7 @@ def _general_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order, los
         rate = lr * factors[epoch]
         for s in starts:
             Xb, yb = Xp[s : s + batch_size], yp[s : s + batch_size]
-            r = Xb @ w + b - yb
-            if loss == "mse":
-                g = 2.0 * r
-            elif loss == "mae":
-                g = np.sign(r)
-            elif loss == "huber":
-                g = np.clip(r, -delta, delta)
-            elif loss == "rmse":
-                root = math.sqrt(float(r @ r) / r.shape[0])
-                g = r / root if root > 0.0 else np.zeros_like(r)
-            else:
-                g = _tukey_psi(r, c)
+            g = _residual_slopes(Xb @ w + b - yb, loss, delta, c)
             m = yb.shape[0]
             gw = (g @ Xb) / m + 2.0 * l2 * w
             gb = float(g.sum()) / m
