@@ -111,9 +111,13 @@ def test_repo2docker_version_is_the_pinned_one():
 
 def test_binder_env_has_exactly_the_pinned_versions(binder_env):
     freeze = binder_env.run("-m", "pip", "freeze", "--exclude-editable").stdout.splitlines()
-    installed = {ln.split("==")[0].lower().replace("_", "-"): ln for ln in freeze if "==" in ln}
+    def norm(line: str) -> str:  # pip freeze may spell a name with "_" (jupyterlab_rise) or another case
+        name, _, version = line.partition("==")
+        return f"{name.strip().lower().replace('_', '-')}=={version.strip()}"
+
+    installed = {norm(ln).split("==")[0]: norm(ln) for ln in freeze if "==" in ln}
     wanted = [ln for ln in (BINDER / "requirements.txt").read_text().splitlines() if ln and not ln.startswith("#")]
-    wrong = [w for w in wanted if installed.get(w.split("==")[0].lower().replace("_", "-"), "").lower() != w.lower()]
+    wrong = [w for w in wanted if installed.get(norm(w).split("==")[0]) != norm(w)]
     assert not wrong, f"pinned but installed otherwise: {wrong}"
     check = binder_env.run("-m", "pip", "check")
     assert check.returncode == 0, check.stdout + check.stderr

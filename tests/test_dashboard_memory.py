@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-import os
+import tracemalloc
 import weakref
 
 import pytest
@@ -15,11 +15,6 @@ from linreg_helpers.dashboards import _base
 
 def _live_widgets() -> int:
     return len(ipywidget._instances)
-
-
-def _rss_mib() -> float:
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 @pytest.mark.parametrize("name", list(lh.DASHBOARDS))
@@ -52,17 +47,27 @@ def test_running_a_cell_again_closes_the_dashboard_it_showed(monkeypatch):
     second.close(), other.close()
 
 
-@pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="resident memory is read from /proc")
-def test_thirty_reruns_of_a_dashboard_cell_grow_memory_by_at_most_15_mib(monkeypatch):
+def test_reruns_of_a_dashboard_cell_leave_at_most_half_a_mib_each(monkeypatch):
+    """Python-allocated memory (tracemalloc: objects and numpy arrays) left after 10 re-runs: at most
+    5 MiB, the issue's 15 MiB for 30 (without closing: about 48 MiB).
+
+    tracemalloc, not the process's resident size: in the middle of the whole suite the resident
+    size also moves with the allocator's fragmentation and with other tests' garbage.
+    ``benchmarks/dashboard_memory.py`` measures the resident size on its own (``make bench``).
+    """
     monkeypatch.setattr(_base, "_current_cell_id", lambda: "the-cell")
-    d = lh.descent_dashboard()  # warm caches (fonts, colour maps) before measuring
-    d.close()
+    for _ in range(3):  # warm up: matplotlib's bounded caches fill in the first builds
+        lh.descent_dashboard()
     gc.collect()
-    start = _rss_mib()
-    for _ in range(30):
-        d = lh.descent_dashboard()
-    d.close()
-    del d
-    gc.collect()
-    grown = _rss_mib() - start
-    assert grown <= 15, f"30 re-runs grew memory by {grown:.1f} MiB"
+    tracemalloc.start()
+    try:
+        start = tracemalloc.get_traced_memory()[0]
+        for _ in range(10):  # tracemalloc slows each build: 10 re-runs, not 30
+            d = lh.descent_dashboard()
+        d.close()
+        del d
+        gc.collect()
+        grown = (tracemalloc.get_traced_memory()[0] - start) / 2**20
+    finally:
+        tracemalloc.stop()
+    assert grown <= 5, f"10 re-runs left {grown:.1f} MiB allocated"

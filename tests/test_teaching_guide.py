@@ -215,10 +215,10 @@ QUOTED_READOUTS = [
         ["not within 1% of the minimum after 100 steps"],
     ),
     (
-        "same fraction of the largest stable rate: 13 steps",
+        "same fraction of the largest stable rate: 15 steps",
         "many_features_dashboard",
         {"preset": "raw features: zig-zag and crawl", "standardise": True},
-        ["within 1% of the minimum after 13 steps"],
+        ["within 1% of the minimum after 15 steps"],
     ),
 ]
 
