@@ -111,6 +111,7 @@ def test_repo2docker_version_is_the_pinned_one():
 
 def test_binder_env_has_exactly_the_pinned_versions(binder_env):
     freeze = binder_env.run("-m", "pip", "freeze", "--exclude-editable").stdout.splitlines()
+
     def norm(line: str) -> str:  # pip freeze may spell a name with "_" (jupyterlab_rise) or another case
         name, _, version = line.partition("==")
         return f"{name.strip().lower().replace('_', '-')}=={version.strip()}"
