@@ -175,7 +175,7 @@ def check_control_value(control: widgets.Widget, key: str, value: Any) -> Any:
         Not finite, not a whole number for a whole-number control, outside the slider's
         range, or not one of the control's options.
     """
-    if isinstance(control, (widgets.FloatSlider, widgets.FloatLogSlider, widgets.IntSlider)):
+    if _is_slider(control):
         lo, hi = control.min, control.max
         if isinstance(control, widgets.FloatLogSlider):
             lo, hi = control.base**control.min, control.base**control.max
@@ -271,7 +271,7 @@ class Dashboard(widgets.VBox):
         self.prepare()
         controls = self.make_controls()
         for c in controls.values():  # start on the grid the browser snaps to (see _set_control)
-            if isinstance(c, (widgets.FloatSlider, widgets.FloatLogSlider, widgets.IntSlider)):
+            if _is_slider(c):
                 c.value = snap_to_slider(c, c.value)
         # a preset's values are put on their sliders' grid when it is applied (set() does it,
         # choices first: a choice such as "standardise" may move a slider's range)
