@@ -143,6 +143,9 @@ class SurfacePanel:
         self.zmax = float(Z.max())
         label = LOSS_LABELS[loss].split(" (")[0]
         draw_surface(ax, weights, biases, Z, lecture=lecture)
+        # Moving artists are blitted over the surface; a full redraw (a saved PNG, the page without
+        # the live front end) draws them in the same order, by zorder, not by 3D depth.
+        ax.computed_zorder = False
         if zlabel:
             ax.set_zlabel(label.split()[0], labelpad=-1, fontsize=sizes(lecture).font - 1)  # "MSE": short
         ax.set_title(title or f"{label} surface (drag to rotate)", fontsize=sizes(lecture).title)
