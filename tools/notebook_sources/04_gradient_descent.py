@@ -381,10 +381,10 @@ CELLS = [
         print(f"η = {name:<10} ({eta:.4f}): slowest factor per step ρ(η) = {rho:.5f}")
     """),
     md(r"""
-    With $\kappa \approx 154$ the best rate is $\approx 1 - 2/\kappa$: the error shrinks by only 1.3 % a step, whatever
-    fixed $\eta$ we pick, because $\lambda_{\min}$ is so small that $\eta^*$ lies just below $\eta_{\max}$. (The rate is the
-    best **guarantee** for every start; from one particular start a nearby $\eta$ may need a few steps fewer, since
-    $\rho$ hardly changes around $\eta^*$.) The cure is a rounder bowl. Standardise the feature (mean 0, standard
+    With $\kappa \approx 154$ the best rate is $\approx 1 - 2/\kappa$: no fixed $\eta$ can promise more than 1.3 % less error
+    per step. $\lambda_{\min}$ is so small next to $\lambda_{\max}$ that $\eta^*$ lies just below $\eta_{\max}$, and even there
+    the flat direction crawls. (The rate is the best **guarantee** for every start; from one particular start a nearby
+    $\eta$ may need a few steps fewer, since $\rho$ hardly changes around $\eta^*$.) The cure is a rounder bowl. Standardise the feature (mean 0, standard
     deviation 1): then $H = 2I$, $\kappa = 1$, $\eta^* = 0.5$ and the rate is 0, so **one step** lands on the minimum:
     """),
     code("""
