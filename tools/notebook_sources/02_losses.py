@@ -416,8 +416,8 @@ CELLS = [
     The residuals tell them apart:
 
     * **I**: no pattern; a line is a fair model, and the noise looks like noise.
-    * **II**: the residuals form a U, because the data form an arch: the data are curved, and a line is the wrong
-      model however well it is fitted (notebook 07 adds features such as $x^2$).
+    * **II**: the residuals form a U: the data are curved (an arch), and a line is the wrong model however well it
+      is fitted (notebook 07 adds features such as $x^2$).
     * **III**: ten points on one straight line (up to the rounding of the published values) and one outlier in $y$
       that tilts the MSE line.
     * **IV**: ten points share $x = 8$; the single point at $x = 19$, a leverage point, sets the slope on its own (its
@@ -462,9 +462,9 @@ CELLS = [
     """),
     md(r"""
     The memoriser is perfect on its training data and twice as bad as the line on new data. Even the line's training
-    MSE (0.68) is below the noise variance of 1: it has adapted a little to its own 30 points, and on new data it does worse
-    (1.13). So: **train** on the loss of the training data, but **judge** (and report, as an RMSE or MAE in the unit
-    of $y$) on data the model has not seen. Notebook 09 (*Training in practice*) makes this routine: a validation set,
+    MSE (0.68) is below the noise variance of 1: it has adapted a little to its own 30 points, and on new data it does
+    worse (1.13). So: **train** on the loss of the training data, but **judge** (and report, as an RMSE or MAE in the
+    unit of $y$) on data the model has not seen. Notebook 09 (*Training in practice*) makes this routine: a validation set,
     its loss after every epoch, and stopping when it stops improving.
     """),
     md(r"""
