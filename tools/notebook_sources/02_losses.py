@@ -354,6 +354,7 @@ CELLS = [
     the NLL added up point by point from the densities equals the formulas.
     """),
     code("""
+    n = len(y)  # the number of penguins
     sigma, s = 400.0, 300.0  # noise scales [g]; any fixed positive values give the same ranking
     nll_lines = {"ŷ = 50x − 5800": (50.0, -5800.0), "best MSE line": lh.fit_closed_form(x, y)}
     for w_line, b_line in nll_lines.values():
