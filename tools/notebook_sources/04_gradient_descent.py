@@ -363,6 +363,10 @@ CELLS = [
     kappa = lam.max() / lam.min()  # condition number of the Hessian
     eta_best = 2 / (lam.min() + lam.max())
     rate_best = (kappa - 1) / (kappa + 1)
+    eta_grid = np.linspace(0.001, eta_max, 20_001)  # a brute-force search for the best η, as a check of the algebra
+    rho_grid = np.maximum(np.abs(1 - eta_grid * lam.min()), np.abs(1 - eta_grid * lam.max()))
+    assert abs(eta_grid[np.argmin(rho_grid)] - eta_best) <= eta_grid[1] - eta_grid[0]
+    assert np.isclose(rho_grid.min(), rate_best, rtol=1e-5)
 
     best_run = lh.gradient_descent(x, y, learning_rate=eta_best, epochs=400)
     error = np.hypot(best_run.weights[:, 0] - w_best, best_run.biases - b_best)  # length of θ − θ*
