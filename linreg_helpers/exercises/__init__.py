@@ -60,6 +60,7 @@ import importlib.util
 import pkgutil
 
 from ._feedback import REGISTRY, Exercise, FunctionExercise, Mistake, Result, ValueExercise, check, get
+from ._grading import assert_correct
 
 __all__ = [
     "REGISTRY",
@@ -69,6 +70,7 @@ __all__ = [
     "Mistake",
     "Result",
     "ValueExercise",
+    "assert_correct",
     "check",
     "get",
 ]
