@@ -245,6 +245,31 @@ def test_nbgrader_grades_right_and_typical_wrong_answers(made):
     assert ex.get("04.4").mistakes[0].hint[:40] in feedback["tests_04_4"]
 
 
+def test_every_notebooks_assignment_passes_its_own_tests_with_its_solutions():
+    """Each notebook's assignment, its cells run in order in one namespace (no kernel): the answers with the
+    solution region pass every test cell, hidden parts included; the released stubs fail every one."""
+    for source in ma.nbtools.sources():
+        nb = ma.assignment(source)
+        solved, released, failed = {}, {}, 0
+        for cell in nb.cells:
+            if cell.cell_type != "code":
+                continue
+            kind = cell.metadata["nbgrader"]["grade_id"].split("_")[0]
+            markers = (ma.BEGIN_SOLUTION, ma.END_SOLUTION, ma.BEGIN_HIDDEN, ma.END_HIDDEN)
+            exec("\n".join(line for line in cell.source.splitlines() if line.strip() not in markers), solved)
+            stub = re.sub(
+                rf"^( *){ma.BEGIN_SOLUTION}\n.*?^ *{ma.END_SOLUTION}$",
+                rf"\1{ma.CODE_STUB}",
+                cell.source,
+                flags=re.MULTILINE | re.DOTALL,
+            )
+            try:
+                exec(stub, released)
+            except AssertionError:
+                failed += kind == "tests"
+        assert failed == len(ma.exercise_cells(source)), source.stem
+
+
 def test_make_assignments_refuses_bad_arguments(tmp_path):
     for args in (["99", "--out", str(tmp_path)], ["04", "--out", str(ROOT)], ["04", "--points", "0"]):
         with pytest.raises(SystemExit) as stop:
