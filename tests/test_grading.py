@@ -38,7 +38,7 @@ if importlib.util.find_spec("nbgrader") is None:  # pragma: no cover - the test 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("assignments")
-    assert ma.main([ASSIGNMENT[:2], "--out", str(out), "--points", "2"]) == 0
+    assert ma.main([ASSIGNMENT[:2], "--out", str(out), "--points", "2", "--hidden-seed", "8675309"]) == 0
     return out
 
 
@@ -206,6 +206,8 @@ def test_nbgrader_grades_right_and_typical_wrong_answers(made):
     source = nbformat.read(course / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
     released = "\n".join(cell.source for cell in release.cells)
     assert ma.BEGIN_HIDDEN not in released and ma.BEGIN_SOLUTION not in released
+    hidden = "\n".join(cell.source for cell in source.cells)
+    assert 'ex.assert_correct("04.1", my_gd_step, seed=8675350)' in hidden  # --hidden-seed plus "041"
     released_code = "\n".join(line.strip() for line in _code_lines(released))
     for exercise_id in IDS:  # the learner's version has no solution, and its checks are there
         assert "\n".join(_solution_code(ex.get(exercise_id))) not in released_code, exercise_id

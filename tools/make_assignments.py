@@ -6,6 +6,7 @@ Usage (from the repository root, with the project's Python; ``make assignments``
     python tools/make_assignments.py                     # every notebook -> artifacts/assignments/
     python tools/make_assignments.py 04 05 --points 2    # only these notebooks' exercises, 2 points each
     python tools/make_assignments.py --out class/week3 --no-release
+    python tools/make_assignments.py --hidden-seed 8675309   # your own seeds for the hidden inputs
 
 It writes two folders under ``--out``:
 
@@ -61,7 +62,7 @@ BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
 BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 CODE_STUB = "...  # your code here"
 SCHEMA_VERSION = 3
-HIDDEN_SEED_BASE = 160_000  # the hidden inputs' seed is this plus the exercise number (0401 for 04.1)
+HIDDEN_SEED_BASE = 160_000  # default --hidden-seed; an exercise's hidden inputs use it plus "NNk" (160041 for 04.1)
 SETUP = """\
 import numpy as np
 
@@ -126,17 +127,21 @@ def answer_source(exercise, stub: str) -> str:
     return "\n".join([*lines[: last + 1], BEGIN_SOLUTION, *body, END_SOLUTION, *lines[last + 1 :]])
 
 
-def grading_cell_source(exercise) -> str:
+def grading_cell_source(exercise, hidden_seed: int = HIDDEN_SEED_BASE) -> str:
     """The autograded test cell: the learner's own check, then the hidden one on new inputs."""
     names = exercise.answer_name
     number = int(exercise.id.replace(".", ""))
+    more = (
+        "\n# When your teacher grades, hidden tests also run your function on new inputs."
+        if isinstance(exercise, ex.FunctionExercise)
+        else ""
+    )
     return "\n".join(
         [
-            f"# Tests of exercise {exercise.id} (do not change this cell). When your teacher grades, hidden tests",
-            "# also run your answer on new inputs.",
+            f"# Tests of exercise {exercise.id} (do not change this cell).{more}",
             f'ex.assert_correct("{exercise.id}", {names})  # fails with the hint your check shows',
             BEGIN_HIDDEN,
-            f'ex.assert_correct("{exercise.id}", {names}, seed={HIDDEN_SEED_BASE + number})',
+            f'ex.assert_correct("{exercise.id}", {names}, seed={hidden_seed + number})',
             END_HIDDEN,
         ]
     )
@@ -159,7 +164,7 @@ def exercise_cells(source: Path) -> list[tuple[str, str, str]]:
     return found
 
 
-def assignment(source: Path, *, points: int = 1) -> NotebookNode:
+def assignment(source: Path, *, points: int = 1, hidden_seed: int = HIDDEN_SEED_BASE) -> NotebookNode:
     """The nbgrader source notebook (with solutions and hidden tests) for one notebook's exercises."""
     exercises = exercise_cells(source)
     if not exercises:
@@ -182,7 +187,11 @@ def assignment(source: Path, *, points: int = 1) -> NotebookNode:
             _nbgrader(new_markdown_cell(prompt), f"prompt_{key}", locked=True),
             _nbgrader(new_code_cell(answer_source(exercise, stub)), f"answer_{key}", solution=True),
             _nbgrader(
-                new_code_cell(grading_cell_source(exercise)), f"tests_{key}", grade=True, locked=True, points=points
+                new_code_cell(grading_cell_source(exercise, hidden_seed)),
+                f"tests_{key}",
+                grade=True,
+                locked=True,
+                points=points,
             ),
         ]
     nb = new_notebook(cells=cells, metadata=dict(nbtools.NOTEBOOK_METADATA))
@@ -193,7 +202,9 @@ def assignment(source: Path, *, points: int = 1) -> NotebookNode:
     return nb
 
 
-def write_course(out: Path, sources: list[Path], *, points: int = 1, release: bool = True) -> list[str]:
+def write_course(
+    out: Path, sources: list[Path], *, points: int = 1, hidden_seed: int = HIDDEN_SEED_BASE, release: bool = True
+) -> list[str]:
     """The nbgrader course folder; returns the assignment names."""
     out.mkdir(parents=True, exist_ok=True)
     (out / "nbgrader_config.py").write_text(NBGRADER_CONFIG, encoding="utf-8")
@@ -202,7 +213,7 @@ def write_course(out: Path, sources: list[Path], *, points: int = 1, release: bo
         name = source.stem
         folder = out / "source" / name
         folder.mkdir(parents=True, exist_ok=True)
-        nbformat.write(assignment(source, points=points), folder / f"{name}.ipynb")
+        nbformat.write(assignment(source, points=points, hidden_seed=hidden_seed), folder / f"{name}.ipynb")
         names.append(name)
         if release:
             nbgrader(out, "generate_assignment", name, "--force")
@@ -265,6 +276,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("names", nargs="*", help="notebooks, e.g. 04_gradient_descent or 04 (default: all)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: artifacts/assignments/)")
     parser.add_argument("--points", type=int, default=1, help="points per exercise (default: 1)")
+    parser.add_argument(
+        "--hidden-seed",
+        type=int,
+        default=HIDDEN_SEED_BASE,
+        help="base of the hidden inputs' seeds (default: %(default)s, public in this script: pick your own)",
+    )
     parser.add_argument("--no-release", action="store_true", help="skip nbgrader generate_assignment")
     args = parser.parse_args(argv)
     if args.points < 1:
@@ -274,10 +291,13 @@ def main(argv: list[str] | None = None) -> int:
         sys.exit(f"refusing to write into {out}: choose an empty folder such as artifacts/assignments")
     sources = _sources(args.names)
     write_learner(out / "learner", [s.stem for s in sources] if args.names else [])
-    print(f"learner copy without solutions -> {out / 'learner'}")
-    for name in write_course(out / "nbgrader", sources, points=args.points, release=not args.no_release):
+    print(f"learner copy without solutions -> {out / 'learner'}", flush=True)
+    course = write_course(
+        out / "nbgrader", sources, points=args.points, hidden_seed=args.hidden_seed, release=not args.no_release
+    )
+    for name in course:
         where = "release" if not args.no_release else "source"
-        print(f"{name}: nbgrader assignment -> {out / 'nbgrader' / where / name}")
+        print(f"{name}: nbgrader assignment -> {out / 'nbgrader' / where / name}", flush=True)
     return 0
 
 
