@@ -293,6 +293,13 @@ CELLS = [
     lam = np.linalg.eigvalsh(H)  # eigenvalues of a symmetric matrix, smallest first
     eta_max = 2 / lam.max()
     assert np.isclose(eta_max, lh.largest_stable_learning_rate(x))
+    """, handout="""
+    # Exercise 04.3 asks you to compute η_max from H = (2/n) AᵀA; until you do, this copy takes η_max from the
+    # library and measures H: the MSE's gradient changes linearly with (w, b), so finite differences give H exactly.
+    n = len(x)
+    H = np.array([lh.numerical_gradient(lambda p, k=k: lh.mse_gradient(x, y, *p)[k], [0.0, 0.0]) for k in range(2)])
+    lam = np.linalg.eigvalsh(H)  # eigenvalues of a symmetric matrix, smallest first
+    eta_max = lh.largest_stable_learning_rate(x)
     """),
     checked("""
     print("H =", np.round(H, 4).tolist())
