@@ -37,6 +37,7 @@ from ..data import Dataset
 from ..plots import parameter_grid
 from ..style import COLORS, sizes
 from ..training import largest_stable_learning_rate
+from . import _lecture
 from ._panels import FitPanel
 
 __all__ = ["Dashboard"]
@@ -293,8 +294,11 @@ class Dashboard(widgets.VBox):
         self.controls: dict[str, widgets.Widget] = controls
         self.defaults = {k: c.value for k, c in controls.items()}
         self._intended = {k: [v] for k, v in self.defaults.items()}
-        scale = self.sizes.scale
-        self.figure = new_live_figure((self.figsize[0] * scale, self.figsize[1] * scale), dpi=80)
+        lecture = self.sizes is sizes(True)
+        if lecture:  # the same rules for every dashboard: see _lecture.py
+            self.figure = new_live_figure(_lecture.figure_size(self.figsize), dpi=_lecture.DPI)
+        else:
+            self.figure = new_live_figure(self.figsize, dpi=80)
         self.blitter = Blitter(self.figure)
         self.readout = widgets.HTML(layout=widgets.Layout(min_height="2.6em"))
         self.reset_button = widgets.Button(
@@ -318,6 +322,8 @@ class Dashboard(widgets.VBox):
         self._scheduled = False
         self._last_frame_end = 0.0
         self.build()
+        if lecture:
+            _lecture.fit_for_lecture(self.figure)
         super().__init__(children=self._layout(), layout=widgets.Layout(width="100%"))
         self._closed = False
         cell = _current_cell_id()
