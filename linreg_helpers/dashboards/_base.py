@@ -467,19 +467,19 @@ class Dashboard(widgets.VBox):
         return [title, buttons, grid, self._fallback, self.figure.canvas.widget, self.readout, self.code]
 
     def _lecture_layout(self, title: widgets.Widget, buttons: widgets.Widget, boxes: list) -> widgets.Widget:
-        """Lecture mode: the figure on the left, as tall as the window allows, its read-out under it, and
-        beside it, filling the rest of the width, the title, buttons and controls (one column): one
-        screen of a 1280x720 projector holds it all. Sizes follow the window height (``_canvas._CSS``)."""
+        """Lecture mode: the figure on the left, as large as the window allows, its read-out under it, and
+        beside it, in a column 17 characters wide, the title, buttons and controls: one screen of a
+        1280x720 projector holds it all. Sizes follow the window height (``_canvas._CSS``)."""
         preset = [self.controls["preset"]] if "preset" in self.controls else []
         for control in [*boxes, *preset, self.reset_button, self.code_button]:
             control.layout.width = "auto" if isinstance(control, widgets.Button) else "100%"
-        figure = widgets.VBox(
+        figure = widgets.VBox(  # all the width the controls leave; the canvas fits it (_canvas._CSS)
             [self._fallback, self.figure.canvas.widget, self.readout],
-            layout=widgets.Layout(flex="0 1 auto", min_width="0"),
+            layout=widgets.Layout(flex="1 1 0", min_width="0"),
         )
         side = widgets.VBox(
             [title, buttons, *boxes, self.code],
-            layout=widgets.Layout(flex="1 1 0", min_width="16em", margin="0 0 0 16px"),
+            layout=widgets.Layout(flex="0 0 17em", min_width="0", margin="0 0 0 16px"),
         )
         return widgets.HBox([figure, side], layout=widgets.Layout(width="100%", align_items="flex-start"))
 

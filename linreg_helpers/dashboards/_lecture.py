@@ -42,7 +42,8 @@ FIGURE_BOX = (11.0, 5.5)
 
 Its height sets the text's size on screen (module docstring). Its width is a compromise: a dashboard of
 three panels in a row needs about 11 in for 15 pt text, but is then limited by the window's width, not
-its height, and its digits come out at about 2.1 % of a 1280x720 window (16:9, controls beside it);
+its height, and its digits come out at 2.0 % of a 1280x720 window and 2.2 % of a 1920x1080 one (16:9,
+controls beside it; 1.7–1.9 % when :data:`WIDEN_BY` had to widen it);
 a dashboard of about 3:2 (two rows of panels, such as the gradient-descent one) is limited by the
 height and meets the 2.5 % target."""
 MIN_TEXT_PT = 15.0
