@@ -115,7 +115,9 @@ _CSS = """
 .lh-lecture .widget-html-content, .lh-lecture .widget-html-content *, .lh-lecture .widget-checkbox label {
   font-size: var(--lh-text) !important; line-height: 1.25 !important;
 }
-.lh-lecture .widget-inline-hbox, .lh-lecture .widget-button, .lh-lecture select { height: auto !important; }
+.lh-lecture .widget-inline-hbox, .lh-lecture .widget-button, .lh-lecture .widget-toggle-button, .lh-lecture select {
+  height: auto !important;
+}
 .lh-lecture .widget-hslider { flex-wrap: wrap; }
 .lh-lecture .widget-hslider > .widget-label, .lh-lecture .widget-dropdown > .widget-label {
   flex: 0 0 100%; max-width: none !important; width: auto !important; text-align: left; height: auto;
