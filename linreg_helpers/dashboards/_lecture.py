@@ -25,15 +25,17 @@ shrink) that is 489 px; 2.5 % of 720 px is 18 px, so text must be at least
 
 Larger text in the same figure leaves less room between panels, so the
 panels are placed by matplotlib's constrained layout (labels and titles never
-overlap or leave the figure) and the linear axes get at most four ticks
-(:data:`MAX_TICKS`; three on a 3D panel's crowded axes).
+overlap or leave the figure), the linear axes get at most four ticks
+(:data:`MAX_TICKS`; three on a 3D panel's crowded axes) and a log axis with no room for its
+1, 2, 5 × 10ᵏ ticks gets only the powers of ten.
 """
 
 from __future__ import annotations
 
+import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from matplotlib.ticker import AutoLocator, MaxNLocator
+from matplotlib.ticker import AutoLocator, LogLocator, MaxNLocator
 
 __all__ = ["DPI", "FIGURE_BOX", "MAX_TICKS", "MIN_TEXT_PT", "figure_size", "fit_for_lecture", "layout_problems"]
 
@@ -92,13 +94,38 @@ class _FewTicks(MaxNLocator):
         return super().__call__()
 
 
+class _FewLogTicks(LogLocator):
+    """A panel's log ticks (``inner``, e.g. 1, 2, 5 × 10ᵏ), or only the powers of ten when those do not fit."""
+
+    def __init__(self, inner: LogLocator) -> None:
+        super().__init__(base=10, subs=(1.0,))
+        self.inner = inner
+
+    def set_axis(self, axis) -> None:
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def tick_values(self, vmin, vmax):
+        ticks = self.inner.tick_values(vmin, vmax)
+        lo, hi = sorted((vmin, vmax))
+        room = max(2, self.axis.get_tick_space()) if self.axis is not None else MAX_TICKS
+        if np.count_nonzero((ticks >= lo) & (ticks <= hi)) <= room:
+            return ticks
+        self.set_params(numticks=room + 2)
+        decades = super().tick_values(vmin, vmax)
+        return decades if np.count_nonzero((decades >= lo) & (decades <= hi)) >= 2 else ticks
+
+
 def _fewer_ticks(fig: Figure) -> None:
     for ax in fig.axes:
         three_d = ax.name == "3d"
         for axis in (ax.xaxis, ax.yaxis, *([ax.zaxis] if three_d else [])):
             # only matplotlib's default locators: a panel's own choice (log ticks, fixed ticks) stays
-            if type(axis.get_major_locator()) in (AutoLocator, MaxNLocator):
+            locator = axis.get_major_locator()
+            if type(locator) in (AutoLocator, MaxNLocator):
                 axis.set_major_locator(MaxNLocator(MAX_TICKS - 1) if three_d else _FewTicks())
+            elif isinstance(locator, LogLocator) and not isinstance(locator, _FewLogTicks):
+                axis.set_major_locator(_FewLogTicks(locator))
 
 
 def _wrap_long_titles(fig: Figure) -> None:
