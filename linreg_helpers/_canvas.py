@@ -115,7 +115,9 @@ _CSS = """
 .lh-lecture .widget-html-content, .lh-lecture .widget-html-content *, .lh-lecture .widget-checkbox label {
   font-size: var(--lh-text) !important; line-height: 1.25 !important;
 }
-.lh-lecture .widget-inline-hbox, .lh-lecture .widget-button, .lh-lecture select { height: auto !important; }
+.lh-lecture .widget-inline-hbox, .lh-lecture .widget-button, .lh-lecture .widget-toggle-button, .lh-lecture select {
+  height: auto !important;
+}
 .lh-lecture .widget-hslider { flex-wrap: wrap; }
 .lh-lecture .widget-hslider > .widget-label, .lh-lecture .widget-dropdown > .widget-label {
   flex: 0 0 100%; max-width: none !important; width: auto !important; text-align: left; height: auto;
@@ -127,7 +129,10 @@ _CSS = """
 .lh-lecture .widget-readout { width: auto !important; min-width: 4.5em; }
 .lh-lecture .widget-slider .noUi-handle { width: 1em !important; height: 1em !important; top: -0.4em !important; }
 .lh-lecture .widget-slider .noUi-target { height: 0.35em !important; }
-.lh-lecture .lh-figure canvas { height: calc(100vh - 235px) !important; width: auto !important; object-fit: contain; }
+.lh-lecture .lh-figure canvas {
+  width: 100% !important; height: auto !important; max-height: calc(89.5vh - 155px);
+  object-fit: contain; object-position: left top;
+}
 """
 # The last rule hides the static stand-in (:func:`fallback_html`): anywidget puts this CSS on the
 # page only when its front end is there and loads our module, i.e. exactly when the live figure works.

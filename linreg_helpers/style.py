@@ -59,7 +59,7 @@ class _Sizes:
 
 
 _NORMAL = _Sizes()
-_LECTURE = _Sizes(font=13.0, title=14.0, line=3.0, marker=8.0, scale=1.35)
+_LECTURE = _Sizes(font=16.0, title=16.0, line=3.0, marker=8.0, scale=1.35)
 LECTURE_ENV = "LH_LECTURE"
 """The environment variable that starts every kernel in lecture mode when set to ``1``."""
 _RC_LECTURE = {

@@ -14,11 +14,13 @@ from pathlib import Path
 import ipywidgets as widgets
 import numpy as np
 import pytest
+from matplotlib.text import Text
 from PIL import Image
 
 import linreg_helpers as lh
 from linreg_helpers import style
 from linreg_helpers.closed_form import _lad_line
+from linreg_helpers.dashboards import _lecture as lecture_rules
 from linreg_helpers.dashboards._base import _is_slider, check_control_value, snap_to_slider
 from linreg_helpers.dashboards.losses import exact_line, step_factor
 
@@ -453,6 +455,10 @@ def test_render_png_artifact(name, lecture):
         overlap_w = min(b1.x1, b2.x1) - max(b1.x0, b2.x0)
         overlap_h = min(b1.y1, b2.y1) - max(b1.y0, b2.y0)
         assert overlap_w <= 2 or overlap_h <= 2, f"{name}: panels {t1!r} and {t2!r} overlap"
+    if lecture:  # readable from the back row: no text in the figure under lecture mode's floor
+        shown = [t for t in d.figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+        small = [(t.get_text(), t.get_fontsize()) for t in shown if t.get_fontsize() < lecture_rules.MIN_TEXT_PT]
+        assert not small, f"{name}: text under {lecture_rules.MIN_TEXT_PT} pt in lecture mode: {small[:5]}"
 
 
 def test_lecture_mode_enlarges():
@@ -462,7 +468,7 @@ def test_lecture_mode_enlarges():
         big = lh.descent_dashboard()
     finally:
         lh.lecture_mode(False)
-    assert big.figure.get_size_inches()[0] > normal.figure.get_size_inches()[0]
+    assert big.figure.bbox.width > normal.figure.bbox.width  # pixels: the canvas, and its text, are larger
     assert big.fit.art.line.get_linewidth() > normal.fit.art.line.get_linewidth()
     assert style.sizes().font == style.sizes(False).font
 

@@ -37,6 +37,7 @@ from ..data import Dataset
 from ..plots import parameter_grid
 from ..style import COLORS, sizes
 from ..training import largest_stable_learning_rate
+from . import _lecture
 from ._panels import FitPanel
 
 __all__ = ["Dashboard"]
@@ -294,8 +295,11 @@ class Dashboard(widgets.VBox):
         self.controls: dict[str, widgets.Widget] = controls
         self.defaults = {k: c.value for k, c in controls.items()}
         self._intended = {k: [v] for k, v in self.defaults.items()}
-        scale = self.sizes.scale
-        self.figure = new_live_figure((self.figsize[0] * scale, self.figsize[1] * scale), dpi=80)
+        lecture = self.sizes is sizes(True)
+        if lecture:  # the same rules for every dashboard: see _lecture.py
+            self.figure = new_live_figure(_lecture.figure_size(self.figsize), dpi=_lecture.DPI)
+        else:
+            self.figure = new_live_figure(self.figsize, dpi=80)
         self.blitter = Blitter(self.figure)
         self.readout = widgets.HTML(layout=widgets.Layout(min_height="2.6em"))
         self.reset_button = widgets.Button(
@@ -319,6 +323,8 @@ class Dashboard(widgets.VBox):
         self._scheduled = False
         self._last_frame_end = 0.0
         self.build()
+        if lecture:
+            _lecture.fit_for_lecture(self.figure)
         self.blitter.lift_static_above()  # frames then look exactly like a full redraw
         super().__init__(children=self._layout(), layout=widgets.Layout(width="100%"))
         self._closed = False
@@ -463,19 +469,19 @@ class Dashboard(widgets.VBox):
         return [title, buttons, grid, self._fallback, self.figure.canvas.widget, self.readout, self.code]
 
     def _lecture_layout(self, title: widgets.Widget, buttons: widgets.Widget, boxes: list) -> widgets.Widget:
-        """Lecture mode: the figure on the left, as tall as the window allows, its read-out under it, and
-        beside it, filling the rest of the width, the title, buttons and controls (one column): one
-        screen of a 1280x720 projector holds it all. Sizes follow the window height (``_canvas._CSS``)."""
+        """Lecture mode: the figure on the left, as large as the window allows, its read-out under it, and
+        beside it, in a column 17 characters wide, the title, buttons and controls: one screen of a
+        1280x720 projector holds it all. Sizes follow the window height (``_canvas._CSS``)."""
         preset = [self.controls["preset"]] if "preset" in self.controls else []
         for control in [*boxes, *preset, self.reset_button, self.code_button]:
             control.layout.width = "auto" if isinstance(control, widgets.Button) else "100%"
-        figure = widgets.VBox(
+        figure = widgets.VBox(  # all the width the controls leave; the canvas fits it (_canvas._CSS)
             [self._fallback, self.figure.canvas.widget, self.readout],
-            layout=widgets.Layout(flex="0 1 auto", min_width="0"),
+            layout=widgets.Layout(flex="1 1 0", min_width="0"),
         )
         side = widgets.VBox(
             [title, buttons, *boxes, self.code],
-            layout=widgets.Layout(flex="1 1 0", min_width="16em", margin="0 0 0 16px"),
+            layout=widgets.Layout(flex="0 0 17em", min_width="0", margin="0 0 0 16px"),
         )
         return widgets.HBox([figure, side], layout=widgets.Layout(width="100%", align_items="flex-start"))
 

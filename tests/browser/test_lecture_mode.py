@@ -97,12 +97,6 @@ def test_lecture_controls_are_large_and_everything_fits_the_window(lecture, widt
     assert m["canvasWidth"] > 0.5 * m["areaWidth"], "the figure does not use the window's width"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="figure text needs lecture font ~19 pt (tick labels 17 pt) on a 1.0x figure; at that size the "
-    "panels of the other dashboards are cut off or overlap (tests/test_dashboards.py lecture layout test): "
-    "the panel layouts must first make room (issue 13 layout)",
-)
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_lecture_figure_digits_are_large(lecture, width, height):
     m = _measure(lecture, width, height)
