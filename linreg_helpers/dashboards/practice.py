@@ -123,7 +123,10 @@ class TrainingInPracticeDashboard(Dashboard):
     def make_controls(self):
         return {
             "schedule": widgets.ToggleButtons(
-                options=[(s, s) for s in SCHEDULES], value="constant", description="schedule", tooltip="the rate of each epoch"
+                options=[(s, s) for s in SCHEDULES],
+                value="constant",
+                description="schedule",
+                tooltip="the rate of each epoch",
             ),
             "momentum": nice_slider(0.0, 0.0, 0.95, "momentum μ", steps=19),
             "l2": self.l2_slider(0.0),
