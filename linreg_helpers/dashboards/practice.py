@@ -130,7 +130,7 @@ class TrainingInPracticeDashboard(Dashboard):
             ),
             "momentum": nice_slider(0.0, 0.0, 0.95, "momentum μ", steps=19),
             "l2": self.l2_slider(0.0),
-            "learning_rate": learning_rate_slider(self.lr_max, rate_on_grid(self.lr_max, 0.3)),
+            "learning_rate": learning_rate_slider(self.lr_max, rate_on_grid(self.lr_max, 0.05)),
             "batch_size": widgets.IntSlider(
                 value=min(16, self.n_train),
                 min=1,
