@@ -272,7 +272,8 @@ class TrainingInPracticeDashboard(Dashboard):
             parts.append(f"early stopping (patience {PATIENCE}): {rule}, keeps epoch {best}")
         rate = self.stable_rate(values["l2"])
         parts.append(
-            f"η = {ratio_text(values['learning_rate'], rate, 'η_max')} (full batch, μ = 0, this α: η_max = {rate:.3g})"
+            f"η = {values['learning_rate']:.3g} = {ratio_text(values['learning_rate'], rate, 'η_max')}; "
+            f"η_max = {rate:.3g} (largest stable rate, full batch, μ = 0, this α)"
         )
         self.show_readout(parts, warning=msg or None)
         return changed
