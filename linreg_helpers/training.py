@@ -629,7 +629,8 @@ def gradient_descent(
     run (whose loss costs O(1) per state), store every state.
 
     **Momentum, schedules and L2.** A run with any of them takes the general loop, a few numpy
-    calls a step (as the MAE's), so it is limited to :data:`MAX_RESIDUAL_LOSS_STEPS` steps.
+    calls a step (as the MAE's), so it is limited to :data:`MAX_RESIDUAL_LOSS_STEPS` steps. With one
+    feature and the MSE the same update runs on plain floats over per-batch sums (≈ 1 µs a step).
 
     Examples
     --------
