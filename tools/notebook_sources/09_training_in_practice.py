@@ -372,6 +372,7 @@ CELLS = [
     n, M = Z_kg.shape
     alpha = 0.1
     A = np.column_stack([Z_kg, np.ones(n)])  # design matrix, ones last
+    D = np.diag([1.0] * M + [0.0])  # the D of the derivation: used by later cells
     w_ridge, b_ridge = lh.ridge(Z_kg, y_cars, alpha)
     """),
     checked("""
