@@ -134,6 +134,14 @@ def naive_frame(dash, values: dict) -> bytes:
         axs[0].contourf(w1, w2, Z, levels=15)
         axs[0].plot(h.weights[:, 0], h.weights[:, 1])
         lh.plot_loss_curve(h, x="epochs", ax=axs[1])
+    elif name == "training_in_practice":
+        h = dash.run(values)
+        val = np.mean((h.weights @ dash.X_val[None, :] + h.biases[:, None] - dash.y_val) ** 2, axis=1)
+        axs = [fig.add_subplot(2, 2, 1), fig.add_subplot(2, 2, 2, projection="3d"), fig.add_subplot(2, 1, 2)]
+        lh.plot_fit(X, y, h.w[0], h.b, ax=axs[0])
+        lh.plot_loss_surface(dash.X_train, dash.y_train, history=h, ax=axs[1], weights=dash.weights, biases=dash.biases)
+        lh.plot_loss_curve(h, x="epochs", ax=axs[2])
+        axs[2].plot(h.epoch_axis, val)
     else:  # a dashboard added later without a naive twin
         raise KeyError(f"no naive renderer for dashboard {name!r}")
     return _png(fig)

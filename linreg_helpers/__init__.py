@@ -28,6 +28,7 @@ from .dashboards import (
     loss_explorer,
     many_features_dashboard,
     model_explorer,
+    training_in_practice,
 )
 from .data import Dataset, list_datasets, load_csv, load_dataset, make_linear_data
 from .gradients import huber_gradient, mae_gradient, mse_gradient, numerical_gradient, tukey_gradient
@@ -84,6 +85,7 @@ __all__ = [
     "rmse",
     "sae",
     "sse",
+    "training_in_practice",
     "tukey",
     "tukey_gradient",
 ]

@@ -1,4 +1,4 @@
-"""The concept questions of notebooks 00–08 (data for :mod:`linreg_helpers.concept_questions`).
+"""The concept questions of notebooks 00–09 (data for :mod:`linreg_helpers.concept_questions`).
 
 Each question targets one misconception its notebook names; every option carries the feedback a
 learner sees on choosing it. Plain Unicode, no ``$…$`` (radio-button labels do not render maths).
@@ -528,5 +528,93 @@ QUESTIONS: tuple[Question, ...] = (
             Option("It is only needed on the first step", False, "Every step would add to the previous gradient."),
         ),
         "gradients are replaced on every backward()",
+    ),
+    # ------------------------------------------------------------------ 09 · Training in practice
+    Question(
+        "Q09.1",
+        "The training MSE is still falling, but the validation MSE has risen for the last 10 epochs. What now?",
+        (
+            Option(
+                "Stop, and keep the parameters of the epoch with the lowest validation MSE",
+                True,
+                "That is early stopping: the validation loss estimates the error on new data, and it has stopped "
+                "improving.",
+            ),
+            Option(
+                "Train longer: the training MSE shows that the model is still improving",
+                False,
+                "It is improving on the data it sees; on data it has not seen it is getting worse (overfitting).",
+            ),
+            Option(
+                "Raise the learning rate so that it gets past the bump",
+                False,
+                "The rise is not a bump of the training loss: the model is fitting the noise of the training set.",
+            ),
+        ),
+        "a falling training loss means the model keeps getting better",
+    ),
+    Question(
+        "Q09.2",
+        "SGD with a constant learning rate hovers around the minimum and never settles. Which change makes it settle?",
+        (
+            Option(
+                "Lower the learning rate as the epochs go by (a schedule such as 1/t or cosine)",
+                True,
+                "The noise of each step is proportional to the rate: a rate that decays shrinks the noise ball.",
+            ),
+            Option(
+                "Train for more epochs at the same rate",
+                False,
+                "At a constant rate the hovering does not shrink with time: it has reached its noise ball.",
+            ),
+            Option(
+                "Add momentum 0.9",
+                False,
+                "Momentum accumulates the noisy steps too: it speeds up descent in a valley, not the settling.",
+            ),
+        ),
+        "more epochs at a constant rate make SGD converge",
+    ),
+    Question(
+        "Q09.3",
+        "Two features are exactly collinear (weight in lb and in kg). What does adding the ridge penalty α‖w‖² "
+        "(α > 0) do?",
+        (
+            Option(
+                "The flat valley of equally good weights becomes one minimum, and the Hessian is better conditioned",
+                True,
+                "The penalty adds 2α to the curvature of every weight direction, including the flat one.",
+            ),
+            Option(
+                "Nothing: the predictions and the loss along the valley stay the same",
+                False,
+                "The MSE stays the same along the valley, but α‖w‖² does not: it picks the point of smallest ‖w‖.",
+            ),
+            Option(
+                "It makes the loss non-convex, with one minimum per feature",
+                False,
+                "MSE + α‖w‖² is a sum of convex functions, and strictly convex in w: one minimum.",
+            ),
+        ),
+        "a penalty changes nothing when the fit is already perfect along the valley",
+    ),
+    Question(
+        "Q09.4",
+        "On a narrow valley with condition number κ = 10,000, roughly how many times fewer steps does the best "
+        "heavy-ball momentum need than the best fixed-step gradient descent?",
+        (
+            Option(
+                "About 100: the steps per e-fold shrink of the error grow like √κ/2 = 50 instead of κ/2 = 5,000",
+                True,
+                "Per step the error shrinks by (√κ − 1)/(√κ + 1) instead of (κ − 1)/(κ + 1).",
+            ),
+            Option("About 2", False, "Momentum changes the dependence on κ itself, not only the constant."),
+            Option(
+                "About 10,000",
+                False,
+                "That would make momentum's step count independent of κ; it still grows, like √κ.",
+            ),
+        ),
+        "momentum only adds a constant speed-up",
     ),
 )

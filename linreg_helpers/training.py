@@ -466,6 +466,45 @@ def _general_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order, los
     return np.array(ws), np.array(bs)
 
 
+def _mse_scalar_general(x, y, order_fn, epochs, lr, w, b, batch_size, fixed_order, momentum, factors, l2):
+    """One feature, the MSE, with momentum, a schedule and/or L2: :func:`_general_loop` on Python floats.
+
+    Each batch's centred sums come from :func:`_batch_sums` once per epoch (as in
+    :func:`_mse_scalar_batches`); a step is then a few float operations instead of a few numpy
+    calls (≈ 1 µs instead of ≈ 15 µs), so SGD with a schedule on a dashboard's data keeps up
+    with a slider. The update is the general loop's: ``∇ = batch gradient + (2α w, 0)``,
+    ``v ← μ v − η_e ∇``, ``θ ← θ + v``.
+    """
+    n = x.shape[0]
+    mx, my = float(x.mean()), float(y.mean())
+    xc, yc = x - mx, y - my
+    starts = _batch_starts(n, batch_size)
+    sums = _batch_sums(xc, yc, order_fn(0), starts) if fixed_order else None
+    ws = [w]
+    bs = [b]
+    vw = vb = 0.0
+    for epoch in range(epochs):
+        if not fixed_order:
+            sums = _batch_sums(xc, yc, order_fn(epoch), starts)
+        rate = lr * factors[epoch]
+        for sx, sxx, sxy, sy, m in zip(*sums, strict=False):
+            c = w * mx + b - my
+            sr = w * sx + m * c - sy  # Σ r
+            srx = w * sxx + c * sx - sxy  # Σ r·x_c
+            k = 2.0 / m
+            gw = k * (srx + mx * sr) + 2.0 * l2 * w
+            gb = k * sr
+            vw = momentum * vw - rate * gw
+            vb = momentum * vb - rate * gb
+            w += vw
+            b += vb
+            ws.append(w)
+            bs.append(b)
+        if not (abs(w) < _HUGE and abs(b) < _HUGE):
+            break
+    return np.array(ws)[:, None], np.array(bs)
+
+
 def _residual_scalar_sgd(x, y, order_fn, epochs, lr, w, b, loss, delta):
     """One feature, batch size 1, MAE / Huber / RMSE: the same arithmetic as the numpy loop, on Python floats.
 
@@ -610,7 +649,8 @@ def gradient_descent(
     run (whose loss costs O(1) per state), store every state.
 
     **Momentum, schedules and L2.** A run with any of them takes the general loop, a few numpy
-    calls a step (as the MAE's), so it is limited to :data:`MAX_RESIDUAL_LOSS_STEPS` steps.
+    calls a step (as the MAE's), so it is limited to :data:`MAX_RESIDUAL_LOSS_STEPS` steps. With one
+    feature and the MSE the same update runs on plain floats over per-batch sums (≈ 1 µs a step).
 
     Examples
     --------
@@ -662,7 +702,11 @@ def gradient_descent(
             return rng.permutation(n)
 
     with np.errstate(all="ignore"):
-        if general:
+        if general and loss == "mse" and M == 1:
+            W, Bs = _mse_scalar_general(
+                X2[:, 0], y1, order_fn, epochs, lr, float(w[0]), b, B, fixed_order, momentum, factors, l2
+            )
+        elif general:
             W, Bs = _general_loop(
                 X2, y1, order_fn, epochs, lr, w, b, B, fixed_order, loss, delta, c, momentum, factors, l2
             )

@@ -301,6 +301,7 @@ for name in (
     "descent_dashboard",
     "batch_size_dashboard",
     "convexity_explorer",
+    "training_in_practice",
 ):
     row(f"{name}-two-points", lambda d, name=name: getattr(lh, name)(*TWO), ValueError, "at least 3 examples")
 row("descent_dashboard-y-missing", lambda d: lh.descent_dashboard(X1, None), ValueError, "Pass both X and y")
@@ -350,6 +351,14 @@ DASHBOARD_SETTINGS = {
         "b_a": "float",
         "w_b": "float",
         "b_b": "float",
+        "learning_rate": "log",
+        "batch_size": "int",
+        "epochs": "int",
+    },
+    "training_in_practice": {
+        "schedule": "choice",
+        "momentum": "float",
+        "l2": "float",
         "learning_rate": "log",
         "batch_size": "int",
         "epochs": "int",

@@ -14,7 +14,7 @@ from linreg_helpers.concept_question_bank import QUESTIONS
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "teaching-guide.md"
 KEY_START, KEY_END = "<!-- concept-questions:start -->", "<!-- concept-questions:end -->"
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("0[0-8]_*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("0[0-9]_*.ipynb"))
 
 
 def test_every_notebook_has_three_to_five_questions_with_unique_ids() -> None:
@@ -26,7 +26,7 @@ def test_every_notebook_has_three_to_five_questions_with_unique_ids() -> None:
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
 def test_each_option_gets_its_own_feedback(question: cq.Question) -> None:
-    assert re.fullmatch(r"Q0[0-8]\.\d", question.id)
+    assert re.fullmatch(r"Q0[0-9]\.\d", question.id)
     assert sum(o.correct for o in question.options) == 1, "exactly one right option"
     assert "$" not in question.prompt + "".join(o.text for o in question.options), "radio labels show no maths"
     replies = []

@@ -16,6 +16,7 @@ name                      builder                    notebook
 ``"batch_size"``          :func:`batch_size_dashboard` 05_batch_sizes
 ``"convexity"``           :func:`convexity_explorer` 06_convexity
 ``"many_features"``       :func:`many_features_dashboard` 07_many_features
+``"training_in_practice"`` :func:`training_in_practice` 09_training_in_practice
 ========================  =========================  ======================
 """
 
@@ -27,6 +28,7 @@ from .features import ManyFeaturesDashboard, many_features_dashboard
 from .gradients import GradientExplorer, gradient_explorer
 from .losses import LossExplorer, loss_explorer
 from .model import ModelExplorer, model_explorer
+from .practice import TrainingInPracticeDashboard, training_in_practice
 
 DASHBOARDS = {
     "model": model_explorer,
@@ -36,6 +38,7 @@ DASHBOARDS = {
     "batch_size": batch_size_dashboard,
     "convexity": convexity_explorer,
     "many_features": many_features_dashboard,
+    "training_in_practice": training_in_practice,
 }
 
 __all__ = [
@@ -48,6 +51,7 @@ __all__ = [
     "LossExplorer",
     "ManyFeaturesDashboard",
     "ModelExplorer",
+    "TrainingInPracticeDashboard",
     "batch_size_dashboard",
     "convexity_explorer",
     "descent_dashboard",
@@ -55,4 +59,5 @@ __all__ = [
     "loss_explorer",
     "many_features_dashboard",
     "model_explorer",
+    "training_in_practice",
 ]

@@ -37,6 +37,7 @@ CELLS = [
     | 06 | [Convexity](06_convexity.ipynb) | why the MSE of a linear model has no local minimum other than the global one (often a single best line; with collinear features a flat valley of them), and what a non-convex loss looks like |
     | 07 | [Many features](07_many_features.ipynb) | the matrix form, the normal equation, feature scaling |
     | 08 | [From scratch to PyTorch](08_from_scratch_to_pytorch.ipynb) | optional: the same training loop with PyTorch tensors and autograd |
+    | 09 | [Training in practice](09_training_in_practice.ipynb) | a validation set and early stopping, learning-rate schedules, momentum, ridge regression |
 
     Each notebook has the same parts: learning objectives, short sections of explanation, equations and
     small code cells, a **live dashboard** to play with, a summary, and **exercises** that check your

@@ -333,7 +333,8 @@ CELLS = [
     * Watch the shapes: an $(n, 1)$ column minus an $(n,)$ vector broadcasts to $(n, n)$, silently.
     * Constants matter for learning rates: training on ½·MSE with rate $\eta$ equals training on the MSE with $\eta/2$.
 
-    **Next:** back to the [contents](00_start_here.ipynb#Contents). From here, the same loop trains logistic regression
+    **Next:** [09 · Training in practice](09_training_in_practice.ipynb) (held-out data, early stopping, schedules,
+    momentum, ridge), or back to the [contents](00_start_here.ipynb#Contents). From here, the same loop trains logistic regression
     (another loss) and neural networks (another model): only the forward pass changes; autograd does the rest.
 
     """),
