@@ -465,7 +465,7 @@ CELLS = [
     The memoriser is perfect on its training data and twice as bad as the line on new data. Even the line's training
     MSE (0.68) is below the noise variance of 1: it has adapted a little to its own 30 points, and on new data it does
     worse (1.13). So: **train** on the loss of the training data, but **judge** (and report, as an RMSE or MAE in the
-    unit of $y$) on data the model has not seen. Notebook 09 (*Training in practice*) makes this routine: a validation set,
+    unit of $y$) on data the model has not seen. [Notebook 09 · Training in practice](09_training_in_practice.ipynb) makes this routine: a validation set,
     its loss after every epoch, and stopping when it stops improving.
     """),
     md(r"""

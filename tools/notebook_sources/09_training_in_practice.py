@@ -42,7 +42,8 @@ CELLS = [
     md(r"""
     ## 1. Judge a model on data it has not seen
 
-    Every loss so far was computed on the data the model was trained on. That number is **optimistic**: training
+    Apart from a first look in notebook 02, every loss so far was computed on the data the model was trained on.
+    That number is **optimistic**: training
     chose $w$ and $b$ to make exactly that number small, noise included. What we care about is the error on **new**
     examples. The standard way to estimate it is to hold some examples out: train on a **training set**, and measure
     the loss on a **validation set** that training never sees.
