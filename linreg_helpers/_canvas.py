@@ -361,6 +361,8 @@ class Blitter:
         self.blits = 0
         self.enabled = True
         self._without: tuple | None = None  # (axes, the static figure without that axes)
+        self._kept: tuple | None = None  # (axes, its own draw): see keep_background_without
+        self._fresh_without: tuple | None = None  # the copy made during the full draw under way
         for a in artists:
             self.add(a)
         self.canvas.mpl_connect("draw_event", self._on_draw)
@@ -376,7 +378,7 @@ class Blitter:
         if not self.enabled:  # e.g. savefig to a file: not the screen's buffer
             return
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-        self._without = None
+        self._without, self._fresh_without = self._fresh_without, None
         self.full_draws += 1
         self._draw_animated()
 
@@ -390,16 +392,41 @@ class Blitter:
         self._background = None
         self._without = None
 
-    def redraw_axes(self, ax) -> None:
-        """Show a change confined to one axes (a 3D panel being rotated), redrawing only that axes.
+    def keep_background_without(self, ax) -> None:
+        """At every full draw, keep the static figure without ``ax`` (a 3D panel) for one copy's cost.
 
-        The first call renders the static figure without ``ax`` once and keeps it; each call
-        then pastes it, draws ``ax`` over it (which is what a full draw does, since the panels
-        do not overlap), keeps the result as the new background and blits. A full draw of a
-        dashboard takes 4–5 times longer (every panel's text and ticks).
+        ``ax`` is drawn last (its zorder is raised above the other panels'; panels do not overlap,
+        so the picture is the same) and the figure drawn so far is copied just before it. The
+        first frame of a drag of ``ax`` (:meth:`redraw_axes`) or of a change to its static part
+        (:meth:`refresh_axes`) then costs only ``ax``'s own drawing, never a render of the rest.
+        """
+        if self._kept is not None and self._kept[0].figure is not None:
+            self._kept[0].draw = self._kept[1]  # one kept panel at a time
+        others = [a.get_zorder() for a in self.figure.axes if a is not ax]
+        ax.set_zorder(max(others, default=0.0) + 1.0)
+        own_draw = ax.draw
+
+        def draw(renderer):
+            if self.enabled and renderer is getattr(self.canvas, "renderer", None) and not self._partial:
+                self._fresh_without = (ax, self.canvas.copy_from_bbox(self.figure.bbox))
+            own_draw(renderer)
+
+        ax.draw = draw
+        self._kept = (ax, own_draw)
+
+    _partial = False  # True while refresh_axes draws one panel (not a full draw)
+
+    def refresh_axes(self, ax) -> None:
+        """Make a change confined to ``ax``'s static part (a new surface, a rotation) the background,
+        redrawing only ``ax``; :meth:`update` then shows it. Without a background: nothing (the next
+        update draws everything).
+
+        Unless :meth:`keep_background_without` kept it, the first call renders the static figure
+        without ``ax`` once and keeps it; each call then pastes it, draws ``ax`` over it (which is
+        what a full draw does, since the panels do not overlap) and keeps the result as the new
+        background. A full draw of a dashboard takes 4–5 times longer (every panel's text and ticks).
         """
         if self._background is None or not self.enabled:
-            self.canvas.draw()
             return
         renderer = self.canvas.get_renderer()
         if self._without is None or self._without[0] is not ax:
@@ -412,8 +439,20 @@ class Blitter:
                 ax.set_visible(True)
                 self.enabled = True
         self.canvas.restore_region(self._without[1])
-        ax.draw(renderer)
+        self._partial = True
+        try:
+            ax.draw(renderer)
+        finally:
+            self._partial = False
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+
+    def redraw_axes(self, ax) -> None:
+        """Show a change confined to one axes (a 3D panel being rotated), redrawing only that axes
+        (see :meth:`refresh_axes`), and blit."""
+        if self._background is None or not self.enabled:
+            self.canvas.draw()
+            return
+        self.refresh_axes(ax)
         self._draw_animated()
         self.canvas.blit(self.figure.bbox)
         self.blits += 1

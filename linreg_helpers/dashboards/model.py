@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
+import numpy as np
 
 from ..data import make_linear_data
 from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent
 from ._base import Dashboard, _round_sig, code_number, nice_slider
-from ._panels import ContourPanel, LossCurvePanel, divergence_text, loss_floor
-from .descent import learning_rate_slider
+from ._panels import (
+    ContourPanel,
+    LossCurvePanel,
+    SurfacePanel,
+    add_surface_star,
+    divergence_text,
+    fit_span,
+    loss_floor,
+)
+from .descent import learning_rate_slider, loss_view_toggle
 
 DESCENT_EPOCHS = 25  # what moving η or the batch size by hand switches descent on with
 
@@ -22,14 +31,15 @@ class ModelExplorer(Dashboard):
     (show ``ŷᵢ − yᵢ``), and ``learning_rate``, ``batch_size``, ``epochs`` for a
     descent run that starts from the chosen ``(w, b)`` (``epochs = 0`` by default: off, so a
     learner first fits the line by hand; moving η or the batch size by hand while it is off
-    switches descent on, with 25 epochs, since those sliders only steer descent). Panels: the data with
-    the chosen line (and where descent ends), the contour map with the chosen
-    point and the path, and the loss curve of the run.
+    switches descent on, with 25 epochs, since those sliders only steer descent), ``loss_view`` (the loss
+    with its minimum dotted, or the gap to the minimum). Panels, in the places every dashboard uses: the data
+    with the chosen line (and where descent ends), the 3D MSE surface with the chosen point and the path
+    (★ minimum), the contour map with the same, and the loss curve of the run.
     """
 
     name = "model"
     title = "The model ŷ = w·x + b: pick w and b, watch the residuals and the MSE"
-    figsize = (10.5, 3.7)
+    figsize = (9.0, 6.2)
 
     default_data_code = "X, y = lh.make_linear_data(20, weights=1.5, bias=2.0, noise=1.5, seed=1)"
 
@@ -46,33 +56,42 @@ class ModelExplorer(Dashboard):
             "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3),
             "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),
             "epochs": widgets.IntSlider(value=0, min=0, max=200, description="descent epochs (0 = off)"),
+            "loss_view": loss_view_toggle(),
         }
 
     def build(self) -> None:
         fig, lec = self.figure, self.lecture
-        gs = fig.add_gridspec(1, 3, left=0.06, right=0.98, top=0.88, bottom=0.16, wspace=0.32)
-        self.fit = self.fit_panel(gs[0, 0], "Data, model and residuals")
+        gs = fig.add_gridspec(2, 2, left=0.08, right=0.97, top=0.94, bottom=0.08, hspace=0.42, wspace=0.25)
+        self.fit = self.fit_panel(gs[0, 0], "Data, model and residuals", y_span=fit_span(self.y, 0.35))
         self.fit.art.line.set_label("your line")
         self.fit.add_line("gd", COLORS["path"], "after descent", ls="--")
-        self.fit.legend()
+        self.fit.legend(ncol=2)
         Z = loss_surface(self.X, self.y, self.weights, self.biases)
         self.zmax = float(Z.max())
+        optimum = (float(self.stats.w_star[0]), self.stats.b_star)
+        self.surface = SurfacePanel(
+            fig.add_subplot(gs[0, 1], projection="3d"), self.blitter, self.weights, self.biases, Z, lecture=lec
+        )
+        self.surface.add_path("gd", COLORS["path"])
+        self.surface.add_path("you", COLORS["fit"])
+        self.star3d = add_surface_star(self.surface, optimum, self.stats.min_mse, lecture=lec)
         self.contour = ContourPanel(
-            fig.add_subplot(gs[0, 1]),
+            fig.add_subplot(gs[1, 0]),
             self.blitter,
             self.weights,
             self.biases,
             Z,
-            optimum=(float(self.stats.w_star[0]), self.stats.b_star),
+            optimum=optimum,
             lecture=lec,
-            title="MSE over (w, b); ★ = minimum",
+            title="MSE contours, top view (★ minimum)",
         )
         self.contour.add_path("gd", COLORS["path"])
         self.contour.add_path("you", COLORS["fit"], marker=False)
         self.curve = LossCurvePanel(
-            fig.add_subplot(gs[0, 2]), self.blitter, lecture=lec, title="Loss curve of the descent"
+            fig.add_subplot(gs[1, 1]), self.blitter, lecture=lec, title="Loss curve of the descent"
         )
         self.curve.add_curve("gd", COLORS["path"])
+        self.curve.set_minimum(self.stats.min_mse)
         for key in ("learning_rate", "batch_size"):
             self.controls[key].observe(self._switch_descent_on, "value")
 
@@ -117,9 +136,11 @@ class ModelExplorer(Dashboard):
         mse_here = float(((y_hat - self.y) ** 2).mean())
         self.fit.set(w, b, values["residuals"])
         self.contour.paths["you"].set([w], [b])
+        self.surface.set_path("you", np.array([w]), np.array([b]), np.array([mse_here]))
         epochs = values["epochs"]
         bottom, top = loss_floor(self.stats.min_mse, self.zmax)
-        changed = self.curve.set_limits(max(epochs, 1), bottom, top)
+        changed = self.curve.set_gap(values["loss_view"] == "gap")
+        changed |= self.curve.set_limits(max(epochs, 1), bottom, top)
         parts = [f"w = {w:.3f}", f"b = {b:.3f}", f"MSE = {mse_here:.4g}", f"(minimum {self.stats.min_mse:.4g})"]
         msg = ""
         self.history = None  # no descent shown (epochs = 0)
@@ -137,12 +158,14 @@ class ModelExplorer(Dashboard):
             self.history = h
             self.fit.set_line("gd", float(h.w[0]), h.b)
             self.contour.paths["gd"].set(h.weights[:, 0], h.biases)
+            self.surface.set_path("gd", h.weights[:, 0], h.biases, h.losses)
             self.curve.set_curve("gd", h)
             msg = divergence_text(h)
             parts.append(f"after {h.steps} steps: w = {h.w[0]:.3f}, b = {h.b:.3f}, MSE = {h.losses[-1]:.4g}")
         else:
             self.fit.extra["gd"].set_ydata([float("nan")] * 2)
             self.contour.paths["gd"].set([], [])
+            self.surface.paths["gd"].set(np.empty(0), np.empty(0), np.empty(0))
             self.curve.curves["gd"].set_data([], [])
         self.curve.set_message(msg)
         self.show_readout(parts, warning=msg or None)
