@@ -372,8 +372,9 @@ class Dashboard(widgets.VBox):
             **options,
         )
 
-    def render(self, values: dict[str, Any]) -> bool:
-        """Compute and move the artists for ``values``; return True if the static part changed."""
+    def render(self, values: dict[str, Any]) -> bool | set:
+        """Compute and move the artists for ``values``; return True if the static part changed (a full
+        redraw), or the set of the Axes whose static part alone changed (only they are redrawn)."""
         raise NotImplementedError
 
     def presets(self) -> dict[str, dict[str, Any]]:
@@ -554,7 +555,8 @@ class Dashboard(widgets.VBox):
             return
         # The frame leaves first, the read-out's message after it: the browser paints sooner.
         with self.readout.hold_sync():
-            if self.render(self.values()):
+            changed = self.render(self.values())
+            if changed is True or (changed and not all(self.blitter.refresh_axes(ax) for ax in changed)):
                 self.blitter.invalidate()
             self.blitter.update()
         self.frames += 1

@@ -143,7 +143,7 @@ class BatchSizeDashboard(Dashboard):
         )
         return runs + "\nlh.plot_loss_curve(sgd, x=" + repr(values["x_axis"]) + ")"
 
-    def render(self, values) -> bool:
+    def render(self, values) -> set:
         runs = self.history = self.runs(values)
         x_axis = values["x_axis"]
         changed = self.curve.set_gap(values["loss_view"] == "gap")
@@ -160,6 +160,7 @@ class BatchSizeDashboard(Dashboard):
             changed |= self.curve.set_limits(x_max, bottom, top)
         else:
             changed |= self.curve.set_limits(values["epochs"], bottom, top)
+        stale = {self.curve_ax} if changed else set()  # new axes: only the loss curves are redrawn
         parts, warnings, diverged = [], [], []
         for key, label in RUNS:
             h = runs[key]
@@ -181,7 +182,7 @@ class BatchSizeDashboard(Dashboard):
         bs = values["batch_size"]
         parts.append(f"mini-batch: ceil({self.n}/{bs}) = {math.ceil(self.n / bs)} steps per epoch")
         self.show_readout(parts, warning=msg or None)
-        return changed
+        return stale
 
 
 def batch_size_dashboard(X=None, y=None, **settings) -> BatchSizeDashboard:

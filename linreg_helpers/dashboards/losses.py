@@ -282,7 +282,7 @@ class LossExplorer(Dashboard):
             f"epochs={values['epochs']}, batch_size={values['batch_size']}, seed=0)"
         )
 
-    def render(self, values) -> bool:
+    def render(self, values) -> set:
         loss, delta = values["loss"], values["delta"]
         y = self.current_y(values)
         self.fit.set_data(y)
@@ -316,6 +316,7 @@ class LossExplorer(Dashboard):
         self.fit.set_line("gd", float(h.w[0]), h.b)
         changed = self.curve.set_loss(loss)
         changed |= self.curve.set_limits(values["epochs"], *self._curve_limits(loss))
+        stale = {self.curve_ax} if changed else set()  # only the panels whose static part changed are redrawn
         self.curve.set_curve("gd", h)
         we, be = exact_line(loss, self.X, y, delta)
         best = _loss_value(loss, we * self.X + be - y, delta)
@@ -325,8 +326,7 @@ class LossExplorer(Dashboard):
         if key != self._surface_key:
             self._surface_key = key
             self.surface.set_surface(loss_surface(self.X, y, self.weights, self.biases, loss, delta=delta), loss)
-            if not changed:  # only the 3D panel is redrawn (a full redraw would redraw it anyway)
-                self.blitter.refresh_axes(self.surface.ax)
+            stale.add(self.surface.ax)
         self.surface.set_path("gd", h.weights[:, 0], h.biases, h.losses)
         self.star3d.set_data_3d([we], [be], [best])
         msg = divergence_text(h)
@@ -348,7 +348,7 @@ class LossExplorer(Dashboard):
             ],
             warning=msg or None,
         )
-        return changed
+        return stale
 
 
 def _gap_text(reached: float, best: float, loss: str, full_batch: bool) -> str:

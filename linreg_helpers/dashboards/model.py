@@ -130,7 +130,7 @@ class ModelExplorer(Dashboard):
             )
         return code
 
-    def render(self, values) -> bool:
+    def render(self, values) -> set:
         w, b = values["w"], values["b"]
         y_hat = w * self.X + b
         mse_here = float(((y_hat - self.y) ** 2).mean())
@@ -141,6 +141,7 @@ class ModelExplorer(Dashboard):
         bottom, top = loss_floor(self.stats.min_mse, self.zmax)
         changed = self.curve.set_gap(values["loss_view"] == "gap")
         changed |= self.curve.set_limits(max(epochs, 1), bottom, top)
+        stale = {self.curve.ax} if changed else set()  # new axes: only the loss curve is redrawn
         parts = [f"w = {w:.3f}", f"b = {b:.3f}", f"MSE = {mse_here:.4g}", f"(minimum {self.stats.min_mse:.4g})"]
         msg = ""
         self.history = None  # no descent shown (epochs = 0)
@@ -169,7 +170,7 @@ class ModelExplorer(Dashboard):
             self.curve.curves["gd"].set_data([], [])
         self.curve.set_message(msg)
         self.show_readout(parts, warning=msg or None)
-        return changed
+        return stale
 
 
 def model_explorer(X=None, y=None, **settings) -> ModelExplorer:
