@@ -13,7 +13,7 @@ LAB_STAMP   := $(VENV)/.stamp-lab
 TEST_STAMP  := $(VENV)/.stamp-test
 FIRST_NOTEBOOK := notebooks/00_start_here.ipynb
 
-.PHONY: lab test bench lint format constraints binder clean help
+.PHONY: lab test test-browser test-kernel bench lint format constraints binder clean help
 
 help:
 	@echo "make lab    - install (first time) and open the series in JupyterLab"
@@ -42,10 +42,21 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 lab: $(LAB_STAMP)
 	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) --LabApp.default_url=/lab/tree/$(if $(wildcard $(FIRST_NOTEBOOK)),$(FIRST_NOTEBOOK),notebooks)
 
+# The suite runs as two pytest processes side by side (one per core): the browser tests with the
+# environments they need (one JupyterLab, one Chromium, the Binder build) and everything else
+# (kernel tests, nbval, doctests, the wheel build). Each prints its report when it ends.
+BROWSER_TESTS := tests/browser tests/test_binder.py
+
 test: $(TEST_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m pytest
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-browser test-kernel
+
+test-browser: $(TEST_STAMP)
+	$(PY) -m pytest -p no:cacheprovider $(BROWSER_TESTS)
+
+test-kernel: $(TEST_STAMP)
+	$(PY) -m pytest -p no:cacheprovider $(addprefix --ignore=,$(BROWSER_TESTS))
 
 bench: $(TEST_STAMP)
 	$(PY) benchmarks/run.py

@@ -58,6 +58,11 @@ def as_float_array(value: object, name: str) -> np.ndarray:
             )
     try:
         arr = np.asarray(value, dtype=np.float64)
+    except OverflowError as exc:  # a Python int beyond the float range (about 1.8e308)
+        raise ValueError(
+            f"{name} holds a whole number too large for a float (beyond about 1.8e308): "
+            "rescale it, e.g. express it in larger units."
+        ) from exc
     except (TypeError, ValueError) as exc:
         raise TypeError(
             f"{name} must be numeric (a number, list or numpy array of numbers), got {_describe(value)}."

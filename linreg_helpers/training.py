@@ -34,6 +34,7 @@ __all__ = [
     "LOSS_EVALUATION_BUDGET",
     "MAX_PARAMETER_VALUES",
     "MAX_RESIDUAL_LOSS_STEPS",
+    "RUNAWAY_FACTOR",
     "SCHEDULES",
     "History",
     "gradient_descent",
@@ -55,6 +56,11 @@ the old rule (10⁶ times) let such a run grow 2,000-fold without a flag."""
 HISTORY_CUT_FACTOR = 1e6
 """A diverged run's history is kept until its loss passes this many times its scale (or stops
 being finite), so that a plot shows the blow-up, yet everything stored stays finite."""
+
+RUNAWAY_FACTOR = 1e6
+"""For a bounded loss (Tukey's), whose value cannot grow without limit: a run has diverged when its
+line predicts values more than this many times the size of the data (the largest of |y|, the range
+of y and |x|) away from zero, that is when the parameters run away although the loss stays bounded."""
 
 _HUGE = 1e150  # parameters beyond this are certainly diverging; stop early
 
@@ -105,7 +111,10 @@ class History:
     diverged : bool
         Whether the run diverged: some step's loss was more than
         :data:`DIVERGENCE_FACTOR` (10) times its scale (the larger of the starting
-        loss and the loss of predicting the mean), or not finite.
+        loss and the loss of predicting the mean), or not finite. Tukey's loss is
+        bounded, so for it a run has also diverged when its parameters run away
+        (:data:`RUNAWAY_FACTOR`). A start whose loss overflows is refused with a
+        ``ValueError`` (rescale the data).
     diverged_at : int or None
         The first such step. The history goes on past it until the loss passes
         :data:`HISTORY_CUT_FACTOR` (10⁶) times its scale or stops being finite
@@ -191,9 +200,20 @@ def largest_stable_learning_rate(X: np.ndarray) -> float:
     0.4189
     """
     X2 = v.check_X(X)
-    A = np.column_stack([X2, np.ones(X2.shape[0])])
-    lam_max = float(np.linalg.eigvalsh(A.T @ A / X2.shape[0] * 2.0)[-1])
-    return 2.0 / lam_max
+    n = X2.shape[0]
+    A = np.column_stack([X2, np.ones(n)])
+    # λ_max(AᵀA) = σ_max(A)²; from the largest singular value, so that AᵀA is never formed
+    # (it overflows for |x| beyond about 1e154), and the rate as (√n / σ)², which does not.
+    sigma = float(np.linalg.norm(A, 2))
+    with np.errstate(over="ignore", under="ignore"):
+        rate = (math.sqrt(n) / sigma) ** 2
+    if not (np.isfinite(rate) and rate > 0.0):
+        raise ValueError(
+            f"X is too large for double precision (largest |x| = {float(np.max(np.abs(X2))):.3g}): the largest "
+            f"stable learning rate, n / λ_max(AᵀA) = (√n / {sigma:.3g})², is below the smallest float. "
+            "Rescale X (e.g. express it in larger units, or standardise it) and try again."
+        )
+    return rate
 
 
 def _batch_starts(n: int, batch_size: int) -> np.ndarray:
@@ -666,8 +686,23 @@ def gradient_descent(
         stats = MSEStats(X2, y1) if loss == "mse" else None
         losses = _whole_data_losses(X2, y1, W, Bs, loss, delta, stats, c)
         constant = _whole_data_losses(X2, y1, np.zeros((1, M)), np.array([y1.mean()]), loss, delta, stats, c)[0]
+    if not np.isfinite(losses[0]):
+        raise ValueError(
+            f"The {loss.upper()} at the start point is not finite in double precision: the data are too large "
+            f"(largest |y| = {float(np.max(np.abs(y1))):.3g}, largest |x| = {float(np.max(np.abs(X2))):.3g}; "
+            "squared errors beyond about 1e308 overflow). Rescale y (and X), e.g. express them in larger units, "
+            "and train again."
+        )
     scale = max(float(losses[0]), float(constant), 1e-300)
     broken = ~np.isfinite(losses) | ~np.isfinite(W).all(axis=1) | ~np.isfinite(Bs)
+    if loss == "tukey":
+        # Tukey's loss is bounded (each point adds at most c²/6), so a run-away cannot show in the
+        # loss: the parameters are the sign. It has diverged when the line's predictions are
+        # RUNAWAY_FACTOR times farther from the data than the data's own size.
+        with np.errstate(all="ignore"):
+            reach = np.abs(W) @ np.max(np.abs(X2), axis=0) + np.abs(Bs)
+        size = max(float(np.max(np.abs(y1))), float(np.ptp(y1)), float(np.max(np.abs(X2))), 1e-300)
+        broken |= ~(reach <= RUNAWAY_FACTOR * size)
     bad = broken | (losses > DIVERGENCE_FACTOR * scale)
     diverged_at = None
     if bad.any():

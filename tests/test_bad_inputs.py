@@ -246,6 +246,24 @@ row("make-weights-2-D", lambda d: lh.make_linear_data(weights=[[1, 2]]), ValueEr
 row("load_dataset-typo", lambda d: lh.load_dataset("penguin"), ValueError, "Unknown", "penguins")
 row("load_dataset-None", lambda d: lh.load_dataset(None), ValueError, "Unknown", "Valid values")
 row("list_datasets-argument", lambda d: lh.list_datasets("x"), TypeError, "positional")
+# Floating-point edge cases (review, further defects 13-14): named, with the way out.
+row("mse-int-beyond-float", lambda d: lh.mse([10**400, 1], [1.0, 2.0]), ValueError, "y_true", "too large", "rescale")
+row(
+    "lr-max-x-1e200",
+    lambda d: lh.largest_stable_learning_rate([1e200, 2e200, 3e200]),
+    ValueError,
+    "too large",
+    "Rescale X",
+)
+row(
+    "gd-start-loss-overflows",
+    lambda d: lh.gradient_descent(X1, Y1 * 1e160, learning_rate=0.01, epochs=2),
+    ValueError,
+    "not finite",
+    "Rescale y",
+)
+
+
 CSV_ROWS = [
     ("missing-value", "x,y\n1,2\n2,\n", {}, ValueError, ("row 3", "'y'", "missing")),
     ("not-a-number", "x,y\n1,2\n2,abc\n", {}, ValueError, ("row 3", "'abc' is not a number")),

@@ -5,6 +5,7 @@ or the numerics fails the test as an exception would.
 """
 
 import gc
+import re
 
 import numpy as np
 import pytest
@@ -44,3 +45,18 @@ def test_a_dashboard_that_fails_to_build_raises_nothing_when_collected():
     with pytest.raises(TypeError, match="epochs must be a whole number"):
         lh.descent_dashboard(epochs="10")
     gc.collect()  # an exception in __del__ is reported as PytestUnraisableExceptionWarning: an error here
+
+
+@pytest.mark.parametrize("name", [n for n in lh.DASHBOARDS if n != "many_features"])
+def test_a_dollar_in_a_column_name_is_shown_not_parsed(name, tmp_path):
+    # The review's defect 16: "$...$" in a CSV header reached matplotlib as mathtext and crashed.
+    path = tmp_path / "prices.csv"
+    path.write_text("cost $\\frac$,price in $\n1,2\n2,4.5\n3,5\n4,8.5\n", encoding="utf-8")
+    data = lh.load_csv(path, features=["cost $\\frac$"], target="price in $")
+    d = lh.DASHBOARDS[name](data)
+    try:
+        assert d.to_png().startswith(b"\x89PNG")  # a full draw, every label included
+        texts = [t.get_text() for ax in d.figure.axes for t in (ax.xaxis.label, ax.yaxis.label, ax.title)]
+        assert not [t for t in texts if re.search(r"(?<!\\)\$", t)], texts  # every "$" escaped: drawn as "$"
+    finally:
+        d.close()

@@ -255,8 +255,9 @@ class Dashboard(widgets.VBox):
                 raise ValueError("Pass either a Dataset (from lh.load_dataset) or X and y, not both.")
             dataset_name = X.name or None  # a file read with lh.load_csv has no name
             names = X.feature_names
-            self.xlabel = names[0] if len(names) == 1 else "x"
-            self.ylabel = X.target_name
+            # a "$" in a column name would start matplotlib's mathtext: show it as a dollar sign
+            self.xlabel = names[0].replace("$", r"\$") if len(names) == 1 else "x"
+            self.ylabel = X.target_name.replace("$", r"\$")
             X, y = X.X, X.y
         if (X is None) != (y is None):
             raise ValueError("Pass both X and y (or neither, for the default data).")
