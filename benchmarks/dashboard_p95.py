@@ -50,7 +50,7 @@ def random_value(control: widgets.Widget, rng: np.random.Generator):
         others = [o for o in options if o != control.value]
         return others[rng.integers(len(others))] if others else None
     if isinstance(control, (widgets.IntSlider, widgets.FloatSlider, widgets.FloatLogSlider)):
-        steps = int(round((control.max - control.min) / control.step))
+        steps = round((control.max - control.min) / control.step)
         if steps < 1:
             return None
         for _ in range(20):

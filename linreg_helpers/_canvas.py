@@ -503,10 +503,9 @@ class Blitter:
     def redraw_axes(self, ax) -> None:
         """Show a change confined to one axes (a 3D panel being rotated), redrawing only that axes
         (see :meth:`refresh_axes`), and blit."""
-        if self._background is None or not self.enabled:
+        if not self.refresh_axes(ax):
             self.canvas.draw()
             return
-        self.refresh_axes(ax)
         self._draw_animated()
         self.canvas.blit(self.figure.bbox)
         self.blits += 1

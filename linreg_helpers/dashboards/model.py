@@ -22,6 +22,7 @@ from ._panels import (
 from .descent import learning_rate_slider, loss_view_toggle
 
 DESCENT_EPOCHS = 25  # what moving η or the batch size by hand switches descent on with
+MAX_TRIES = 1000  # the loss curve of the learner's own moves keeps the last ones
 
 
 class ModelExplorer(Dashboard):
@@ -34,7 +35,8 @@ class ModelExplorer(Dashboard):
     switches descent on, with 25 epochs, since those sliders only steer descent), ``loss_view`` (the loss
     with its minimum dotted, or the gap to the minimum). Panels, in the places every dashboard uses: the data
     with the chosen line (and where descent ends), the 3D MSE surface with the chosen point and the path
-    (★ minimum), the contour map with the same, and the loss curve of the run.
+    (★ minimum), the contour map with the same, and the loss curve: of the descent run, or, while descent
+    is off, of the learner's own moves of w and b (each line's MSE, in the order tried).
     """
 
     name = "model"
@@ -91,7 +93,10 @@ class ModelExplorer(Dashboard):
             fig.add_subplot(gs[1, 1]), self.blitter, lecture=lec, title="Loss curve of the descent"
         )
         self.curve.add_curve("gd", COLORS["path"])
+        self.curve.add_curve("you", COLORS["fit"]).set_drawstyle("steps-post")
         self.curve.set_minimum(self.stats.min_mse)
+        self.tries: list[tuple[float, float, float]] = []  # (w, b, MSE) of each line the learner tried
+        self._by_hand = False
         for key in ("learning_rate", "batch_size"):
             self.controls[key].observe(self._switch_descent_on, "value")
 
@@ -130,22 +135,43 @@ class ModelExplorer(Dashboard):
             )
         return code
 
+    def _note_try(self, w: float, b: float, mse: float) -> None:
+        """Add the line ``(w, b)`` to the learner's tries (a move of another control adds nothing)."""
+        if not self.tries or self.tries[-1][:2] != (w, b):
+            self.tries = [*self.tries[-(MAX_TRIES - 1) :], (w, b, mse)]
+
+    def reset(self) -> None:
+        """Back to the defaults, with the tries forgotten."""
+        self.tries = []
+        super().reset()
+
     def render(self, values) -> set:
         w, b = values["w"], values["b"]
         y_hat = w * self.X + b
         mse_here = float(((y_hat - self.y) ** 2).mean())
+        self._note_try(w, b, mse_here)
         self.fit.set(w, b, values["residuals"])
         self.contour.paths["you"].set([w], [b])
         self.surface.set_path("you", np.array([w]), np.array([b]), np.array([mse_here]))
         epochs = values["epochs"]
         bottom, top = loss_floor(self.stats.min_mse, self.zmax)
+        by_hand = epochs == 0
         changed = self.curve.set_gap(values["loss_view"] == "gap")
-        changed |= self.curve.set_limits(max(epochs, 1), bottom, top)
+        x_max = _tries_axis(len(self.tries)) if by_hand else epochs
+        changed |= self.curve.set_limits(x_max, bottom, top)
+        if by_hand != self._by_hand:  # the loss curve of your tries, or of descent from your line
+            self._by_hand = by_hand
+            self.curve.ax.set_xlabel("your moves of w or b" if by_hand else "epoch")
+            self.curve.ax.set_title(
+                "Loss curve of your moves (descent off)" if by_hand else "Loss curve of the descent",
+                fontsize=self.sizes.title,
+            )
+            changed = True
         stale = {self.curve.ax} if changed else set()  # new axes: only the loss curve is redrawn
         parts = [f"w = {w:.3f}", f"b = {b:.3f}", f"MSE = {mse_here:.4g}", f"(minimum {self.stats.min_mse:.4g})"]
         msg = ""
         self.history = None  # no descent shown (epochs = 0)
-        if epochs > 0:
+        if not by_hand:
             h = gradient_descent(
                 self.X,
                 self.y,
@@ -161,6 +187,7 @@ class ModelExplorer(Dashboard):
             self.contour.paths["gd"].set(h.weights[:, 0], h.biases)
             self.surface.set_path("gd", h.weights[:, 0], h.biases, h.losses)
             self.curve.set_curve("gd", h)
+            self.curve.curves["you"].set_data([], [])
             msg = divergence_text(h)
             parts.append(f"after {h.steps} steps: w = {h.w[0]:.3f}, b = {h.b:.3f}, MSE = {h.losses[-1]:.4g}")
         else:
@@ -168,9 +195,20 @@ class ModelExplorer(Dashboard):
             self.contour.paths["gd"].set([], [])
             self.surface.paths["gd"].set(np.empty(0), np.empty(0), np.empty(0))
             self.curve.curves["gd"].set_data([], [])
+            # each try's MSE held until the next move: a step curve that ends at the line shown now
+            losses = np.array([t[2] for t in self.tries])
+            self.curve.set_xy("you", np.arange(losses.shape[0] + 1), np.append(losses, losses[-1]))
         self.curve.set_message(msg)
         self.show_readout(parts, warning=msg or None)
         return stale
+
+
+def _tries_axis(count: int) -> int:
+    """The x-axis end for ``count`` tries: the next of 10, 20, 50, 100, … (it changes rarely: few redraws)."""
+    top = 10
+    while top < count:
+        top = top * 5 // 2 if str(top)[0] == "2" else top * 2
+    return top
 
 
 def model_explorer(X=None, y=None, **settings) -> ModelExplorer:
