@@ -491,6 +491,7 @@ class Blitter:
         pixels = np.asarray(renderer.buffer_rgba())
         pixels[y0:y1, x0:x1] = np.round(np.asarray(self.figure.get_facecolor()) * 255).astype(np.uint8)
         self._draw_partial(ax, renderer)
+        self._extents.pop(ax, None)  # new ticks and labels
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
         if self._without is not None:  # the figure without the kept panel: the same new pixels here
             new = pixels[y0:y1, x0:x1].copy()
