@@ -322,7 +322,9 @@ class LossExplorer(Dashboard):
         best = _loss_value(loss, we * self.X + be - y, delta)
         self.curve.set_moving_minimum(best)
         # the 3D surface of the chosen loss on the data shown: a new one when the loss or the data change
-        key = (loss, values["outliers"], values["outlier_shift"], delta if loss == "huber" else None)
+        moved = values["outliers"] > 0 and values["outlier_shift"] != 0  # else the shift moves nothing
+        key = (loss, values["outliers"] if moved else 0, values["outlier_shift"] if moved else 0.0)
+        key += (delta if loss == "huber" else None,)
         if key != self._surface_key:
             self._surface_key = key
             self.surface.set_surface(loss_surface(self.X, y, self.weights, self.biases, loss, delta=delta), loss)
