@@ -557,8 +557,9 @@ class Dashboard(widgets.VBox):
         # The frame leaves first, the read-out's message after it: the browser paints sooner.
         with self.readout.hold_sync():
             changed = self.render(self.values())
-            if changed is True or (changed and not all(self.blitter.refresh_axes(ax) for ax in changed)):
-                self.blitter.invalidate()
+            panels = changed if isinstance(changed, (set, frozenset, list, tuple)) else ()
+            if (changed and not panels) or not all(self.blitter.refresh_axes(ax) for ax in panels):
+                self.blitter.invalidate()  # a full redraw
             self.blitter.update()
         self.frames += 1
         self._last_frame_end = time.perf_counter()
