@@ -13,12 +13,13 @@ LAB_STAMP   := $(VENV)/.stamp-lab
 TEST_STAMP  := $(VENV)/.stamp-test
 FIRST_NOTEBOOK := notebooks/00_start_here.ipynb
 
-.PHONY: lab test test-browser test-kernel bench lint format constraints binder clean help
+.PHONY: lab test test-browser test-kernel bench assignments lint format constraints binder clean help
 
 help:
 	@echo "make lab    - install (first time) and open the series in JupyterLab"
 	@echo "make test   - install (first time, with test tools) and run every test"
 	@echo "make bench  - run the speed benchmarks and write benchmarks/results.json"
+	@echo "make assignments - graded nbgrader assignments and a learner copy without solutions (artifacts/assignments/)"
 	@echo "make lint   - ruff"
 	@echo "make binder - regenerate binder/requirements.txt from the constraints"
 	@echo "make clean  - remove .venv and caches"
@@ -32,8 +33,15 @@ $(LAB_STAMP): pyproject.toml $(CONSTRAINTS) | $(PY)
 	$(PIP) install --quiet -c $(CONSTRAINTS) -e .
 	touch $@
 
+# nbgrader (tests/test_grading.py grades with its command line) also installs Jupyter extensions for a
+# hub's Assignments tab and Formgrader; they would slow every JupyterLab the browser tests start and add
+# toolbar items, so the test environment turns them off (a teacher's hub turns them on: teaching guide).
+NBGRADER_EXTENSIONS := formgrader validate_assignment assignment_list course_list
+
 $(TEST_STAMP): pyproject.toml $(CONSTRAINTS) | $(PY)
 	$(PIP) install --quiet -c $(CONSTRAINTS) -e ".[test]"
+	for e in $(NBGRADER_EXTENSIONS); do $(VENV)/bin/jupyter server extension disable --sys-prefix nbgrader.server_extensions.$$e >/dev/null; done
+	$(VENV)/bin/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null
 	touch $@ $(LAB_STAMP)
 
 # JupyterLab refuses to run as root unless told (containers, some lab machines).
@@ -60,6 +68,10 @@ test-kernel: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	$(PY) benchmarks/run.py
+
+# Graded assignments (nbgrader) and a learner copy without solutions: docs/teaching-guide.md#graded-assignments
+assignments: $(TEST_STAMP)
+	$(PY) tools/make_assignments.py
 
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check .

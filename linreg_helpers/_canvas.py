@@ -375,6 +375,35 @@ class Blitter:
         self.artists.append(artist)
         return artist
 
+    def lift_static_above(self) -> list[Artist]:
+        """Make the static artists that a full draw puts **above** a moving artist move with it.
+
+        A blit draws the moving artists over the cached background, so a static artist of a
+        higher zorder in the same 2D axes (a legend, the data points over the residuals) would
+        end up under them, unlike in a full draw. Such artists are redrawn with every frame
+        instead (registered as moving, drawn in zorder), so a frame and a full redraw agree.
+        The axes' frame (spines, zorder 2.5) is one of them: a curve that starts on it stays under it.
+        3D axes are left alone: their surface stays in the background and the paths, drawn by
+        zorder (``computed_zorder = False``), go over it. Call it once the panels are built.
+        Returns the artists lifted.
+        """
+        lifted = []
+        moving = set(map(id, self.artists))
+        for ax in self.figure.axes:
+            if ax.name == "3d":
+                continue
+            own = [a for a in self.artists if getattr(a, "axes", None) is ax]
+            if not own:
+                continue
+            lowest = min(a.get_zorder() for a in own)
+            candidates = [*ax.collections, *ax.lines, *ax.patches, *ax.texts, *ax.spines.values()]
+            if ax.get_legend() is not None:
+                candidates.append(ax.get_legend())
+            for a in candidates:
+                if id(a) not in moving and a.get_visible() and a.get_zorder() > lowest:
+                    lifted.append(self.add(a))
+        return lifted
+
     def _on_draw(self, event) -> None:
         if not self.enabled:  # e.g. savefig to a file: not the screen's buffer
             return
@@ -385,7 +414,9 @@ class Blitter:
         self._draw_animated()
 
     def _draw_animated(self) -> None:
-        for a in self.artists:
+        # by zorder, as a full draw orders each axes' artists (a stable sort: ties keep the order
+        # they were added in), so a frame and a full redraw of the same state are the same picture
+        for a in sorted(self.artists, key=lambda a: a.get_zorder()):
             if a.get_visible() and a.figure is not None:
                 self.figure.draw_artist(a)
 
@@ -514,6 +545,7 @@ class Blitter:
     def update(self) -> None:
         """Show the current state: a blit if the background is cached, else a full draw."""
         if self._background is None:
+            self.lift_static_above()  # a panel redrawn from scratch may bring new static artists
             self.canvas.draw()  # fires draw_event → caches background, draws artists
             return
         self.canvas.restore_region(self._background)

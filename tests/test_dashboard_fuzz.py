@@ -6,6 +6,10 @@ every change:
 
 - the browser's canvas, rebuilt from the frames sent (``Screen``, written from the message
   format), holds exactly the kernel's pixels: no frame is lost or misapplied;
+- at the end of each sequence, that canvas equals a **full redraw** of the figure (matplotlib's
+  own ``savefig`` of the same state, every artist drawn by zorder, no blitting): the blitted
+  frames show what the figure is, no stale pixels, nothing drawn in the wrong order (a legend
+  under a moving curve, a residual over its data point, a curve over the axes' frame);
 - where the dashboard shows a training run, that run is the one ``lh.gradient_descent`` gives
   for the controls' values (the numbers the read-out prints come from it), and the read-out
   prints its final loss (or says it diverged).
@@ -14,6 +18,7 @@ every change:
 from __future__ import annotations
 
 import html
+import io
 import re
 
 import ipywidgets as widgets
@@ -21,6 +26,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PIL import Image
 from test_dashboards import Screen
 
 import linreg_helpers as lh
@@ -119,7 +125,7 @@ def test_random_control_sequences_keep_frames_and_numbers_exact(name):
     @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
     @given(st.lists(st.tuples(st.sampled_from(keys), st.floats(0, 1)), min_size=1, max_size=6))
     def moves(sequence):
-        for key, u in sequence:
+        for i, (key, u) in enumerate(sequence):
             d.set(**{key: _value_at(d.controls[key], u)})
             np.testing.assert_array_equal(screen.pixels, np.asarray(d.figure.canvas.get_renderer().buffer_rgba()))
             expected = _expected_runs(name, d, d.values())
@@ -136,5 +142,18 @@ def test_random_control_sequences_keep_frames_and_numbers_exact(name):
                     if h.diverged
                     else (f"MSE = {h.losses[-1]:.4g}" in readout)
                 ), readout
+            if i == len(sequence) - 1:  # (a full redraw makes the next frame a full one: once per sequence)
+                full = _full_redraw(d)
+                differ = (full != screen.pixels).any(axis=2)
+                assert not differ.any(), (
+                    f"{name}: {int(differ.sum())} pixels differ from a full redraw after {sequence}, "
+                    f"rows {np.nonzero(differ)[0].min()}-{np.nonzero(differ)[0].max()}, "
+                    f"columns {np.nonzero(differ)[1].min()}-{np.nonzero(differ)[1].max()}"
+                )
 
     moves()
+
+
+def _full_redraw(d) -> np.ndarray:
+    """The figure drawn from scratch by matplotlib (``Dashboard.to_png``: savefig, no blitting)."""
+    return np.asarray(Image.open(io.BytesIO(d.to_png())).convert("RGBA"))

@@ -1,6 +1,6 @@
 """Rules every notebook of the series follows (all of ``notebooks/NN_*.ipynb``, present and future).
 
-* Stored outputs: only cells whose first line is ``# NBVAL_CHECK_OUTPUT`` keep an output, plain text
+* Stored outputs: only cells tagged ``nbval-check-output`` keep an output, plain text
   only, with an execution count (nbval counts a cell without one as never run); every notebook has at
   least one such cell. No other cell has outputs or execution counts; no widget state is saved.
 * Skeleton: title, purpose, learning objectives, prerequisites, setup cell (``%matplotlib widget``,
@@ -67,7 +67,7 @@ def test_there_are_notebooks():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_checked_cells_have_stored_text_outputs(path):
     checked = [c for c in _code_cells(_read(path)) if nbt.is_checked(c)]
-    assert checked, f"{path.name} has no '# NBVAL_CHECK_OUTPUT' cell"
+    assert checked, f"{path.name} has no cell tagged 'nbval-check-output'"
     for cell in checked:
         assert cell.outputs, f"{path.name}: checked cell without a stored output:\n{cell.source}"
         assert cell.execution_count is not None, (
@@ -88,6 +88,8 @@ def test_no_other_outputs_and_no_noise(path):
         if not nbt.is_checked(cell):
             assert not cell.outputs, f"{path.name}: unchecked cell has outputs:\n{cell.source[:200]}"
             assert cell.execution_count is None, f"{path.name}: execution count in:\n{cell.source[:200]}"
+    for cell in _code_cells(nb):  # nbval's instructions are cell tags, not comments a learner reads
+        assert "NBVAL_" not in cell.source, f"{path.name}: an nbval comment in the code:\n{cell.source[:200]}"
     assert "widgets" not in nb.metadata, f"{path.name}: saved widget state in the metadata"
     text = nbformat.writes(nb)
     for marker in ("image/png", "text/html", "application/vnd.jupyter.widget", "image/svg"):

@@ -15,7 +15,7 @@ Usage (from the repository root, with the project's Python)::
                                                  # every figure and dashboard as PNG, to look at
 
 A rebuild without ``--execute`` keeps the stored output of every checked cell
-(``# NBVAL_CHECK_OUTPUT``) whose source did not change; new or changed checked
+(tagged ``nbval-check-output``) whose source did not change; new or changed checked
 cells need ``--execute``. All other outputs are always stripped.
 """
 

@@ -319,6 +319,7 @@ class Dashboard(widgets.VBox):
         self._scheduled = False
         self._last_frame_end = 0.0
         self.build()
+        self.blitter.lift_static_above()  # frames then look exactly like a full redraw
         super().__init__(children=self._layout(), layout=widgets.Layout(width="100%"))
         self._closed = False
         cell = _current_cell_id()

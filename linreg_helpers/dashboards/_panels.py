@@ -144,6 +144,9 @@ class SurfacePanel:
         self.zmax = float(Z.max())
         self.zlabel = zlabel
         draw_surface(ax, weights, biases, Z, lecture=lecture)
+        # Moving artists are blitted over the surface; a full redraw (a saved PNG, the page without
+        # the live front end) draws them in the same order, by zorder, not by 3D depth.
+        ax.computed_zorder = False
         self._name_loss(loss, title)
         self.paths: dict[str, PathArtists] = {}
         blit.keep_background_without(ax)  # a drag's first frame draws only this panel

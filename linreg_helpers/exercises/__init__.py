@@ -24,14 +24,22 @@ Create ``linreg_helpers/exercises/nbNN_topic.py`` (e.g. ``nb04_descent.py``);
 every ``nb*`` module in this folder is imported here automatically and the
 names in its ``__all__`` become ``ex.<name>``. In the module:
 
-1. Write each solution **once**, as the learner would write it: a function
-   (for a :class:`FunctionExercise`) or a zero-argument function ending in
-   ``return <answer>`` (for a :class:`ValueExercise`).
-2. Create the exercise with its id ``"NN.k"``, the name the notebook's stub
-   uses (``answer_name``), a ``reference`` computed with ``linreg_helpers``,
-   seeded test inputs, and the typical mistakes (:class:`Mistake`: a key, a hint
-   that does not give the answer away, and an example wrong answer).
-3. Export a ``check_<name>(answer)`` function that returns ``EXERCISE.check(answer)``.
+1. Create the exercise with its id ``"NN.k"``, the name the notebook's stub
+   uses (``answer_name``), a ``reference`` computed with ``linreg_helpers``
+   (never with the solution), seeded test inputs, and the typical mistakes
+   (:class:`Mistake`: a key, a hint that does not give the answer away, and an
+   example wrong answer).
+2. Export a ``check_<name>(answer)`` function that returns ``EXERCISE.check(answer)``.
+3. Write its solution **once**, as the learner would write it, in
+   ``solutions/nbNN_topic.py`` (the same module name): a function (for a
+   :class:`FunctionExercise`) or a zero-argument function ending in
+   ``return <answer>`` (for a :class:`ValueExercise`), listed in that module's
+   ``SOLUTIONS = {"NN.k": ...}``. It is attached to the exercise at import.
+
+Solutions live apart so that a learner build for graded work
+(``tools/make_assignments.py``) can leave the ``solutions`` folder out: the
+checks still work, and ``ex.get("NN.k").solution()`` says that the solutions
+are not included. ``SOLUTIONS_INCLUDED`` tells which build this is.
 
 At import time, take what you need from the sibling modules (``from ..losses import mse``),
 not ``lh.mse``: ``linreg_helpers/__init__.py`` imports this package, so ``lh`` may still be
@@ -48,11 +56,24 @@ complete example.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pkgutil
 
 from ._feedback import REGISTRY, Exercise, FunctionExercise, Mistake, Result, ValueExercise, check, get
+from ._grading import assert_correct
 
-__all__ = ["REGISTRY", "Exercise", "FunctionExercise", "Mistake", "Result", "ValueExercise", "check", "get"]
+__all__ = [
+    "REGISTRY",
+    "SOLUTIONS_INCLUDED",
+    "Exercise",
+    "FunctionExercise",
+    "Mistake",
+    "Result",
+    "ValueExercise",
+    "assert_correct",
+    "check",
+    "get",
+]
 
 
 def _load_notebook_modules() -> None:
@@ -67,4 +88,18 @@ def _load_notebook_modules() -> None:
             __all__.append(attr)
 
 
+def _attach_solutions() -> bool:
+    """Attach every solution of the ``solutions`` folder to its exercise; False in a learner build (no folder)."""
+    if importlib.util.find_spec(f"{__name__}.solutions") is None:
+        return False
+    package = importlib.import_module(f"{__name__}.solutions")
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        for exercise_id, solution in module.SOLUTIONS.items():
+            get(exercise_id).solution = solution
+    return True
+
+
 _load_notebook_modules()
+SOLUTIONS_INCLUDED = _attach_solutions()
+"""Whether this copy of the package has the exercises' solutions (False in a learner build)."""

@@ -40,7 +40,7 @@ import inspect
 import textwrap
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -54,6 +54,7 @@ __all__ = [
     "ValueExercise",
     "check",
     "get",
+    "solution_not_included",
 ]
 
 CORRECT, INCORRECT, UNANSWERED = "correct", "incorrect", "unanswered"
@@ -121,6 +122,22 @@ class Mistake:
     key: str
     hint: str
     example: Any
+
+
+NOT_INCLUDED = (
+    "The solutions are not part of this copy of linreg_helpers (a learner build, made by "
+    "tools/make_assignments.py for graded work). Check your answer with its `ex.check_...` function, "
+    "or ask your teacher."
+)
+
+
+class SolutionNotIncludedError(LookupError):
+    """Raised when a solution is asked for in a learner build, which has none."""
+
+
+def solution_not_included(*args: Any, **kwargs: Any) -> Any:
+    """The stand-in solution of a learner build: raises :class:`SolutionNotIncludedError`, saying why."""
+    raise SolutionNotIncludedError(NOT_INCLUDED)
 
 
 # ----------------------------------------------------------------- helpers
@@ -333,7 +350,9 @@ class Exercise:
         The name the notebook's stub uses (``"my_mse"``); the solution is shown
         under this name.
     solution : callable
-        Written once; see the subclasses for its form.
+        Written once, in ``linreg_helpers/exercises/solutions/`` (see the subclasses for its form) and
+        attached by id when the package is imported. A learner build leaves that folder out: the
+        solution is then :func:`solution_not_included`, which says so.
     mistakes : sequence of Mistake
         Checked in order; the first that matches wins.
     hint : str
@@ -345,7 +364,7 @@ class Exercise:
     id: str
     title: str
     answer_name: str
-    solution: Callable[..., Any]
+    solution: Callable[..., Any] = field(default_factory=lambda: solution_not_included)
     mistakes: Sequence[Mistake] = ()
     hint: str = "Compare your code with the formula in the notebook, term by term."
     rtol: float = 1e-6
@@ -356,8 +375,8 @@ class Exercise:
         if len(set(keys)) != len(keys):
             raise ValueError(f"exercise {self.id}: mistake keys must be unique, got {keys}")
         old = REGISTRY.get(self.id)
-        if old is not None and old.solution.__module__ != self.solution.__module__:
-            raise ValueError(f"exercise id {self.id!r} is already used by {old.title!r} in {old.solution.__module__}")
+        if old is not None and old.title != self.title:
+            raise ValueError(f"exercise id {self.id!r} is already used by {old.title!r}")
         REGISTRY[self.id] = self  # (re-importing a module replaces its own exercises)
         self._cache: dict[str, list[Any]] = {}
 
@@ -554,9 +573,11 @@ class FunctionExercise(Exercise):
         return ""
 
     def solution_answer(self) -> Callable[..., Any]:
+        _require_solution(self)
         return self.solution
 
     def solution_source(self) -> str:
+        _require_solution(self)
         src = textwrap.dedent(inspect.getsource(self.solution))
         name = self.solution.__name__
         return src.replace(f"def {name}(", f"def {self.answer_name}(", 1).strip() + "\n"
@@ -586,8 +607,9 @@ class ValueExercise(Exercise):
     Parameters
     ----------
     reference : callable, optional
-        ``reference() -> value`` computed with ``linreg_helpers``; defaults to
-        the solution.
+        ``reference() -> value`` computed with ``linreg_helpers``, independently of the
+        solution. Without it the solution is the reference, and a learner build (which has
+        no solutions) cannot check the exercise: every exercise of the series has one.
     judge : callable, optional
         For answers that can be right in more than one form:
         ``judge(answer) -> None`` when the answer is right, else a short
@@ -598,7 +620,10 @@ class ValueExercise(Exercise):
     judge: Callable[[Any], str | None] | None = None
 
     def _reference_outputs(self) -> list[Any]:
-        return [(self.reference or self.solution)()]
+        if self.reference is not None:
+            return [self.reference()]
+        _require_solution(self)  # a learner build has no solution to fall back on
+        return [self.solution()]
 
     def _evaluate(self, answer: Any) -> list[Any]:
         if callable(answer):  # a Mistake example may be given as a function
@@ -638,6 +663,7 @@ class ValueExercise(Exercise):
         return self.solution()
 
     def solution_source(self) -> str:
+        _require_solution(self)
         lines = textwrap.dedent(inspect.getsource(self.solution)).strip().splitlines()
         body = textwrap.dedent("\n".join(lines[1:])).strip().splitlines()  # drop the "def ...():" line
         if body and body[0].lstrip().startswith(('"""', "'''")):
@@ -645,6 +671,11 @@ class ValueExercise(Exercise):
         if body and body[-1].startswith("return "):
             body = body[:-1]
         return "\n".join(body).strip() + "\n"
+
+
+def _require_solution(exercise: Exercise) -> None:
+    if exercise.solution is solution_not_included:
+        raise SolutionNotIncludedError(NOT_INCLUDED)
 
 
 # ----------------------------------------------------------------- registry

@@ -21,16 +21,10 @@ __all__ = ["check_dot", "check_grid", "check_mean"]
 # --------------------------------------------------------------- 00.1 a grid of numbers
 
 
-def _solution_grid():
-    x = np.linspace(0, 5, 11)  # 11 points from 0 to 5, both ends included
-    return x
-
-
 GRID = ValueExercise(
     id="00.1",
     title="A grid of numbers",
     answer_name="x",
-    solution=_solution_grid,
     reference=lambda: 0.5 * np.arange(11.0),
     hint="You want 11 numbers from 0 to 5, both included, equally spaced.",
     mistakes=[
@@ -56,15 +50,10 @@ def check_grid(x) -> Result:
 # --------------------------------------------------------------- 00.2 the mean
 
 
-def _solution_mean(v):
-    return np.sum(v) / len(v)
-
-
 MEAN = FunctionExercise(
     id="00.2",
     title="The mean of an array",
     answer_name="my_mean",
-    solution=_solution_mean,
     reference=lambda v: float(np.mean(v)),
     make_inputs=lambda rng: (rng.normal(3, 2, int(rng.integers(3, 10))),),
     fixed_inputs=[(np.array([1.0, 2.0, 6.0]),)],
@@ -100,18 +89,10 @@ A3 = np.array([1.0, 2.0, 3.0])
 B3 = np.array([4.0, 5.0, 6.0])
 
 
-def _solution_dot():
-    a = np.array([1.0, 2.0, 3.0])
-    b = np.array([4.0, 5.0, 6.0])
-    d = a @ b  # 1·4 + 2·5 + 3·6
-    return d
-
-
 DOT = ValueExercise(
     id="00.3",
     title="A dot product",
     answer_name="d",
-    solution=_solution_dot,
     reference=lambda: float(np.dot(A3, B3)),
     hint="Multiply matching entries, then add the products up: the answer is one number.",
     mistakes=[

@@ -45,15 +45,10 @@ def _one_feature_xy(rng: np.random.Generator) -> tuple:
 # --------------------------------------------------------------- 01.1 predict
 
 
-def _solution_predict(x, w, b):
-    return w * x + b
-
-
 PREDICT = FunctionExercise(
     id="01.1",
     title="Predictions for one feature",
     answer_name="my_predict",
-    solution=_solution_predict,
     reference=predict,
     make_inputs=_one_feature,
     fixed_inputs=[(X4, 1.5, 0.5)],
@@ -82,15 +77,10 @@ def check_predict(my_predict) -> Result:
 # --------------------------------------------------------------- 01.2 predict, matrix form
 
 
-def _solution_predict_matrix(X, w, b):
-    return X @ w + b  # (n, M) @ (M,) -> (n,), then b is added to every entry
-
-
 PREDICT_MATRIX = FunctionExercise(
     id="01.2",
     title="Predictions for many features",
     answer_name="my_predict_matrix",
-    solution=_solution_predict_matrix,
     reference=predict,
     make_inputs=_many_features,
     seed=102,
@@ -132,16 +122,10 @@ def check_predict_matrix(my_predict_matrix) -> Result:
 # --------------------------------------------------------------- 01.3 residuals
 
 
-def _solution_residuals(x, y, w, b):
-    y_hat = w * x + b
-    return y_hat - y  # positive where the model predicts too high
-
-
 RESIDUALS = FunctionExercise(
     id="01.3",
     title="Residuals",
     answer_name="my_residuals",
-    solution=_solution_residuals,
     reference=lambda x, y, w, b: predict(x, w, b) - y,
     make_inputs=_one_feature_xy,
     fixed_inputs=[(X4, Y4, 1.5, 0.5)],
@@ -181,13 +165,6 @@ def check_residuals(my_residuals) -> Result:
 # --------------------------------------------------------------- 01.4 design matrix
 
 
-def _solution_design_matrix():
-    x = np.array([1.0, 2.0, 3.0, 4.0])
-    A = np.column_stack([x, np.ones_like(x)])  # one row per example: [x_i, 1]
-    theta = np.array([1.5, 0.5])  # [w, b], in the order of A's columns
-    return A, theta
-
-
 def _judge_design_matrix(answer) -> str | None:
     A, theta = answer
     A, theta = np.asarray(A, dtype=float), np.asarray(theta, dtype=float).reshape(-1)
@@ -209,8 +186,8 @@ DESIGN_MATRIX = ValueExercise(
     id="01.4",
     title="Design matrix and parameter vector",
     answer_name="A, theta",
-    solution=_solution_design_matrix,
     judge=_judge_design_matrix,
+    reference=lambda: (_A, np.array([1.5, 0.5])),  # one right form; the judge accepts the others
     hint="Put the feature in one column and a column of ones in the other; "
     "theta lists the parameters in the same order as A's columns.",
     mistakes=[

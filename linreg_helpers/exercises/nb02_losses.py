@@ -21,8 +21,6 @@ from typing import Any
 
 import numpy as np
 
-import linreg_helpers as lh  # used by the solution of 02.5, as a learner would
-
 from ..losses import huber, mae, mse, rmse
 from ._feedback import FunctionExercise, Mistake, Result, ValueExercise
 
@@ -43,16 +41,10 @@ def _pair(rng: np.random.Generator) -> tuple:
 # --------------------------------------------------------------- 02.1 MSE
 
 
-def _solution_mse(y_true, y_pred):
-    r = y_pred - y_true  # residuals
-    return np.mean(r**2)
-
-
 MSE = FunctionExercise(
     id="02.1",
     title="Mean squared error",
     answer_name="my_mse",
-    solution=_solution_mse,
     reference=mse,
     make_inputs=_pair,
     fixed_inputs=[(Y4, Y4_HAT)],
@@ -109,16 +101,10 @@ def check_mse(my_mse) -> Result:
 # --------------------------------------------------------------- 02.2 MAE
 
 
-def _solution_mae(y_true, y_pred):
-    r = y_pred - y_true
-    return np.mean(np.abs(r))
-
-
 MAE = FunctionExercise(
     id="02.2",
     title="Mean absolute error",
     answer_name="my_mae",
-    solution=_solution_mae,
     reference=mae,
     make_inputs=_pair,
     fixed_inputs=[(Y4, Y4_HAT)],
@@ -158,16 +144,10 @@ def check_mae(my_mae) -> Result:
 # --------------------------------------------------------------- 02.3 RMSE
 
 
-def _solution_rmse(y_true, y_pred):
-    r = y_pred - y_true
-    return np.sqrt(np.mean(r**2))
-
-
 RMSE = FunctionExercise(
     id="02.3",
     title="Root mean squared error",
     answer_name="my_rmse",
-    solution=_solution_rmse,
     reference=rmse,
     make_inputs=_pair,
     fixed_inputs=[(Y4, Y4_HAT)],
@@ -202,13 +182,6 @@ def check_rmse(my_rmse) -> Result:
 # --------------------------------------------------------------- 02.4 Huber
 
 
-def _solution_huber(y_true, y_pred, delta):
-    r = y_pred - y_true
-    small = np.abs(r) <= delta
-    per_example = np.where(small, 0.5 * r**2, delta * (np.abs(r) - 0.5 * delta))
-    return np.mean(per_example)
-
-
 def _huber_inputs(rng: np.random.Generator) -> tuple:
     y_true, y_pred = _pair(rng)
     return y_true, y_pred, float(rng.uniform(0.5, 2.0))  # residuals both below and above delta
@@ -223,7 +196,6 @@ HUBER = FunctionExercise(
     id="02.4",
     title="Huber loss",
     answer_name="my_huber",
-    solution=_solution_huber,
     reference=huber,
     make_inputs=_huber_inputs,
     fixed_inputs=[(np.zeros(2), np.array([0.5, 3.0]), 1.0)],
@@ -267,24 +239,10 @@ def check_huber(my_huber) -> Result:
 Y_OUTLIER = np.array([1.0, 2.0, 3.0, 4.0, 100.0])
 
 
-def _solution_best_constant():
-    y = np.array([1.0, 2.0, 3.0, 4.0, 100.0])
-    candidates = np.linspace(0, 100, 1001)  # try c = 0.0, 0.1, ..., 100.0
-    mse_of_c = [lh.mse(y, np.full_like(y, c)) for c in candidates]
-    mae_of_c = [lh.mae(y, np.full_like(y, c)) for c in candidates]
-    c_mse = candidates[np.argmin(mse_of_c)]
-    c_mae = candidates[np.argmin(mae_of_c)]
-    # Why they differ: the MSE squares each error, so the far-away 100 pulls its best c up to the mean;
-    # the MAE counts each error only by its size, so its best c is the middle value, the median, which
-    # does not care how far away the 100 is.
-    return c_mse, c_mae
-
-
 BEST_CONSTANT = ValueExercise(
     id="02.5",
     title="The best constant prediction",
     answer_name="c_mse, c_mae",
-    solution=_solution_best_constant,
     reference=lambda: (float(np.mean(Y_OUTLIER)), float(np.median(Y_OUTLIER))),
     atol=0.05,  # a search on a grid of step 0.1 is precise enough
     hint="Try many constants c over the whole range of y (the 100 included), close enough together to find "

@@ -46,14 +46,6 @@ def _many_features(rng: np.random.Generator) -> tuple:
 # --------------------------------------------------------------- 03.1 MSE gradient, one feature
 
 
-def _solution_mse_gradient(x, y, w, b):
-    n = len(x)
-    r = (w * x + b) - y  # residuals r = ŷ − y
-    dw = 2 / n * np.sum(r * x)
-    db = 2 / n * np.sum(r)
-    return dw, db
-
-
 def _grad(x, y, w, b, *, scale=2.0, flip=1.0, mean=True, with_bias=True):
     """Variants of the MSE gradient, for the typical mistakes."""
     r = flip * ((w * x + (b if with_bias else 0.0)) - y)
@@ -65,7 +57,6 @@ MSE_GRADIENT = FunctionExercise(
     id="03.1",
     title="Gradient of the MSE (one feature)",
     answer_name="my_mse_gradient",
-    solution=_solution_mse_gradient,
     reference=mse_gradient,
     make_inputs=_one_feature,
     fixed_inputs=[(X4, Y4, 0.0, 0.0)],
@@ -130,14 +121,6 @@ def check_mse_gradient(my_mse_gradient) -> Result:
 # --------------------------------------------------------------- 03.2 MSE gradient, matrix form
 
 
-def _solution_mse_gradient_matrix(X, y, w, b):
-    n = X.shape[0]
-    r = (X @ w + b) - y  # shape (n,)
-    dw = 2 / n * (X.T @ r)  # shape (M,): one number per feature
-    db = 2 / n * np.sum(r)
-    return dw, db
-
-
 def _grad_m(X, y, w, b, *, scale=2.0, flip=1.0):
     r = flip * (X @ w + b - y)
     return scale / len(y) * (X.T @ r), scale / len(y) * np.sum(r)
@@ -147,7 +130,6 @@ MSE_GRADIENT_MATRIX = FunctionExercise(
     id="03.2",
     title="Gradient of the MSE (many features)",
     answer_name="my_mse_gradient_matrix",
-    solution=_solution_mse_gradient_matrix,
     reference=mse_gradient,
     make_inputs=_many_features,
     fixed_inputs=[(X4_2, Y4, np.array([0.5, -1.0]), 0.5)],  # small: shown in full when it fails
@@ -199,12 +181,6 @@ def check_mse_gradient_matrix(my_mse_gradient_matrix) -> Result:
 # --------------------------------------------------------------- 03.3 finite differences
 
 
-def _solution_numerical_gradient(f, w, b, h):
-    dw = (f(w + h, b) - f(w - h, b)) / (2 * h)  # nudge w only, on both sides
-    db = (f(w, b + h) - f(w, b - h)) / (2 * h)  # nudge b only
-    return dw, db
-
-
 def _loss_function(rng: np.random.Generator):
     """The mean log-cosh loss of a random one-feature data set, as a function of (w, b).
 
@@ -240,7 +216,6 @@ NUMERICAL_GRADIENT = FunctionExercise(
     id="03.3",
     title="Gradient by finite differences",
     answer_name="my_numerical_gradient",
-    solution=_solution_numerical_gradient,
     reference=_numerical_reference,
     make_inputs=_numerical_inputs,
     seed=303,
@@ -251,7 +226,7 @@ NUMERICAL_GRADIENT = FunctionExercise(
             "own_small_h",
             "Your estimate is close to the exact derivative but is not the central difference with the step h "
             "you were given: use the argument h, not a step of your own.",
-            lambda f, w, b, h: _solution_numerical_gradient(f, w, b, 1e-6),
+            lambda f, w, b, h: _numerical_reference(f, w, b, 1e-6),
         ),
         Mistake(
             "forward",
@@ -282,15 +257,6 @@ def check_numerical_gradient(my_numerical_gradient) -> Result:
 # --------------------------------------------------------------- 03.4 MAE subgradient
 
 
-def _solution_mae_gradient(x, y, w, b):
-    n = len(x)
-    r = (w * x + b) - y
-    s = np.sign(r)  # d|r|/dr, with sign(0) = 0 where |r| has a kink
-    dw = 1 / n * np.sum(s * x)
-    db = 1 / n * np.sum(s)
-    return dw, db
-
-
 def _mae_grad_sign(x, y, w, b, sign):
     """The MAE subgradient with another choice of ``sign`` (for the mistakes at a zero residual)."""
     s = sign(w * x + b - y)
@@ -307,7 +273,6 @@ MAE_GRADIENT = FunctionExercise(
     id="03.4",
     title="Subgradient of the MAE",
     answer_name="my_mae_gradient",
-    solution=_solution_mae_gradient,
     reference=mae_gradient,
     make_inputs=_one_feature,
     fixed_inputs=[(X4, Y4, 0.0, 0.0), (X4, Y4, 1.5, 0.5)],  # at (1.5, 0.5) two residuals are exactly 0

@@ -41,14 +41,6 @@ def _one_feature(rng: np.random.Generator) -> tuple:
 # --------------------------------------------------------------- 04.1 one step
 
 
-def _solution_gd_step(x, y, w, b, learning_rate):
-    n = len(x)
-    r = (w * x + b) - y  # residuals at the current (w, b)
-    dw = 2 / n * np.sum(r * x)  # the gradient, both parts at the old (w, b)
-    db = 2 / n * np.sum(r)
-    return w - learning_rate * dw, b - learning_rate * db  # a step *against* the gradient
-
-
 def _step(x, y, w, b, lr, *, direction=-1.0, scale=2.0, mean=True, use_lr=True):
     """Variants of one gradient-descent step, for the typical mistakes."""
     r = w * x + b - y
@@ -74,7 +66,6 @@ GD_STEP = FunctionExercise(
     id="04.1",
     title="One step of gradient descent",
     answer_name="my_gd_step",
-    solution=_solution_gd_step,
     reference=_step_reference,
     make_inputs=_one_feature,
     fixed_inputs=[(X4, Y4, 0.0, 0.0, 0.05)],
@@ -133,17 +124,6 @@ def check_gd_step(my_gd_step) -> Result:
 # --------------------------------------------------------------- 04.2 the loop, many features
 
 
-def _solution_gradient_descent(X, y, learning_rate, steps):
-    n, M = X.shape
-    w, b = np.zeros(M), 0.0  # start at w = 0, b = 0
-    for _ in range(steps):
-        r = X @ w + b - y  # residuals, shape (n,)
-        dw = 2 / n * (X.T @ r)  # shape (M,): one partial derivative per weight
-        db = 2 / n * np.sum(r)
-        w, b = w - learning_rate * dw, b - learning_rate * db
-    return w, b
-
-
 def _many_features(rng: np.random.Generator) -> tuple:
     n, m = int(rng.integers(8, 16)), int(rng.integers(2, 4))
     X = rng.normal(1.0, 1.0, size=(n, m))
@@ -176,7 +156,6 @@ GRADIENT_DESCENT = FunctionExercise(
     id="04.2",
     title="Gradient descent for many features",
     answer_name="my_gradient_descent",
-    solution=_solution_gradient_descent,
     reference=_gd_reference,
     make_inputs=_many_features,
     seed=402,
@@ -228,14 +207,6 @@ def check_gradient_descent(my_gradient_descent) -> Result:
 # --------------------------------------------------------------- 04.3 largest stable learning rate
 
 
-def _solution_largest_stable_rate(x):
-    n = len(x)
-    A = np.column_stack([x, np.ones(n)])  # the design matrix [x, 1]
-    H = 2 / n * A.T @ A  # the Hessian of the MSE in (w, b)
-    lam_max = np.linalg.eigvalsh(H).max()  # its largest eigenvalue
-    return 2 / lam_max  # |1 − η λ| < 1 for every eigenvalue λ
-
-
 def _design(x):
     return np.column_stack([x, np.ones(len(x))])
 
@@ -253,7 +224,6 @@ LARGEST_STABLE_RATE = FunctionExercise(
     id="04.3",
     title="The largest stable learning rate",
     answer_name="my_largest_stable_rate",
-    solution=_solution_largest_stable_rate,
     reference=lh.largest_stable_learning_rate,
     make_inputs=_rate_inputs,
     fixed_inputs=[(X4,)],
@@ -323,18 +293,6 @@ def _first(mask) -> int:
     return int(np.argmax(mask))
 
 
-def _solution_steps_to_converge():
-    cars = lh.load_dataset("cars")
-    x, y = cars.X, cars.y
-    eta = 0.5 * lh.largest_stable_learning_rate(x)
-    history = lh.gradient_descent(x, y, learning_rate=eta, epochs=2000)
-    w_best, b_best = lh.fit_closed_form(x, y)
-    min_loss = lh.mse(y, lh.predict(x, w_best, b_best))  # the smallest MSE any line can reach
-    close = history.losses <= 1.01 * min_loss  # within 1 % of it
-    steps_needed = int(np.argmax(close))  # losses[k] is the loss after k steps
-    return steps_needed
-
-
 def _steps_mistake(kind: str):
     def answer():
         L, m = _cars_run()
@@ -351,11 +309,16 @@ def _steps_mistake(kind: str):
     return answer
 
 
+def _steps_reference() -> int:
+    losses, min_loss = _cars_run()
+    return _first(losses <= 1.01 * min_loss)
+
+
 STEPS_TO_CONVERGE = ValueExercise(
     id="04.4",
     title="How many steps until it has converged?",
     answer_name="steps_needed",
-    solution=_solution_steps_to_converge,
+    reference=_steps_reference,
     hint="Run lh.gradient_descent on the cars data with η = 0.5 × the largest stable rate, compute the smallest "
     "possible MSE with lh.fit_closed_form, and find the first k with losses[k] ≤ 1.01 × that minimum.",
     mistakes=[

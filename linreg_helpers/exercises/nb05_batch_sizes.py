@@ -37,12 +37,6 @@ __all__ = [
 # --------------------------------------------------------------- 05.1 steps per epoch, total steps
 
 
-def _solution_step_counts(n, batch_size, epochs):
-    per_epoch = int(np.ceil(n / batch_size))  # the last, smaller batch is a step too
-    total = epochs * per_epoch
-    return per_epoch, total
-
-
 def _counts_reference(n, batch_size, epochs):
     x = np.linspace(0.0, 1.0, n)  # any data with n examples: lh counts the steps it takes
     h = lh.gradient_descent(x, x, learning_rate=0.01, epochs=epochs, batch_size=batch_size)
@@ -61,7 +55,6 @@ STEP_COUNTS = FunctionExercise(
     id="05.1",
     title="Steps per epoch and in total",
     answer_name="my_step_counts",
-    solution=_solution_step_counts,
     reference=_counts_reference,
     make_inputs=_counts_inputs,
     fixed_inputs=[(1000, 100, 3), (1000, 300, 2), (10, 10, 4), (7, 1, 2)],
@@ -109,15 +102,6 @@ def check_step_counts(my_step_counts) -> Result:
 # --------------------------------------------------------------- 05.2 gradient of one batch
 
 
-def _solution_batch_gradient(x, y, w, b, idx):
-    xb, yb = x[idx], y[idx]  # the examples of this batch
-    m = len(idx)  # the batch size (the last batch of an epoch may be smaller)
-    r = (w * xb + b) - yb
-    dw = 2 / m * np.sum(r * xb)
-    db = 2 / m * np.sum(r)
-    return dw, db
-
-
 def _batch_inputs(rng: np.random.Generator) -> tuple:
     n = int(rng.integers(10, 30))
     x = rng.uniform(0.5, 5, n)
@@ -138,7 +122,6 @@ BATCH_GRADIENT = FunctionExercise(
     id="05.2",
     title="The gradient of one mini-batch",
     answer_name="my_batch_gradient",
-    solution=_solution_batch_gradient,
     reference=lambda x, y, w, b, idx: lh.mse_gradient(x[idx], y[idx], w, b),
     make_inputs=_batch_inputs,
     seed=502,
@@ -184,11 +167,6 @@ def check_batch_gradient(my_batch_gradient) -> Result:
 # --------------------------------------------------------------- 05.3 the loss at each epoch
 
 
-def _solution_epoch_losses(losses, steps_per_epoch):
-    # losses[k] is the loss after k steps; epoch e ends after e * steps_per_epoch steps
-    return losses[::steps_per_epoch]
-
-
 def _losses_inputs(rng: np.random.Generator) -> tuple:
     spe, epochs = int(rng.integers(2, 9)), int(rng.integers(2, 7))
     steps = spe * epochs
@@ -204,7 +182,6 @@ EPOCH_LOSSES = FunctionExercise(
     id="05.3",
     title="The loss curve per epoch",
     answer_name="my_epoch_losses",
-    solution=_solution_epoch_losses,
     reference=lambda losses, spe: losses[np.arange(0, losses.shape[0], spe)],
     make_inputs=_losses_inputs,
     fixed_inputs=[
@@ -252,14 +229,6 @@ def check_epoch_losses(my_epoch_losses) -> Result:
 # --------------------------------------------------------------- 05.4 how much work a run does
 
 
-def _solution_compute_budget():
-    n, batch_size, epochs = 1000, 64, 5
-    steps_per_epoch = int(np.ceil(n / batch_size))  # 15 full batches and a last one of 40 examples
-    n_steps = epochs * steps_per_epoch
-    n_examples = epochs * n  # every epoch uses each example exactly once
-    return n_steps, n_examples
-
-
 def _budget(per_epoch, examples_per_epoch):
     return 5 * per_epoch, 5 * examples_per_epoch
 
@@ -268,7 +237,6 @@ COMPUTE_BUDGET = ValueExercise(
     id="05.4",
     title="How much work is a training run?",
     answer_name="n_steps, n_examples",
-    solution=_solution_compute_budget,
     reference=lambda: _budget(math.ceil(1000 / 64), 1000),
     hint="Count the batches of one epoch (one step each), then the examples whose gradient one epoch computes; "
     "multiply both by the number of epochs.",
@@ -314,20 +282,6 @@ def check_compute_budget(n_steps, n_examples) -> Result:
 # --------------------------------------------------------------- 05.5 the mini-batch loop
 
 
-def _solution_minibatch_gd(x, y, learning_rate, batch_size, epochs, seed):
-    rng = np.random.default_rng(seed)  # the same random orders as lh.gradient_descent(..., seed=seed)
-    n = len(x)
-    w, b = 0.0, 0.0
-    for _ in range(epochs):
-        order = rng.permutation(n)  # a new order every epoch
-        for start in range(0, n, batch_size):  # the last batch holds what is left over
-            idx = order[start : start + batch_size]
-            r = w * x[idx] + b - y[idx]  # residuals on this batch
-            m = len(idx)  # this batch's size
-            w, b = w - learning_rate * 2 / m * np.sum(r * x[idx]), b - learning_rate * 2 / m * np.sum(r)
-    return w, b
-
-
 def _minibatch_reference(x, y, learning_rate, batch_size, epochs, seed):
     h = lh.gradient_descent(x, y, learning_rate=learning_rate, epochs=epochs, batch_size=batch_size, seed=seed)
     return float(h.w[0]), float(h.b)
@@ -363,7 +317,6 @@ MINIBATCH_GD = FunctionExercise(
     id="05.5",
     title="The mini-batch loop",
     answer_name="my_minibatch_gd",
-    solution=_solution_minibatch_gd,
     reference=_minibatch_reference,
     make_inputs=_minibatch_inputs,
     fixed_inputs=[

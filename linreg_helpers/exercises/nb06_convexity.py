@@ -29,16 +29,6 @@ __all__ = ["check_chord_gap", "check_convex_losses", "check_min_loss", "check_ms
 # --------------------------------------------------------------- 06.1 the chord test
 
 
-def _solution_chord_gap(f, a, b, t):
-    f_a, f_b = f(a), f(b)
-    gaps = []
-    for tk in t:
-        point = (1 - tk) * a + tk * b  # a point on the segment from a (t = 0) to b (t = 1)
-        chord = (1 - tk) * f_a + tk * f_b  # the chord's height above that point
-        gaps.append(f(point) - chord)  # ≤ 0 everywhere on a convex function
-    return np.array(gaps)
-
-
 def _data(rng: np.random.Generator):
     n = int(rng.integers(6, 15))
     x = rng.uniform(0, 6, n)
@@ -75,7 +65,6 @@ CHORD_GAP = FunctionExercise(
     id="06.1",
     title="The chord test",
     answer_name="my_chord_gap",
-    solution=_solution_chord_gap,
     reference=_chord_reference,
     make_inputs=_chord_inputs,
     n_cases=8,
@@ -113,12 +102,6 @@ def check_chord_gap(my_chord_gap) -> Result:
 # --------------------------------------------------------------- 06.2 the Hessian of the MSE
 
 
-def _solution_mse_hessian(x):
-    n = len(x)
-    A = np.column_stack([x, np.ones(n)])  # design matrix: columns for w and for b
-    return 2 / n * A.T @ A  # [[∂²/∂w², ∂²/∂w∂b], [∂²/∂b∂w, ∂²/∂b²]]
-
-
 def _hessian_reference(x):
     """The Hessian from finite differences of ``lh.mse_gradient`` (exact for a quadratic, up to rounding)."""
     y = np.zeros_like(x)  # the Hessian does not depend on y
@@ -143,7 +126,6 @@ MSE_HESSIAN = FunctionExercise(
     id="06.2",
     title="The Hessian of the MSE",
     answer_name="my_mse_hessian",
-    solution=_solution_mse_hessian,
     reference=_hessian_reference,
     make_inputs=_hessian_inputs,
     fixed_inputs=[(np.array([1.0, 2.0, 3.0, 4.0]),)],
@@ -194,19 +176,24 @@ def check_mse_hessian(my_mse_hessian) -> Result:
 # --------------------------------------------------------------- 06.3 which losses are convex?
 
 
-def _solution_convex_losses():
-    mse_convex = True  # convex r² of a linear r(w, b); Hessian (2/n) AᵀA is positive semi-definite
-    mae_convex = True  # |r| has a kink at 0 but no dent: its chords never dip below it
-    huber_convex = True  # quadratic then linear, joined with the same slope: still convex
-    tukey_convex = False  # bounded: it flattens out, so chords between valleys pass below the loss
-    return mse_convex, mae_convex, huber_convex, tukey_convex
+def _passes_chord_test(loss) -> bool:
+    """Whether ``loss(y_true, y_pred)`` of one residual r lies on or below every chord, on a grid of r in [-10, 10]."""
+    r = np.linspace(-10, 10, 81)
+    rho = np.array([loss([0.0], [ri]) for ri in r])
+    mid = np.array([loss([0.0], [ri]) for ri in (r[:, None] + r[None, :]).ravel() / 2]).reshape(len(r), len(r))
+    return bool(np.all(mid <= (rho[:, None] + rho[None, :]) / 2 + 1e-9))
+
+
+def _convexity_reference() -> tuple[bool, bool, bool, bool]:
+    """The chord test on each loss of one residual (convex in r and r linear in (w, b): convex in (w, b))."""
+    return tuple(_passes_chord_test(loss) for loss in (lh.mse, lh.mae, lh.huber, lh.tukey))
 
 
 CONVEX_LOSSES = ValueExercise(
     id="06.3",
     title="Which losses are convex in (w, b)?",
     answer_name="mse_convex, mae_convex, huber_convex, tukey_convex",
-    solution=_solution_convex_losses,
+    reference=_convexity_reference,
     hint="For each loss ρ(r), ask whether ρ is convex in the residual r; a convex ρ of a residual that is linear "
     "in (w, b), averaged over the examples, is convex in (w, b). Use the explorer's chord test to check.",
     mistakes=[
@@ -247,13 +234,6 @@ def check_convex_losses(mse_convex, mae_convex, huber_convex, tukey_convex) -> R
 # --------------------------------------------------------------- 06.4 minimum loss is not zero loss
 
 
-def _solution_min_loss():
-    penguins = lh.load_dataset("penguins")
-    w_best, b_best = lh.fit_closed_form(penguins.X, penguins.y)  # the bottom of the bowl
-    min_mse = lh.mse(penguins.y, lh.predict(penguins.X, w_best, b_best))
-    return min_mse
-
-
 def _penguin_residuals():
     penguins = lh.load_dataset("penguins")
     return lh.predict(penguins.X, *lh.fit_closed_form(penguins.X, penguins.y)) - penguins.y, penguins.y
@@ -263,7 +243,7 @@ MIN_LOSS = ValueExercise(
     id="06.4",
     title="Minimum loss is not zero loss",
     answer_name="min_mse",
-    solution=_solution_min_loss,
+    reference=lambda: float(np.mean(_penguin_residuals()[0] ** 2)),
     rtol=1e-4,  # a well-converged gradient-descent run is accepted too
     hint=(
         "Find the best line with lh.fit_closed_form(X, y) and compute its MSE on the data. (Plain gradient descent on"

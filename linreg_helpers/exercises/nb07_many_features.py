@@ -56,16 +56,10 @@ def _ones_last(X: np.ndarray) -> np.ndarray:
 # --------------------------------------------------------------- 07.1 design matrix
 
 
-def _solution_design_matrix(X):
-    n = X.shape[0]
-    return np.column_stack([X, np.ones(n)])  # the features, then a column of ones for the bias
-
-
 DESIGN_MATRIX = FunctionExercise(
     id="07.1",
     title="The design matrix",
     answer_name="my_design_matrix",
-    solution=_solution_design_matrix,
     reference=_ones_last,
     make_inputs=lambda rng: (_data(rng)[0],),
     fixed_inputs=[(np.array([[1.0, 10.0], [2.0, 20.0], [3.0, 40.0]]),)],
@@ -109,12 +103,6 @@ def check_add_ones_column(my_design_matrix) -> Result:
 # --------------------------------------------------------------- 07.2 gradient in matrix form
 
 
-def _solution_gradient(A, y, theta):
-    n = A.shape[0]
-    r = A @ theta - y  # residuals r = ŷ − y, shape (n,)
-    return 2 / n * (A.T @ r)  # (M+1, n) @ (n,) -> (M+1,): one number per parameter
-
-
 def _gradient_reference(A, y, theta):
     dw, db = mse_gradient(A[:, :-1], y, theta[:-1], theta[-1])
     return np.append(dw, db)
@@ -129,7 +117,6 @@ GRADIENT_THETA = FunctionExercise(
     id="07.2",
     title="The gradient in matrix form",
     answer_name="my_gradient",
-    solution=_solution_gradient,
     reference=_gradient_reference,
     make_inputs=_gradient_inputs,
     seed=702,
@@ -183,12 +170,6 @@ def check_gradient_theta(my_gradient) -> Result:
 # --------------------------------------------------------------- 07.3 normal equation
 
 
-def _solution_fit_normal(X, y):
-    A = np.column_stack([X, np.ones(len(y))])  # design matrix, ones last
-    theta = np.linalg.solve(A.T @ A, A.T @ y)  # the normal equation AᵀA θ = Aᵀy
-    return theta[:-1], theta[-1]  # w (one per feature) and b
-
-
 def _normal_reference(X, y):
     w, b = fit_closed_form(X, y)
     return np.asarray(w), b
@@ -202,7 +183,6 @@ NORMAL_EQUATION = FunctionExercise(
     id="07.3",
     title="Solve the normal equation",
     answer_name="my_fit_normal",
-    solution=_solution_fit_normal,
     reference=_normal_reference,
     make_inputs=_data,
     seed=703,
@@ -255,10 +235,12 @@ def check_normal_equation(my_fit_normal) -> Result:
 # --------------------------------------------------------------- 07.4 standardise
 
 
-def _solution_standardise(X_train, X_test):
-    mean = X_train.mean(axis=0)  # one mean per feature column, from the training set only
-    std = X_train.std(axis=0)  # one standard deviation per column
-    return (X_train - mean) / std, (X_test - mean) / std  # the same mean and std for both
+def _standardise_reference(X_train, X_test):
+    """scikit-learn's StandardScaler, fitted on the training set (an oracle independent of the solution)."""
+    from sklearn.preprocessing import StandardScaler
+
+    scaler = StandardScaler().fit(X_train)
+    return scaler.transform(X_train), scaler.transform(X_test)
 
 
 def _standardise_inputs(rng: np.random.Generator) -> tuple:
@@ -277,8 +259,7 @@ STANDARDISE = FunctionExercise(
     id="07.4",
     title="Standardise with the training statistics",
     answer_name="my_standardise",
-    solution=_solution_standardise,
-    reference=_solution_standardise,
+    reference=_standardise_reference,
     make_inputs=_standardise_inputs,
     seed=704,
     hint="Compute one mean and one standard deviation per feature column (axis=0) from X_train, then apply "
@@ -332,12 +313,6 @@ def check_standardise(my_standardise) -> Result:
 # --------------------------------------------------------------- 07.5 back to original units
 
 
-def _solution_unscale(w_std, b_std, mean, std):
-    w = w_std / std  # per unit of each feature instead of per standard deviation
-    b = b_std - np.sum(w * mean)  # the centring moved the intercept
-    return w, b
-
-
 def _unscale_reference(w_std, b_std, mean, std):
     """The (w, b) on the original features that gives the same predictions (via lh's exact fit)."""
     rng = np.random.default_rng(0)
@@ -356,7 +331,6 @@ UNSCALE = FunctionExercise(
     id="07.5",
     title="Weights back in original units",
     answer_name="my_unscale",
-    solution=_solution_unscale,
     reference=_unscale_reference,
     make_inputs=_unscale_inputs,
     seed=705,

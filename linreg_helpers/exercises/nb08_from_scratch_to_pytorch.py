@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..gradients import mse_gradient
+from ..gradients import mse_gradient, numerical_gradient
 from ..losses import mse
 from ._feedback import FunctionExercise, Mistake, Result, ValueExercise
 
@@ -33,13 +33,6 @@ def _many_features(rng: np.random.Generator) -> tuple:
 # --------------------------------------------------------------- 08.1 what loss.backward() computes
 
 
-def _solution_autograd_gradient(X, y, w, b):
-    n = len(y)
-    r = X @ w + b - y  # residuals
-    # loss = (r ** 2).mean() / 2, so d loss / d r_i = r_i / n: the ½ cancels the 2 of the square
-    return X.T @ r / n, np.sum(r) / n
-
-
 def _half_mse_reference(X, y, w, b):
     dw, db = mse_gradient(X, y, w, b)
     return 0.5 * np.asarray(dw), 0.5 * db
@@ -54,7 +47,6 @@ AUTOGRAD_GRADIENT = FunctionExercise(
     id="08.1",
     title="What loss.backward() computes",
     answer_name="my_autograd_gradient",
-    solution=_solution_autograd_gradient,
     reference=_half_mse_reference,
     make_inputs=_many_features,
     seed=801,
@@ -95,11 +87,6 @@ def check_autograd_gradient(my_autograd_gradient) -> Result:
 # --------------------------------------------------------------- 08.2 gradients accumulate
 
 
-def _solution_accumulated(grads):
-    # without .grad.zero_(), every backward() adds its gradient to what .grad already holds
-    return np.cumsum(grads, axis=0)
-
-
 def _grads_inputs(rng: np.random.Generator) -> tuple:
     return (rng.normal(size=(int(rng.integers(3, 7)), int(rng.integers(1, 4)))),)
 
@@ -108,7 +95,6 @@ ACCUMULATED = FunctionExercise(
     id="08.2",
     title="Forgetting to zero the gradients",
     answer_name="my_accumulated",
-    solution=_solution_accumulated,
     reference=lambda grads: np.cumsum(grads, axis=0),
     make_inputs=_grads_inputs,
     fixed_inputs=[(np.array([[1.0], [2.0], [3.0]]),)],
@@ -147,12 +133,6 @@ def check_accumulated_grads(my_accumulated) -> Result:
 # --------------------------------------------------------------- 08.3 the (n, 1) shape trap
 
 
-def _solution_mse_any_shape(y_true, y_pred):
-    y_true = np.ravel(y_true)  # (n, 1) or (n,) -> (n,)
-    y_pred = np.ravel(y_pred)
-    return np.mean((y_pred - y_true) ** 2)
-
-
 def _shape_inputs(rng: np.random.Generator) -> tuple:
     n = int(rng.integers(4, 9))
     y_true, y_pred = rng.normal(size=n), rng.normal(size=n)
@@ -168,7 +148,6 @@ SHAPES = FunctionExercise(
     id="08.3",
     title="The (n, 1) shape trap",
     answer_name="my_mse_any_shape",
-    solution=_solution_mse_any_shape,
     reference=lambda y_true, y_pred: mse(np.ravel(y_true), np.ravel(y_pred)),
     make_inputs=_shape_inputs,
     fixed_inputs=[(np.array([[1.0], [2.0], [3.0]]), np.array([1.0, 2.0, 5.0]))],
@@ -203,17 +182,18 @@ def check_mse_any_shape(my_mse_any_shape) -> Result:
 # --------------------------------------------------------------- 08.4 learning rates and the ½
 
 
-def _solution_half_mse_rate():
-    # ½·MSE has half the gradient of the MSE: steps lr · ∇(½·MSE) = (lr / 2) · ∇MSE
-    learning_rate_mse = 0.1 / 2
-    return learning_rate_mse
+def _matching_rate(rate_half_mse: float = 0.1) -> float:
+    """The MSE's learning rate whose step equals ``rate_half_mse`` on ½·MSE, from the two gradients measured."""
+    x, y, w, b = np.array([1.0, 2.0, 3.0, 4.0]), np.array([2.0, 3.0, 5.0, 7.0]), 0.3, -0.2
+    half = numerical_gradient(lambda p: 0.5 * mse(y, p[0] * x + p[1]), [w, b])
+    return float(rate_half_mse * half[0] / mse_gradient(x, y, w, b)[0])
 
 
 HALF_MSE_RATE = ValueExercise(
     id="08.4",
     title="The same steps under another convention",
     answer_name="learning_rate_mse",
-    solution=_solution_half_mse_rate,
+    reference=_matching_rate,
     hint="Write one step of each: w − lr·∇(½·MSE) and w − lr'·∇MSE. How are the two gradients related?",
     mistakes=[
         Mistake(

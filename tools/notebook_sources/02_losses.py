@@ -17,7 +17,10 @@ CELLS = [
        and give the **unit** of each;
     3. explain why we **average** over the examples instead of adding up;
     4. predict how **outliers** pull an MSE fit (toward the mean) and, much less, an MAE fit
-       (toward the median), and watch it happen live.
+       (toward the median), and watch it happen live;
+    5. derive the MSE and the MAE as **maximum likelihood** under Gaussian and under Laplace noise;
+    6. judge a fit by its **residuals** (Anscombe's quartet: the same line and MSE for four very different data sets)
+       and by its loss on **held-out data** it was not fitted to.
 
     **Prerequisites:** [01 · The model](01_model.ipynb) (predictions $\hat y = wx + b$ and residuals
     $r_i = \hat y_i - y_i$).
@@ -315,7 +318,158 @@ CELLS = [
         """,
     ),
     md(r"""
-    ## 7. The loss explorer
+    ## 7. Which loss, and on which data?
+
+    Section 6 ended with "neither loss is right". Three more facts help choose a loss and use it well: where the
+    squared error comes from, why one number cannot judge a fit, and on which data to compute it.
+
+    ### Why squared error? The noise decides
+
+    Notebook 01 wrote the data as a line plus noise, $y_i = w x_i + b + \varepsilon_i$. Suppose the noise values
+    $\varepsilon_i$ are independent, each drawn from the same density $p$. Then $\varepsilon_i = y_i - \hat y_i = -r_i$, and the
+    density of the labels we observed, as a function of $(w, b)$, is the **likelihood** $\prod_i p(-r_i)$.
+    **Maximum likelihood** picks the $(w, b)$ under which the observed labels are most probable. The logarithm is
+    increasing and turns the product into a sum, so that is the $(w, b)$ with the smallest **negative
+    log-likelihood** $\mathrm{NLL} = -\sum_i \ln p(-r_i)$.
+
+    **Gaussian noise** with standard deviation $\sigma$: $p(\varepsilon) = \frac{1}{\sqrt{2\pi\sigma^2}}\, e^{-\varepsilon^2/(2\sigma^2)}$,
+    so $-\ln p(-r_i) = \tfrac12\ln(2\pi\sigma^2) + \frac{r_i^2}{2\sigma^2}$ and
+
+    $$\mathrm{NLL}_{\text{Gauss}} = \frac n2 \ln(2\pi\sigma^2) + \frac{n}{2\sigma^2}\,\mathrm{MSE} .$$
+
+    **Laplace noise** with scale $s$: $p(\varepsilon) = \frac{1}{2s}\, e^{-|\varepsilon|/s}$, so $-\ln p(-r_i) = \ln(2s) + \frac{|r_i|}{s}$ and
+
+    $$\mathrm{NLL}_{\text{Laplace}} = n \ln(2s) + \frac{n}{s}\,\mathrm{MAE} .$$
+
+    In both, the first term does not depend on $(w, b)$ and the loss is multiplied by a positive number, so the
+    ranking of lines is the loss's ranking: **with Gaussian noise the maximum-likelihood line is the MSE line; with
+    Laplace noise it is the MAE line.** (If $\sigma$ is unknown and fitted too, $\partial\,\mathrm{NLL}/\partial\sigma^2 =
+    \frac{n}{2\sigma^2} - \frac{n\,\mathrm{MSE}}{2\sigma^4} = 0$ gives $\sigma^2 = \mathrm{MSE}$ and
+    $\mathrm{NLL} = \frac n2\big(\ln(2\pi\,\mathrm{MSE}) + 1\big)$: still smallest where the MSE is.) The Laplace density has
+    **heavier tails**: a far-off label is much less surprising than under a Gaussian, so it costs in proportion to its
+    distance, not its square. Huber's loss is the NLL of a density proportional to $e^{-h_\delta(r)}$: Gaussian in the
+    middle, Laplace-like tails.
+
+    A check on the penguins, with $\sigma = 400$ g and $s = 300$ g, for the line of section 2 and the best MSE line:
+    the NLL added up point by point from the densities equals the formulas.
+    """),
+    code("""
+    n = len(y)  # the number of penguins
+    sigma, s = 400.0, 300.0  # noise scales [g]; any fixed positive values give the same ranking
+    nll_lines = {"ŷ = 50x − 5800": (50.0, -5800.0), "best MSE line": lh.fit_closed_form(x, y)}
+    for w_line, b_line in nll_lines.values():
+        y_line = lh.predict(x, w_line, b_line)
+        eps = y - y_line  # the noise values this line implies, ε = −r
+        gauss_density = np.exp(-(eps**2) / (2 * sigma**2)) / np.sqrt(2 * np.pi * sigma**2)
+        laplace_density = np.exp(-np.abs(eps) / s) / (2 * s)
+        nll_gauss_formula = n / 2 * np.log(2 * np.pi * sigma**2) + n / (2 * sigma**2) * lh.mse(y, y_line)
+        nll_laplace_formula = n * np.log(2 * s) + n / s * lh.mae(y, y_line)
+        assert np.isclose(-np.sum(np.log(gauss_density)), nll_gauss_formula)
+        assert np.isclose(-np.sum(np.log(laplace_density)), nll_laplace_formula)
+    """),
+    checked("""
+    for name, (w_line, b_line) in nll_lines.items():
+        y_line = lh.predict(x, w_line, b_line)
+        mse_line, mae_line = lh.mse(y, y_line), lh.mae(y, y_line)
+        nll_gauss = n / 2 * np.log(2 * np.pi * sigma**2) + n / (2 * sigma**2) * mse_line
+        nll_laplace = n * np.log(2 * s) + n / s * mae_line
+        print(f"{name:>15}: MSE = {mse_line:8.0f} g², NLL Gauss = {nll_gauss:7.1f};"
+              f"  MAE = {mae_line:5.1f} g, NLL Laplace = {nll_laplace:7.1f}")
+    """),
+    md(r"""
+    So choosing a loss is making an assumption about the noise, and the residuals can test it: roughly bell-shaped,
+    with few far-off values, suits the MSE; many more far-off residuals than a Gaussian would give (heavy tails,
+    outliers) suit the MAE or Huber.
+
+    ### Same line, same MSE: Anscombe's quartet
+
+    One number cannot say whether a line is a good **model** of the data. The statistician F. J. Anscombe (1973) made
+    four small data sets of 11 points each with the same means, the same least-squares line and the same MSE, to two or
+    three digits. The package ships his published values:
+    """),
+    code("""
+    quartet = {name: lh.load_dataset(f"anscombe{i}") for i, name in enumerate(["I", "II", "III", "IV"], start=1)}
+    quartet_fits = {name: lh.fit_closed_form(d.X, d.y) for name, d in quartet.items()}
+    """),
+    checked("""
+    for name, d in quartet.items():
+        w_q, b_q = quartet_fits[name]
+        print(f"set {name:>3}: mean x = {np.mean(d.X):.2f}, mean y = {np.mean(d.y):.2f},"
+              f" line ŷ = {w_q:.3f}x + {b_q:.2f}, MSE = {lh.mse(d.y, lh.predict(d.X, w_q, b_q)):.2f}")
+    """),
+    code("""
+    # extra code – draws the figure: each set with its line (top), and its residuals r = ŷ − y (bottom)
+    fig, axes = plt.subplots(2, 4, figsize=(10, 4.8), sharex=True, sharey="row", layout="constrained")
+    xs_q = np.array([3.0, 20.0])
+    for (name, d), ax_fit, ax_res in zip(quartet.items(), axes[0], axes[1], strict=True):
+        w_q, b_q = quartet_fits[name]
+        ax_fit.scatter(d.X, d.y, s=16)
+        ax_fit.plot(xs_q, w_q * xs_q + b_q, color="k", lw=1)
+        ax_fit.set_title(f"set {name}")
+        ax_res.axhline(0.0, color="k", lw=1)
+        ax_res.scatter(d.X, lh.predict(d.X, w_q, b_q) - d.y, s=16, color=lh.COLORS["mae"])
+        ax_res.set_xlabel("x")
+    axes[0, 0].set_ylabel("y and the line")
+    axes[1, 0].set_ylabel("residual ŷ − y")
+    plt.show()
+    """),
+    md(r"""
+    The residuals tell them apart:
+
+    * **I**: no pattern; a line is a fair model, and the noise looks like noise.
+    * **II**: the residuals form a U: the data are curved (an arch), and a line is the wrong model however well it
+      is fitted (notebook 07 adds features such as $x^2$).
+    * **III**: ten points on one straight line (up to the rounding of the published values) and one outlier in $y$
+      that tilts the MSE line.
+    * **IV**: ten points share $x = 8$; the single point at $x = 19$, a leverage point, sets the slope on its own (its
+      residual is exactly 0).
+
+    For set III the exact MAE line of section 6 ignores the outlier and passes through the other ten points:
+    """),
+    checked("""
+    w_l1, b_l1 = fit_mae_exactly(quartet["III"].X, quartet["III"].y)
+    w_l2, b_l2 = quartet_fits["III"]
+    print(f"set III, MAE line: ŷ = {w_l1:.3f}x + {b_l1:.2f}; MSE line: ŷ = {w_l2:.3f}x + {b_l2:.2f}")
+    """),
+    md(r"""
+    Plot the data, and the residuals, before trusting a fit or its loss.
+
+    ### Judge a model on data it has not seen
+
+    Every loss in this notebook was computed on the data the line was fitted to, the **training data**. That number is
+    optimistic: the fit chose $(w, b)$ to make exactly that number small. What matters is the error on **new** examples
+    from the same source. So keep some data aside, never used in training (**held-out** data), and judge the model
+    there. Below, 30 training points and 1,000 new ones from the same source, $y = 2x + 1$ plus Gaussian noise of
+    standard deviation 1 (so no model can expect an MSE below about $1^2 = 1$ on new data). Two models: the MSE line,
+    and a **memoriser** that answers, for any $x$, with the label of the nearest training example.
+    """),
+    code("""
+    x_train, y_train = lh.make_linear_data(30, weights=2.0, bias=1.0, noise=1.0, seed=11)
+    x_new, y_new = lh.make_linear_data(1000, weights=2.0, bias=1.0, noise=1.0, seed=12)  # held out: never fitted
+
+
+    def memoriser(x_query):
+        nearest = np.argmin(np.abs(x_query[:, None] - x_train[None, :]), axis=1)  # nearest training example
+        return y_train[nearest]
+
+
+    w_train, b_train = lh.fit_closed_form(x_train, y_train)
+    models = {"MSE line": lambda x_query: lh.predict(x_query, w_train, b_train), "memoriser": memoriser}
+    """),
+    checked("""
+    print("             MSE on the training data   MSE on new data")
+    for name, model in models.items():
+        print(f"{name:>10}: {lh.mse(y_train, model(x_train)):26.3f}   {lh.mse(y_new, model(x_new)):15.3f}")
+    """),
+    md(r"""
+    The memoriser is perfect on its training data and twice as bad as the line on new data. Even the line's training
+    MSE (0.68) is below the noise variance of 1: it has adapted a little to its own 30 points, and on new data it does
+    worse (1.13). So: **train** on the loss of the training data, but **judge** (and report, as an RMSE or MAE in the
+    unit of $y$) on data the model has not seen. Notebook 09 (*Training in practice*) makes this routine: a validation set,
+    its loss after every epoch, and stopping when it stops improving.
+    """),
+    md(r"""
+    ## 8. The loss explorer
 
     The explorer runs a gradient descent on the loss you pick: MSE, MAE, Huber or RMSE, each descended on
     **itself** (descent on the RMSE uses the RMSE's own gradient, which is the MSE's divided by
@@ -357,6 +511,11 @@ CELLS = [
       quadratic for $|r| \le \delta$ and linear beyond.
     * Outliers in $y$ pull MSE fits toward them (the best constant is the **mean**); MAE fits follow the
       **median** and move much less. A point far out in $x$ (leverage) tips both.
+    * Minimising the **MSE** is maximum likelihood under **Gaussian** noise,
+      $\mathrm{NLL} = \frac n2\ln(2\pi\sigma^2) + \frac{n}{2\sigma^2}\mathrm{MSE}$; minimising the **MAE** is maximum likelihood
+      under **Laplace** noise, $\mathrm{NLL} = n\ln(2s) + \frac ns\mathrm{MAE}$. A loss is an assumption about the noise.
+    * The same line and the same MSE can hide very different data (Anscombe's quartet): look at the **residuals**.
+    * Judge a model on **held-out** data: the training loss is optimistic (a memoriser's is zero).
     * Convention of the series: `loss(y_true, y_pred)`, residual $r = \hat y - y$.
 
     **Next:** [03 · Gradients](03_gradients.ipynb): which way to change $w$ and $b$ to make the loss smaller.

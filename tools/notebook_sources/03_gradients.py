@@ -14,10 +14,11 @@ CELLS = [
 
     1. read a derivative as the **slope** of a function, and estimate it from two nearby values;
     2. derive the **partial derivatives** $\partial\,\mathrm{MSE}/\partial w$ and $\partial\,\mathrm{MSE}/\partial b$ step by step;
-    3. put them together into the **gradient vector** and explain why $-\nabla$ points downhill;
-    4. state this series' **constant convention** and convert to the ½ and the "sum" conventions;
-    5. check any derivative with **finite differences**;
-    6. compute a **subgradient** of the MAE, which has a kink.
+    3. set them to zero and **solve by hand** for the best line, which passes through the mean point $(\bar x, \bar y)$;
+    4. put them together into the **gradient vector** and explain why $-\nabla$ points downhill;
+    5. state this series' **constant convention** and convert to the ½ and the "sum" conventions;
+    6. check any derivative with **finite differences**;
+    7. compute a **subgradient** of the MAE, which has a kink.
 
     **Prerequisites:** [02 · Losses](02_losses.ipynb); the derivative of $x^2$ and the chain rule
     (recalled below).
@@ -83,7 +84,7 @@ CELLS = [
     $$\mathrm{MSE}(w, b) = \frac1n \sum_{i=1}^{n} (w x_i + b - y_i)^2 ,$$
 
     a surface over the $(w, b)$ plane. Training means finding its lowest point. We use the four
-    points of notebooks 01–02, whose best line turns out to be $\hat y = 1.7x + 0$.
+    points of notebooks 01–02, whose best line turns out to be $\hat y = 1.7x + 0$ (section 3 solves for it).
     """),
     code("""
     x4 = np.array([1.0, 2.0, 3.0, 4.0])
@@ -163,6 +164,59 @@ CELLS = [
     At $(0, 0)$ both derivatives are negative: increasing $w$ or $b$ lowers the MSE (the line is too
     low everywhere). At $(0.5, 1.5)$, the line of notebook 01, they are still negative but smaller.
     At $(1.7, 0)$ both are zero: a flat point, the minimum.
+    """),
+    md(r"""
+    ### Solving gradient = 0 by hand
+
+    Where do 1.7 and 0 come from? At the bottom of the bowl both partial derivatives are zero, so set them to zero
+    and solve for $w$ and $b$. Write $\bar x = \frac1n\sum_i x_i$ and $\bar y = \frac1n\sum_i y_i$ for the means.
+
+    **The bias.** $\frac{\partial\,\mathrm{MSE}}{\partial b} = \frac2n\sum_i (w x_i + b - y_i) = 2\,(w\bar x + b - \bar y) = 0$
+    gives $b = \bar y - w\bar x$: the best line passes through the **mean point** $(\bar x, \bar y)$.
+
+    **The weight.** With that $b$, each residual is $r_i = w(x_i - \bar x) - (y_i - \bar y)$, and these residuals
+    add up to zero, because $\sum_i (x_i - \bar x) = \sum_i (y_i - \bar y) = 0$. So $\sum_i r_i\,\bar x = 0$, and in
+    $\frac{\partial\,\mathrm{MSE}}{\partial w} = \frac2n\sum_i r_i x_i = 0$ the $x_i$ may be replaced by $x_i - \bar x$:
+    $\sum_i \big(w(x_i - \bar x) - (y_i - \bar y)\big)(x_i - \bar x) = 0$, that is
+
+    $$
+    \boxed{\;w = \frac{\sum_i (x_i - \bar x)(y_i - \bar y)}{\sum_i (x_i - \bar x)^2}, \qquad b = \bar y - w\,\bar x\;}
+    $$
+
+    **The four points.** $\bar x = 10/4 = 2.5$ and $\bar y = 17/4 = 4.25$. The deviations $x_i - \bar x$ are
+    $-1.5, -0.5, 0.5, 1.5$ and the $y_i - \bar y$ are $-2.25, -1.25, 0.75, 2.75$, so
+
+    $$
+    w = \frac{3.375 + 0.625 + 0.375 + 4.125}{2.25 + 0.25 + 0.25 + 2.25} = \frac{8.5}{5} = 1.7, \qquad
+    b = 4.25 - 1.7 \cdot 2.5 = 0 .
+    $$
+
+    The same in numpy, checked against `lh.fit_closed_form` and numpy's least-squares solver:
+    """),
+    code("""
+    x_bar, y_bar = np.mean(x4), np.mean(y4)
+    w_star = np.sum((x4 - x_bar) * (y4 - y_bar)) / np.sum((x4 - x_bar) ** 2)
+    b_star = y_bar - w_star * x_bar
+
+    A4 = np.column_stack([x4, np.ones_like(x4)])  # the design matrix [x, 1] of notebook 01
+    assert np.allclose([w_star, b_star], lh.fit_closed_form(x4, y4))
+    assert np.allclose([w_star, b_star], np.linalg.lstsq(A4, y4, rcond=None)[0])
+    assert np.allclose(lh.mse_gradient(x4, y4, w_star, b_star), 0.0)  # the gradient is zero there
+    """),
+    checked("""
+    print(f"mean point: x̄ = {x_bar}, ȳ = {y_bar}")
+    solutions = {"by hand": (w_star, b_star), "lh.fit_closed_form": lh.fit_closed_form(x4, y4),
+                 "np.linalg.lstsq": np.linalg.lstsq(A4, y4, rcond=None)[0]}
+    for name, (w_k, b_k) in solutions.items():
+        w_k, b_k = np.round([w_k, b_k], 4) + 0.0  # + 0.0 turns a rounded -0.0 into 0.0
+        print(f"{name:>18}: w = {w_k:.4f}, b = {b_k:.4f}")
+    print(f"the smallest MSE: {mse_of(w_star, b_star):.4f}")
+    """),
+    md(r"""
+    Setting the gradient to zero finds the minimum here because the MSE is a bowl with a single lowest point
+    (notebook 06 shows why). The boxed formula is the closed-form answer for one feature: notebook 04 (section 6)
+    compares it with gradient descent, and notebook 07 solves gradient = 0 for any number of features (the
+    **normal equation**).
 
     ## 4. The gradient vector
 
@@ -418,6 +472,8 @@ CELLS = [
     * With $\mathrm{MSE} = \frac1n\sum r_i^2$ and $r_i = \hat y_i - y_i$ (this series' convention):
       $\partial\,\mathrm{MSE}/\partial w = \frac2n\sum r_i x_i$ and $\partial\,\mathrm{MSE}/\partial b = \frac2n\sum r_i$;
       for many features $\nabla_{\mathbf w} = \frac2n X^\top\mathbf r$.
+    * Setting both to zero and solving gives the best line: $b = \bar y - w\bar x$ (it passes through the mean point)
+      and $w = \sum_i (x_i - \bar x)(y_i - \bar y) / \sum_i (x_i - \bar x)^2$; for the four points $w = 1.7$, $b = 0$.
     * The **gradient** points uphill fastest; a small step along $-\nabla$ lowers the loss.
     * SSE, MSE and ½·MSE differ by constants: same minimiser, gradients (and good learning rates)
       scaled by the same constants.

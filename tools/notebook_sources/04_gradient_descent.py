@@ -17,7 +17,9 @@ CELLS = [
     3. read a **loss curve**: convergence, a crawl, a zigzag, a divergence;
     4. **derive the largest stable learning rate** $\eta_{\max} = 2/\lambda_{\max}$ from the data (the Hessian's
        largest eigenvalue) and check it numerically;
-    5. compare the result with the exact **closed-form** answer and say when each is used.
+    5. derive the **best fixed learning rate** $\eta^* = 2/(\lambda_{\min} + \lambda_{\max})$ and its rate
+       $(\kappa - 1)/(\kappa + 1)$ per step, and say why a rounder bowl (a smaller condition number $\kappa$) is faster;
+    6. compare the result with the exact **closed-form** answer and say when each is used.
 
     **Prerequisites:** [03 · Gradients](03_gradients.ipynb) (the MSE gradient $\frac2n\sum r_i x_i$,
     $\frac2n\sum r_i$); for section 5, what an eigenvalue is (recalled there).
@@ -291,6 +293,13 @@ CELLS = [
     lam = np.linalg.eigvalsh(H)  # eigenvalues of a symmetric matrix, smallest first
     eta_max = 2 / lam.max()
     assert np.isclose(eta_max, lh.largest_stable_learning_rate(x))
+    """, handout="""
+    # Exercise 04.3 asks you to compute η_max from H = (2/n) AᵀA; until you do, this copy takes η_max from the
+    # library and measures H: the MSE's gradient changes linearly with (w, b), so finite differences give H exactly.
+    n = len(x)
+    H = np.array([lh.numerical_gradient(lambda p, k=k: lh.mse_gradient(x, y, *p)[k], [0.0, 0.0]) for k in range(2)])
+    lam = np.linalg.eigvalsh(H)  # eigenvalues of a symmetric matrix, smallest first
+    eta_max = lh.largest_stable_learning_rate(x)
     """),
     checked("""
     print("H =", np.round(H, 4).tolist())
@@ -334,6 +343,73 @@ CELLS = [
     the steep direction crawls along the flat one; that is why even the best fixed learning rate needs a few hundred
     steps here. (Rescaling the feature, for example to mean 0 and standard deviation 1, makes the bowl rounder
     and descent much faster.)
+    """),
+    md(r"""
+    ### The best fixed step, and its rate
+
+    Which fixed $\eta$ is fastest? Along $q_i$ the error is multiplied by $1 - \eta\lambda_i$, so from **any** start the
+    length of the error shrinks at least by the larger of the two factors,
+
+    $$\rho(\eta) = \max\big(|1 - \eta\lambda_{\min}|,\ |1 - \eta\lambda_{\max}|\big) \quad\text{per step.}$$
+
+    A larger $\eta$ helps the flat direction ($1 - \eta\lambda_{\min}$ falls) but, beyond $1/\lambda_{\max}$, hurts the
+    steep one ($|1 - \eta\lambda_{\max}| = \eta\lambda_{\max} - 1$ grows). The best compromise makes the two equal,
+    $1 - \eta\lambda_{\min} = \eta\lambda_{\max} - 1$:
+
+    $$
+    \boxed{\;\eta^* = \frac{2}{\lambda_{\min} + \lambda_{\max}}, \qquad
+    \rho(\eta^*) = 1 - \frac{2\lambda_{\min}}{\lambda_{\min} + \lambda_{\max}} = \frac{\lambda_{\max} - \lambda_{\min}}{\lambda_{\max} + \lambda_{\min}}
+    = \frac{\kappa - 1}{\kappa + 1}, \qquad \kappa = \frac{\lambda_{\max}}{\lambda_{\min}}\;}
+    $$
+
+    $\kappa$ is the **condition number** of $H$. At $\eta^*$ both directions shrink by the same factor (the steep one
+    flipping sign), so the length of the error $\lVert\theta - \theta^*\rVert$ shrinks by **exactly** $(\kappa - 1)/(\kappa + 1)$
+    at every step, and the MSE gap, which is quadratic in the error, by its square. Checked on the cars, step by step:
+    """),
+    code("""
+    kappa = lam.max() / lam.min()  # condition number of the Hessian
+    eta_best = 2 / (lam.min() + lam.max())
+    rate_best = (kappa - 1) / (kappa + 1)
+    eta_grid = np.linspace(0.001, eta_max, 20_001)  # a brute-force search for the best η, as a check of the algebra
+    rho_grid = np.maximum(np.abs(1 - eta_grid * lam.min()), np.abs(1 - eta_grid * lam.max()))
+    assert abs(eta_grid[np.argmin(rho_grid)] - eta_best) <= eta_grid[1] - eta_grid[0]
+    assert np.isclose(rho_grid.min(), rate_best, rtol=1e-5)
+
+    best_run = lh.gradient_descent(x, y, learning_rate=eta_best, epochs=400)
+    error = np.hypot(best_run.weights[:, 0] - w_best, best_run.biases - b_best)  # length of θ − θ*
+    assert np.allclose(error[1:] / error[:-1], rate_best)  # at every one of the 400 steps
+    gap_best = best_run.losses - min_loss
+    assert np.allclose(gap_best[1:201] / gap_best[:200], rate_best**2)
+    """),
+    checked("""
+    print(f"condition number κ = λ_max / λ_min = {kappa:.1f}")
+    print(f"best fixed step η* = 2 / (λ_min + λ_max) = {eta_best:.4f}   (η_max = {eta_max:.4f})")
+    ratios = error[1:] / error[:-1]
+    print(f"rate (κ − 1)/(κ + 1) = {rate_best:.4f}; measured per step: {ratios.min():.4f} to {ratios.max():.4f}")
+    print(f"steps to shrink the error 10×: ln 10 / (−ln rate) = {np.log(10) / -np.log(rate_best):.0f}")
+    for name, eta in [("0.05", 0.05), ("0.09", 0.09), ("η*", eta_best), ("0.99 η_max", 0.99 * eta_max)]:
+        rho = max(abs(1 - eta * lam.min()), abs(1 - eta * lam.max()))
+        print(f"η = {name:<10} ({eta:.4f}): slowest factor per step ρ(η) = {rho:.5f}")
+    """),
+    md(r"""
+    With $\kappa \approx 154$ the best rate is $\approx 1 - 2/\kappa$: no fixed $\eta$ can promise more than 1.3 % less error
+    per step. $\lambda_{\min}$ is so small next to $\lambda_{\max}$ that $\eta^*$ lies just below $\eta_{\max}$, and even there
+    the flat direction crawls. (The rate is the best **guarantee** for every start; from one particular start a nearby
+    $\eta$ may need a few steps fewer, since $\rho$ hardly changes around $\eta^*$.) The cure is a rounder bowl. Standardise the feature (mean 0, standard
+    deviation 1): then $H = 2I$, $\kappa = 1$, $\eta^* = 0.5$ and the rate is 0, so **one step** lands on the minimum:
+    """),
+    code("""
+    x_std = (x - np.mean(x)) / np.std(x)  # weight in standard deviations from the mean
+    A_std = np.column_stack([x_std, np.ones(n)])
+    lam_std = np.linalg.eigvalsh(2 / n * A_std.T @ A_std)
+    one_step = lh.gradient_descent(x_std, y, learning_rate=2 / (lam_std.min() + lam_std.max()), epochs=1)
+    assert np.allclose(lam_std, [2.0, 2.0])
+    assert np.allclose([one_step.w[0], one_step.b], lh.fit_closed_form(x_std, y))
+    """),
+    checked("""
+    print(f"standardised: eigenvalues {np.round(lam_std, 6) + 0.0}, κ = {lam_std.max() / lam_std.min():.4f}")
+    w1, b1 = lh.fit_closed_form(x_std, y)
+    print(f"one step with η* = 0.5: w = {one_step.w[0]:.4f}, b = {one_step.b:.4f}; closed form: w = {w1:.4f}, b = {b1:.4f}")
     """),
     misconception(
         '"a too-large learning rate just bounces around and never converges"',
@@ -414,6 +490,9 @@ CELLS = [
       $\eta_{\max}$ diverges.
     * For the MSE, $\eta_{\max} = 2/\lambda_{\max}(H)$ with the Hessian $H = \frac2n A^\top A$: each eigen-direction is
       multiplied by $1 - \eta\lambda$ per step. The smallest eigenvalue sets the speed.
+    * The **best fixed step** $\eta^* = 2/(\lambda_{\min} + \lambda_{\max})$ shrinks the error by $(\kappa - 1)/(\kappa + 1)$
+      per step, with $\kappa = \lambda_{\max}/\lambda_{\min}$: 0.987 on the cars ($\kappa \approx 154$), 0 for a
+      standardised feature ($\kappa = 1$, one step).
     * Gradient descent reaches the **closed-form** answer; the closed form is exact but exists only for least squares.
 
     **Next:** [05 · Batch sizes](05_batch_sizes.ipynb): steps from a few examples at a time, epochs and iterations.

@@ -90,6 +90,23 @@ CELLS = [
     reference = lh.gradient_descent(X, y, learning_rate=learning_rate, epochs=steps)  # full batch: a step per epoch
     assert np.allclose(w_np, reference.w) and np.isclose(b_np, reference.b)
     assert np.allclose(losses_np, reference.losses[:-1])
+    """, handout="""
+    cars = lh.load_dataset("cars_multi")
+    X = (cars.X - cars.X.mean(axis=0)) / cars.X.std(axis=0)  # standardised features (notebook 07)
+    y = cars.y
+    learning_rate, steps = 0.1, 50
+
+
+    def train_numpy(X, y, learning_rate, steps):
+        # Exercise 04.2 asks you to write this loop; until you do, this copy runs the library's.
+        history = lh.gradient_descent(X, y, learning_rate=learning_rate, epochs=steps)
+        return history.w, history.b, history.losses[:-1]  # the MSE before each step
+
+
+    w_np, b_np, losses_np = train_numpy(X, y, learning_rate, steps)
+    reference = lh.gradient_descent(X, y, learning_rate=learning_rate, epochs=steps)  # full batch: a step per epoch
+    assert np.allclose(w_np, reference.w) and np.isclose(b_np, reference.b)
+    assert np.allclose(losses_np, reference.losses[:-1])
     """),
     checked("""
     print(f"after {steps} steps: w = {np.round(reference.w, 4)}, b = {reference.b:.4f}, MSE = {reference.losses[-1]:.4f}")
