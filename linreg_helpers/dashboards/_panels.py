@@ -288,6 +288,8 @@ class LossCurvePanel:
         """Draw the smallest attainable loss dotted, as a moving artist: for a minimum that moves with the
         data (no redraw needed). Not combined with the gap view (:meth:`set_gap`), whose axes follow it."""
         if not self.min_line.get_animated():
+            # above the grid (the axis is at zorder 1.5): frames, drawn in zorder, then match a full draw
+            self.min_line.set_zorder(2)
             self.blit.add(self.min_line)
         self.min_line.set_data([0.0, 1.0], [value, value])
         self.min_line.set_transform(self.ax.get_yaxis_transform())
