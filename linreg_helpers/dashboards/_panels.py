@@ -392,3 +392,14 @@ def add_surface_star(panel: SurfacePanel, optimum: tuple[float, float], height: 
         zorder=12,
     )
     return panel.blit.add(star)
+
+
+def static_legend(ax) -> None:
+    """Put ``ax``'s legend under the moving artists (zorder 1.9: above the grid, below every line).
+
+    A legend above a moving artist is redrawn with every frame (``Blitter.lift_static_above``),
+    which costs more than all the moving lines together (text is drawn glyph by glyph); placed in
+    a band the moving artists seldom enter (``fit_span``), it can stay in the cached background.
+    A line that does cross it is drawn over it, in a frame and in a full redraw alike.
+    """
+    ax.get_legend().set_zorder(1.9)

@@ -13,7 +13,7 @@ from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
 from ._base import Dashboard, _round_sig, code_number, zoomed_grid
-from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, add_surface_star, fit_span, loss_floor
+from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, add_surface_star, fit_span, loss_floor, static_legend
 from .descent import learning_rate_slider, loss_view_toggle
 
 RUNS = (("full", "full batch"), ("mini", "mini-batch"), ("sgd", "SGD (batch 1)"))
@@ -88,10 +88,10 @@ class BatchSizeDashboard(Dashboard):
             title="Paths on the MSE contours (★ minimum)",
         )
         self.curve_ax = fig.add_subplot(gs[1, 1])
-        self.curve = LossCurvePanel(self.curve_ax, self.blitter, lecture=lec, title="Loss curves")
+        self.curve = LossCurvePanel(
+            self.curve_ax, self.blitter, lecture=lec, title="Loss curves (colours as in the legend above)"
+        )
         self.curve.set_minimum(self.stats.min_mse)
-        self.curve.message.set_position((0.97, 0.55))  # under the legend, not behind it
-        self.curve.message.set_verticalalignment("center")
         for key, label in RUNS:
             self.fit.add_line(key, COLORS[key], label, lw_scale=0.9)
             path = self.contour.add_path(key, COLORS[key], label=label, marker=False)
@@ -107,7 +107,7 @@ class BatchSizeDashboard(Dashboard):
                     p.line.set_linewidth(p.line.get_linewidth() * 0.7)
         self.star3d = add_surface_star(self.surface, optimum, self.stats.min_mse, lecture=lec)
         self.fit.legend(ncol=3)
-        self.curve_ax.legend(loc="upper right", fontsize=self.sizes.font - 1, framealpha=0.85)
+        static_legend(self.fit.ax)  # the three runs' colours, for every panel: no legend over the curves
         self.start_loss = float(((self.y) ** 2).mean())  # every run starts at w = b = 0
         self._x_axis = "epochs"
 

@@ -13,7 +13,7 @@ from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
 from ._base import Dashboard, _round_sig, code_number, nice_slider
-from ._panels import LossCurvePanel, SurfacePanel, add_surface_star, divergence_text, fit_span
+from ._panels import LossCurvePanel, SurfacePanel, add_surface_star, divergence_text, fit_span, static_legend
 from .descent import learning_rate_slider
 
 LOSS_CHOICES = [("MSE", "mse"), ("MAE", "mae"), ("Huber", "huber"), ("RMSE", "rmse")]
@@ -180,6 +180,7 @@ class LossExplorer(Dashboard):
         self.fit.add_line("mae", COLORS["mae"], "MAE line")
         self.fit.add_line("gd", COLORS["path"], "descent (chosen loss)", ls="--")
         self.fit.legend(ncol=2)
+        static_legend(self.fit.ax)
         y0 = self.current_y(self.defaults)
         self.surface = SurfacePanel(
             fig.add_subplot(gs[0, 1], projection="3d"),
@@ -225,6 +226,7 @@ class LossExplorer(Dashboard):
             columnspacing=0.8,
             borderpad=0.3,
         )
+        static_legend(ax)  # in the band above the curves, which nothing moving enters
         style_axes(ax, lec)
         self.curve_ax = fig.add_subplot(gs[1, 1])
         self.curve = LossCurvePanel(self.curve_ax, self.blitter, lecture=lec, title="Loss curve of the descent")

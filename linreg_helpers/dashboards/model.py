@@ -18,6 +18,7 @@ from ._panels import (
     divergence_text,
     fit_span,
     loss_floor,
+    static_legend,
 )
 from .descent import learning_rate_slider, loss_view_toggle
 
@@ -68,6 +69,7 @@ class ModelExplorer(Dashboard):
         self.fit.art.line.set_label("your line")
         self.fit.add_line("gd", COLORS["path"], "after descent", ls="--")
         self.fit.legend(ncol=2)
+        static_legend(self.fit.ax)
         Z = loss_surface(self.X, self.y, self.weights, self.biases)
         self.zmax = float(Z.max())
         optimum = (float(self.stats.w_star[0]), self.stats.b_star)
