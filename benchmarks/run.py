@@ -20,6 +20,10 @@ dashboard_update_ms, dashboard_naive_ms
     does), median of 7 moves.
 dashboard_batch_size_update_ms
     The same as ``dashboard_update_ms`` for moves of the batch-size slider.
+dashboard_p95_ms
+    Per dashboard: the p95 over a seeded sweep of 100 random control moves (any control but the
+    preset menu, to any other value it can show), each timed as ``dashboard_update_ms``
+    (``benchmarks/dashboard_p95.py``, also runnable alone).
 long_run_move_ms
     The longest run on default data (many features, batch size 1: 39,200 steps):
     one move to it, with the run drawn thinned and drawn point for point (median of 8).
@@ -209,6 +213,9 @@ def main(argv=None) -> int:
     results["dashboard_naive_ms"] = naives
     results["dashboard_batch_size_update_ms"] = batch
     results["dashboard_frame_bytes"] = frame_bytes
+    from benchmarks import dashboard_p95
+
+    results.update(dashboard_p95.measure(args.quick))
     if not args.no_browser:
         try:
             from benchmarks import browser_latency
@@ -246,6 +253,10 @@ def main(argv=None) -> int:
         + ", ".join(f"{n} {v}" for n, v in results["dashboard_rebuild_leak_mib"].items())
     )
     print("batch-size slider moves (ms): " + ", ".join(f"{n} {v:.2f}" for n, v in batch.items()))
+    print(
+        "random control moves, p95 (ms, target <= 30): "
+        + ", ".join(f"{n} {v:.1f}" for n, v in results["dashboard_p95_ms"].items())
+    )
     long = results["long_run_move_ms"]
     print(
         f"many features, batch size 1 ({long['steps']} steps): {long['thinned']:.0f} ms a move drawn thinned, "

@@ -366,6 +366,9 @@ class Blitter:
         self.blits = 0
         self.enabled = True
         self._without: tuple | None = None  # (axes, the static figure without that axes)
+        self._kept: tuple | None = None  # (axes, its own draw): see keep_background_without
+        self._fresh_without: tuple | None = None  # the copy made during the full draw under way
+        self._extents: dict = {}  # axes → its tight box (padded) as last drawn, measured when first needed
         for a in artists:
             self.add(a)
         self.canvas.mpl_connect("draw_event", self._on_draw)
@@ -410,7 +413,8 @@ class Blitter:
         if not self.enabled:  # e.g. savefig to a file: not the screen's buffer
             return
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-        self._without = None
+        self._without, self._fresh_without = self._fresh_without, None
+        self._extents = {}
         self.full_draws += 1
         self._draw_animated()
 
@@ -426,17 +430,50 @@ class Blitter:
         self._background = None
         self._without = None
 
-    def redraw_axes(self, ax) -> None:
-        """Show a change confined to one axes (a 3D panel being rotated), redrawing only that axes.
+    def keep_background_without(self, ax) -> None:
+        """At every full draw, keep the static figure without ``ax`` (a 3D panel) for one copy's cost.
 
-        The first call renders the static figure without ``ax`` once and keeps it; each call
-        then pastes it, draws ``ax`` over it (which is what a full draw does, since the panels
-        do not overlap), keeps the result as the new background and blits. A full draw of a
-        dashboard takes 4–5 times longer (every panel's text and ticks).
+        ``ax`` is drawn last (its zorder is raised above the other panels'; panels do not overlap,
+        so the picture is the same) and the figure drawn so far is copied just before it. The
+        first frame of a drag of ``ax`` (:meth:`redraw_axes`) or of a change to its static part
+        (:meth:`refresh_axes`) then costs only ``ax``'s own drawing, never a render of the rest.
+        """
+        if self._kept is not None and self._kept[0].figure is not None:
+            self._kept[0].draw = self._kept[1]  # one kept panel at a time
+        others = [a.get_zorder() for a in self.figure.axes if a is not ax]
+        ax.set_zorder(max(others, default=0.0) + 1.0)
+        own_draw = ax.draw
+
+        def draw(renderer):
+            if self.enabled and renderer is getattr(self.canvas, "renderer", None) and not self._partial:
+                self._fresh_without = (ax, self.canvas.copy_from_bbox(self.figure.bbox))
+            own_draw(renderer)
+
+        ax.draw = draw
+        self._kept = (ax, own_draw)
+
+    _partial = False  # True while refresh_axes draws one panel (not a full draw)
+
+    def refresh_axes(self, ax) -> bool:
+        """Make a change confined to ``ax``'s static part (new limits, a new surface, a rotation) the
+        background, redrawing only ``ax``; :meth:`update` then shows it.
+
+        Returns False, changing nothing, when that cannot be done exactly: no background yet, or
+        ``ax``'s place touches another panel's; the caller then redraws everything
+        (:meth:`invalidate`).
+
+        The panel kept by :meth:`keep_background_without` (or, failing that, ``ax`` after one render
+        of the static figure without it) is drawn over the figure without it. Any other panel is
+        drawn over its own place wiped to the figure's colour: the largest rectangle around it that
+        no other panel's ticks, labels or title reach (measured once per full draw). Both are what a
+        full draw does there, since the panels do not overlap. A full draw of a dashboard takes 4–5
+        times longer (every panel's text and ticks).
         """
         if self._background is None or not self.enabled:
-            self.canvas.draw()
-            return
+            return False
+        kept = self._kept[0] if self._kept is not None else None
+        if ax is not kept and (self._without is None or self._without[0] is not ax):
+            return self._refresh_in_place(ax)
         renderer = self.canvas.get_renderer()
         if self._without is None or self._without[0] is not ax:
             self.enabled = False  # this render is not the screen's background
@@ -448,8 +485,64 @@ class Blitter:
                 ax.set_visible(True)
                 self.enabled = True
         self.canvas.restore_region(self._without[1])
-        ax.draw(renderer)
+        self._draw_partial(ax, renderer)
+        self._extents.pop(ax, None)  # a rotation moves its ticks and labels
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        return True
+
+    def _draw_partial(self, ax, renderer) -> None:
+        self._partial = True
+        try:
+            ax.draw(renderer)
+        finally:
+            self._partial = False
+
+    def _extent(self, ax, renderer):
+        if ax not in self._extents:
+            self._extents[ax] = ax.get_tightbbox(renderer).padded(2)
+        return self._extents[ax]
+
+    def _place(self, ax, renderer) -> tuple[int, int, int, int] | None:
+        """``ax``'s place: columns x0:x1 and rows y0:y1 of the buffer (top row 0) that only ``ax`` draws
+        in, or None if another panel's extent reaches into ``ax``'s own box."""
+        width, height = renderer.width, renderer.height
+        box = ax.bbox
+        others = [self._extent(a, renderer) for a in self.figure.axes if a is not ax and a.get_visible()]
+        if any(o.overlaps(box) for o in others):
+            return None
+        lo_x = max([o.x1 for o in others if o.x1 <= box.x0 and o.y0 < box.y1 and o.y1 > box.y0], default=0.0)
+        hi_x = min([o.x0 for o in others if o.x0 >= box.x1 and o.y0 < box.y1 and o.y1 > box.y0], default=width)
+        lo_y = max([o.y1 for o in others if o.y1 <= box.y0 and o.x0 < hi_x and o.x1 > lo_x], default=0.0)
+        hi_y = min([o.y0 for o in others if o.y0 >= box.y1 and o.x0 < hi_x and o.x1 > lo_x], default=height)
+        x0, x1 = int(np.ceil(lo_x)), int(np.floor(hi_x))
+        return x0, x1, int(np.ceil(height - hi_y)), int(np.floor(height - lo_y))
+
+    def _refresh_in_place(self, ax) -> bool:
+        renderer = self.canvas.get_renderer()
+        place = self._place(ax, renderer)
+        if place is None:
+            return False
+        x0, x1, y0, y1 = place
+        self.canvas.restore_region(self._background)
+        pixels = np.asarray(renderer.buffer_rgba())
+        pixels[y0:y1, x0:x1] = np.round(np.asarray(self.figure.get_facecolor()) * 255).astype(np.uint8)
+        self._draw_partial(ax, renderer)
+        self._extents.pop(ax, None)  # new ticks and labels
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        if self._without is not None:  # the figure without the kept panel: the same new pixels here
+            new = pixels[y0:y1, x0:x1].copy()
+            self.canvas.restore_region(self._without[1])
+            pixels[y0:y1, x0:x1] = new
+            self._without = (self._without[0], self.canvas.copy_from_bbox(self.figure.bbox))
+            self.canvas.restore_region(self._background)
+        return True
+
+    def redraw_axes(self, ax) -> None:
+        """Show a change confined to one axes (a 3D panel being rotated), redrawing only that axes
+        (see :meth:`refresh_axes`), and blit."""
+        if not self.refresh_axes(ax):
+            self.canvas.draw()
+            return
         self._draw_animated()
         self.canvas.blit(self.figure.bbox)
         self.blits += 1

@@ -242,8 +242,7 @@ def surface_values(X, y, weights, biases, loss: str = "mse", **loss_kw) -> np.nd
 def draw_surface(ax, weights, biases, Z, *, lecture: bool | None = None) -> None:
     """Draw a loss surface on a 3D Axes (static part of the panel)."""
     s = sizes(lecture)
-    Wg, Bg = np.meshgrid(weights, biases)
-    ax.plot_surface(Wg, Bg, Z, cmap=SURFACE_CMAP, alpha=0.75, linewidth=0, antialiased=False, rcount=30, ccount=30)
+    surface_collection(ax, weights, biases, Z)
     ax.set_xlabel("w", labelpad=-4)
     ax.set_ylabel("b", labelpad=-4)
     # the z axis is named in the panel's title: a z label collides with its tick labels
@@ -254,6 +253,14 @@ def draw_surface(ax, weights, biases, Z, *, lecture: bool | None = None) -> None
     ax.set_zlim(0, float(Z.max()))
     ax.tick_params(labelsize=s.font - 2, pad=-2)
     ax.view_init(elev=30, azim=-60)
+
+
+def surface_collection(ax, weights, biases, Z):
+    """The surface of :func:`draw_surface` alone (its ``Poly3DCollection``), as every 3D panel draws it."""
+    Wg, Bg = np.meshgrid(weights, biases)
+    return ax.plot_surface(
+        Wg, Bg, Z, cmap=SURFACE_CMAP, alpha=0.75, linewidth=0, antialiased=False, rcount=30, ccount=30
+    )
 
 
 def draw_contour(ax, weights, biases, Z, *, lecture: bool | None = None, optimum=None) -> None:

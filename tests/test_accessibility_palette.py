@@ -14,6 +14,7 @@ from matplotlib.colors import to_rgb
 
 import linreg_helpers as lh
 from linreg_helpers import style
+from linreg_helpers._canvas import new_live_figure
 
 WHITE = "#FFFFFF"
 DECORATION = {"grid"}  # not information (WCAG 1.4.11 exempts it)
@@ -121,4 +122,6 @@ def test_arrow_keys_turn_the_3d_view():
     azim, elev = ax.azim, ax.elev
     widget._on_message(widget, {"type": "rotate", "azim": 5, "elev": -5}, [])
     assert (ax.azim, ax.elev) == pytest.approx((azim + 5, elev - 5))
-    assert not lh.model_explorer().figure.canvas.widget.rotate(5, 0)  # no 3D panel: nothing turns
+    flat = new_live_figure((3.0, 2.0))
+    flat.add_subplot()
+    assert not flat.canvas.widget.rotate(5, 0)  # no 3D panel: nothing turns

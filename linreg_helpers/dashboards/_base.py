@@ -380,8 +380,9 @@ class Dashboard(widgets.VBox):
             **options,
         )
 
-    def render(self, values: dict[str, Any]) -> bool:
-        """Compute and move the artists for ``values``; return True if the static part changed."""
+    def render(self, values: dict[str, Any]) -> bool | set:
+        """Compute and move the artists for ``values``; return True if the static part changed (a full
+        redraw), or the set of the Axes whose static part alone changed (only they are redrawn)."""
         raise NotImplementedError
 
     def presets(self) -> dict[str, dict[str, Any]]:
@@ -562,8 +563,10 @@ class Dashboard(widgets.VBox):
             return
         # The frame leaves first, the read-out's message after it: the browser paints sooner.
         with self.readout.hold_sync():
-            if self.render(self.values()):
-                self.blitter.invalidate()
+            changed = self.render(self.values())
+            panels = changed if isinstance(changed, (set, frozenset, list, tuple)) else ()
+            if (changed and not panels) or not all(self.blitter.refresh_axes(ax) for ax in panels):
+                self.blitter.invalidate()  # a full redraw
             self.blitter.update()
         self.frames += 1
         self._last_frame_end = time.perf_counter()

@@ -21,6 +21,7 @@ from ..plots import (
     log_ticks,
     set_fit,
     style_axes,
+    surface_collection,
 )
 from ..style import COLORS, sizes
 from ..training import History
@@ -72,8 +73,8 @@ class FitPanel:
         self.extra[key] = self._blit.add(line)
         return line
 
-    def legend(self, loc="upper left"):
-        self.ax.legend(loc=loc, fontsize=self._s.font - 1, frameon=True, framealpha=0.85)
+    def legend(self, loc="upper left", ncol: int = 1):
+        self.ax.legend(loc=loc, ncol=ncol, fontsize=self._s.font - 1, frameon=True, framealpha=0.85)
 
     def set(self, w: float, b: float, residuals: bool = False) -> None:
         set_fit(self.art, self.x, self.y, w, b, residuals)
@@ -141,15 +142,33 @@ class SurfacePanel:
     def __init__(self, ax, blit: Blitter, weights, biases, Z, *, loss="mse", lecture=None, title=None, zlabel=True):
         self.ax, self.weights, self.biases, self.blit, self.lecture = ax, weights, biases, blit, lecture
         self.zmax = float(Z.max())
-        label = LOSS_LABELS[loss].split(" (")[0]
+        self.zlabel = zlabel
         draw_surface(ax, weights, biases, Z, lecture=lecture)
         # Moving artists are blitted over the surface; a full redraw (a saved PNG, the page without
         # the live front end) draws them in the same order, by zorder, not by 3D depth.
         ax.computed_zorder = False
-        if zlabel:
-            ax.set_zlabel(label.split()[0], labelpad=-1, fontsize=sizes(lecture).font - 1)  # "MSE": short
-        ax.set_title(title or f"{label} surface (drag to rotate)", fontsize=sizes(lecture).title)
+        self._name_loss(loss, title)
         self.paths: dict[str, PathArtists] = {}
+        blit.keep_background_without(ax)  # a drag's first frame draws only this panel
+
+    def _name_loss(self, loss: str, title: str | None = None) -> None:
+        label = LOSS_LABELS[loss].split(" (")[0]
+        if self.zlabel:
+            self.ax.set_zlabel(label.split()[0], labelpad=-1, fontsize=sizes(self.lecture).font - 1)  # "MSE"
+        self.ax.set_title(title or f"{label} surface (drag to rotate)", fontsize=sizes(self.lecture).title)
+
+    def set_surface(self, Z, loss: str) -> None:
+        """Show another surface on the same grid (another loss, moved data): the static part changes.
+
+        The z axis reaches the new surface's top; the view (a learner's rotation) is kept. Show it
+        with :meth:`Blitter.refresh_axes` on :attr:`ax` (only this panel is redrawn).
+        """
+        for old in list(self.ax.collections):
+            old.remove()
+        surface_collection(self.ax, self.weights, self.biases, Z)
+        self.zmax = float(Z.max())
+        self.ax.set_zlim(0, self.zmax)
+        self._name_loss(loss)
 
     def add_path(self, key: str, color: str) -> PathArtists:
         self.paths[key] = PathArtists(self.ax, self.blit, color, lecture=self.lecture, three_d=True)
@@ -256,6 +275,25 @@ class LossCurvePanel:
         self._draw_min_line()
         return True
 
+    def set_loss(self, loss: str) -> bool:
+        """Label the curves with another loss (a key of ``LOSS_LABELS``); True when the label changed."""
+        name = LOSS_LABELS[loss].split(" (")[0]
+        if name == self._loss_name:
+            return False
+        self._loss_name = name
+        self.ax.set_ylabel(f"{name} − minimum (gap)" if self.gap else f"{name} on all data")
+        return True
+
+    def set_moving_minimum(self, value: float) -> None:
+        """Draw the smallest attainable loss dotted, as a moving artist: for a minimum that moves with the
+        data (no redraw needed). Not combined with the gap view (:meth:`set_gap`), whose axes follow it."""
+        if not self.min_line.get_animated():
+            # above the grid (the axis is at zorder 1.5): frames, drawn in zorder, then match a full draw
+            self.min_line.set_zorder(2)
+            self.blit.add(self.min_line)
+        self.min_line.set_data([0.0, 1.0], [value, value])
+        self.min_line.set_transform(self.ax.get_yaxis_transform())
+
     def _draw_min_line(self) -> None:
         if self.minimum is None or self.gap:
             self.min_line.set_data([], [])
@@ -325,3 +363,43 @@ def loss_floor(min_loss: float, start_loss: float) -> tuple[float, float]:
     top = max(start_loss, min_loss, 1e-12) * 3.0
     bottom = max(min_loss, top * 1e-7) * 0.5
     return bottom, top
+
+
+def fit_span(y, headroom: float = 0.3, low=None, high=None) -> tuple[float, float]:
+    """y-limits for a :class:`FitPanel` with a band above the data for its legend.
+
+    The band is ``headroom`` times the data's range (``low``/``high`` widen the range first, e.g.
+    for points the dashboard moves), so a legend in the upper part of the panel covers no point.
+    """
+    lo = float(np.min(y)) if low is None else min(float(np.min(y)), low)
+    hi = float(np.max(y)) if high is None else max(float(np.max(y)), high)
+    return lo, hi + headroom * ((hi - lo) or 1.0)
+
+
+def add_surface_star(panel: SurfacePanel, optimum: tuple[float, float], height: float, *, lecture=None):
+    """The minimum (★) on a :class:`SurfacePanel`, registered as the last moving artist: drawn above every
+    current-point marker. Add it after the panel's paths; move it with ``star.set_data_3d``."""
+    s = sizes(lecture)
+    (star,) = panel.ax.plot(
+        [optimum[0]],
+        [optimum[1]],
+        [height],
+        marker="*",
+        ms=s.marker * 2.2,
+        color=COLORS["optimum"],
+        mec="white",
+        ls="none",
+        zorder=12,
+    )
+    return panel.blit.add(star)
+
+
+def static_legend(ax) -> None:
+    """Put ``ax``'s legend under the moving artists (zorder 1.9: above the grid, below every line).
+
+    A legend above a moving artist is redrawn with every frame (``Blitter.lift_static_above``),
+    which costs more than all the moving lines together (text is drawn glyph by glyph); placed in
+    a band the moving artists seldom enter (``fit_span``), it can stay in the cached background.
+    A line that does cross it is drawn over it, in a frame and in a full redraw alike.
+    """
+    ax.get_legend().set_zorder(1.9)

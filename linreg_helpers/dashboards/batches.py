@@ -13,7 +13,7 @@ from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
 from ._base import Dashboard, _round_sig, code_number, zoomed_grid
-from ._panels import ContourPanel, LossCurvePanel, loss_floor
+from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, add_surface_star, fit_span, loss_floor, static_legend
 from .descent import learning_rate_slider, loss_view_toggle
 
 RUNS = (("full", "full batch"), ("mini", "mini-batch"), ("sgd", "SGD (batch 1)"))
@@ -27,14 +27,16 @@ class BatchSizeDashboard(Dashboard):
     (of the mini-batch run), ``epochs``, ``x_axis`` (loss curves against
     epochs, i.e. passes over the data, or against steps, i.e. updates) and
     ``seed`` (the shuffling), ``loss_view`` (the loss with its minimum dotted,
-    or the gap to the minimum). Panels: the three fitted lines, the three paths
-    on the contour map, zoomed to where the runs go (SGD's noise is visible;
-    each run's end point in its colour, ringed in black), the three loss curves.
+    or the gap to the minimum). Panels, in the places every dashboard uses: the
+    three fitted lines, the three paths on the 3D MSE surface (★ minimum), the
+    three paths on the contour map, both zoomed to where the runs go (SGD's noise
+    is visible; each run's end point in its colour, ringed in black), the three
+    loss curves.
     """
 
     name = "batch_size"
     title = "Batch size: full batch, mini-batch and SGD on the same data"
-    figsize = (10.5, 3.8)
+    figsize = (9.0, 6.2)
 
     default_data_code = "X, y = lh.make_linear_data(150, weights=2.0, bias=1.0, noise=2.0, x_range=(0, 4), seed=5)"
 
@@ -64,40 +66,48 @@ class BatchSizeDashboard(Dashboard):
 
     def build(self) -> None:
         fig, lec = self.figure, self.lecture
-        gs = fig.add_gridspec(1, 3, left=0.06, right=0.98, top=0.87, bottom=0.16, wspace=0.3)
-        self.fit = self.fit_panel(gs[0, 0], "Fitted lines after training")
+        gs = fig.add_gridspec(2, 2, left=0.08, right=0.97, top=0.94, bottom=0.08, hspace=0.42, wspace=0.25)
+        self.fit = self.fit_panel(gs[0, 0], "Fitted lines after training", y_span=fit_span(self.y, 0.3))
         self.fit.art.line.set_visible(False)
         self.fit.art.line.set_label("_nolegend_")
         self.fit.art.scatter.set_alpha(0.35)
         Z = loss_surface(self.X, self.y, self.weights, self.biases)
         self.zmax = float(Z.max())
+        optimum = (float(self.stats.w_star[0]), self.stats.b_star)
+        self.surface = SurfacePanel(
+            fig.add_subplot(gs[0, 1], projection="3d"), self.blitter, self.weights, self.biases, Z, lecture=lec
+        )
         self.contour = ContourPanel(
-            fig.add_subplot(gs[0, 1]),
+            fig.add_subplot(gs[1, 0]),
             self.blitter,
             self.weights,
             self.biases,
             Z,
-            optimum=(float(self.stats.w_star[0]), self.stats.b_star),
+            optimum=optimum,
             lecture=lec,
-            title="Paths on the MSE contours",
+            title="Paths on the MSE contours (★ minimum)",
         )
-        self.curve_ax = fig.add_subplot(gs[0, 2])
-        self.curve = LossCurvePanel(self.curve_ax, self.blitter, lecture=lec, title="Loss curves")
+        self.curve_ax = fig.add_subplot(gs[1, 1])
+        self.curve = LossCurvePanel(
+            self.curve_ax, self.blitter, lecture=lec, title="Loss curves (colours as in the legend above)"
+        )
         self.curve.set_minimum(self.stats.min_mse)
-        self.curve.message.set_position((0.97, 0.55))  # under the legend, not behind it
-        self.curve.message.set_verticalalignment("center")
         for key, label in RUNS:
             self.fit.add_line(key, COLORS[key], label, lw_scale=0.9)
             path = self.contour.add_path(key, COLORS[key], label=label, marker=False)
-            path.point.set_markeredgecolor("black")  # three end points: told apart by their colours
+            path3d = self.surface.add_path(key, COLORS[key])
             curve = self.curve.add_curve(key, COLORS[key], label, lw_scale=0.8)
+            for p in (path, path3d):
+                p.point.set_markeredgecolor("black")  # three end points: told apart by their colours
             if key == "sgd":  # the noisiest run underneath, a little transparent, so the others show
-                for artist in (path.line, curve):
+                for artist in (path.line, path3d.line, curve):
                     artist.set_zorder(3)
                     artist.set_alpha(0.75)
-                path.line.set_linewidth(path.line.get_linewidth() * 0.7)
-        self.fit.legend()
-        self.curve_ax.legend(loc="upper right", fontsize=self.sizes.font - 1, framealpha=0.85)
+                for p in (path, path3d):
+                    p.line.set_linewidth(p.line.get_linewidth() * 0.7)
+        self.star3d = add_surface_star(self.surface, optimum, self.stats.min_mse, lecture=lec)
+        self.fit.legend(ncol=3)
+        static_legend(self.fit.ax)  # the three runs' colours, for every panel: no legend over the curves
         self.start_loss = float(((self.y) ** 2).mean())  # every run starts at w = b = 0
         self._x_axis = "epochs"
 
@@ -133,7 +143,7 @@ class BatchSizeDashboard(Dashboard):
         )
         return runs + "\nlh.plot_loss_curve(sgd, x=" + repr(values["x_axis"]) + ")"
 
-    def render(self, values) -> bool:
+    def render(self, values) -> set:
         runs = self.history = self.runs(values)
         x_axis = values["x_axis"]
         changed = self.curve.set_gap(values["loss_view"] == "gap")
@@ -150,11 +160,13 @@ class BatchSizeDashboard(Dashboard):
             changed |= self.curve.set_limits(x_max, bottom, top)
         else:
             changed |= self.curve.set_limits(values["epochs"], bottom, top)
+        stale = {self.curve_ax} if changed else set()  # new axes: only the loss curves are redrawn
         parts, warnings, diverged = [], [], []
         for key, label in RUNS:
             h = runs[key]
             self.fit.set_line(key, float(h.w[0]), h.b)
             self.contour.paths[key].set(h.weights[:, 0], h.biases)
+            self.surface.set_path(key, h.weights[:, 0], h.biases, h.losses)
             if x_axis == "steps":
                 self.curve.set_xy(key, np.arange(1, h.losses.shape[0] + 1), h.losses)
             else:
@@ -170,7 +182,7 @@ class BatchSizeDashboard(Dashboard):
         bs = values["batch_size"]
         parts.append(f"mini-batch: ceil({self.n}/{bs}) = {math.ceil(self.n / bs)} steps per epoch")
         self.show_readout(parts, warning=msg or None)
-        return changed
+        return stale
 
 
 def batch_size_dashboard(X=None, y=None, **settings) -> BatchSizeDashboard:

@@ -8,11 +8,12 @@ import numpy as np
 from ..closed_form import _lad_line, fit_closed_form
 from ..data import make_linear_data
 from ..losses import _huber_terms
-from ..plots import style_axes
+from ..plots import parameter_grid, style_axes
 from ..style import COLORS
+from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
 from ._base import Dashboard, _round_sig, code_number, nice_slider
-from ._panels import LossCurvePanel, divergence_text
+from ._panels import LossCurvePanel, SurfacePanel, add_surface_star, divergence_text, fit_span, static_legend
 from .descent import learning_rate_slider
 
 LOSS_CHOICES = [("MSE", "mse"), ("MAE", "mae"), ("Huber", "huber"), ("RMSE", "rmse")]
@@ -104,15 +105,18 @@ class LossExplorer(Dashboard):
     ``step_factor(loss) × η``, equally safe for every loss, and the default
     runs reach each loss's exact line (the read-out gives the gap).
 
-    Panels: the data with the exact MSE line (least squares) and MAE line
-    (least absolute deviations) and where descent on the chosen loss ends;
-    the constant model ``ŷ = b``, whose best ``b`` is the mean under MSE and
-    the median under MAE; the loss curve.
+    Panels, in the places every dashboard uses: the data with the exact MSE line
+    (least squares) and MAE line (least absolute deviations) and where descent on
+    the chosen loss ends; the 3D surface of the chosen loss on the data shown (MSE's
+    bowl, MAE's facets and creases, Huber's rounded floor) with the path of descent
+    and the exact minimum (★); the constant model ``ŷ = b``, whose best ``b`` is the
+    mean under MSE and the median under MAE; the loss curve of the chosen loss, with
+    its exact minimum dotted.
     """
 
     name = "losses"
     title = "Loss functions: squares chase outliers, absolute values shrug them off"
-    figsize = (10.5, 3.8)
+    figsize = (9.0, 6.2)
 
     default_data_code = "X, y = lh.make_linear_data(24, weights=1.5, bias=2.0, noise=1.0, seed=3)"
 
@@ -129,6 +133,16 @@ class LossExplorer(Dashboard):
         self.lr_max = largest_stable_learning_rate(self.X)
         y_hi = float(self.y.max()) + self.max_shift
         self.y_span = (min(float(self.y.min()), 0.0), y_hi)
+        # the (w, b) grid of the 3D surface: around the least-squares line, reaching the start w = b = 0
+        # and the line the outliers pull furthest (all moved by the largest shift); every loss's minimum
+        # lies between the MAE line, which barely moves, and that one
+        far = self.y.copy()
+        far[self.candidates] += self.max_shift
+        w_far, b_far = fit_closed_form(self.X, far)
+        self.weights, self.biases = parameter_grid(
+            self.X, self.y, [(0.0, 0.0), (float(np.ravel(w_far)[0]), float(b_far))], n=41, margin=1.15
+        )
+        self._surface_key = None
 
     def make_controls(self):
         return {
@@ -159,13 +173,26 @@ class LossExplorer(Dashboard):
 
     def build(self) -> None:
         fig, lec, s = self.figure, self.lecture, self.sizes
-        gs = fig.add_gridspec(1, 3, left=0.06, right=0.98, top=0.87, bottom=0.16, wspace=0.3)
-        self.fit = self.fit_panel(gs[0, 0], "Best lines under each loss", moving_data=True, y_span=self.y_span)
-        self.fit.art.line.set_label("MSE line (least squares)")
-        self.fit.add_line("mae", COLORS["mae"], "MAE line (least abs. dev.)")
-        self.fit.add_line("gd", COLORS["path"], "descent on chosen loss", ls="--")
-        self.fit.legend()
-        ax = fig.add_subplot(gs[0, 1])
+        gs = fig.add_gridspec(2, 2, left=0.08, right=0.97, top=0.94, bottom=0.08, hspace=0.42, wspace=0.25)
+        span = fit_span(self.y, 0.3, low=self.y_span[0], high=self.y_span[1])  # a band for the legend
+        self.fit = self.fit_panel(gs[0, 0], "Best lines under each loss", moving_data=True, y_span=span)
+        self.fit.art.line.set_label("MSE line")
+        self.fit.add_line("mae", COLORS["mae"], "MAE line")
+        self.fit.add_line("gd", COLORS["path"], "descent (chosen loss)", ls="--")
+        self.fit.legend(ncol=2)
+        static_legend(self.fit.ax)
+        y0 = self.current_y(self.defaults)
+        self.surface = SurfacePanel(
+            fig.add_subplot(gs[0, 1], projection="3d"),
+            self.blitter,
+            self.weights,
+            self.biases,
+            loss_surface(self.X, y0, self.weights, self.biases),
+            lecture=lec,
+        )
+        self.surface.add_path("gd", COLORS["path"])
+        self.star3d = add_surface_star(self.surface, (np.nan, np.nan), np.nan, lecture=lec)
+        ax = fig.add_subplot(gs[1, 0])
         self.b_grid = np.linspace(self.y_span[0] - 1, self.y_span[1] + 1, 300)
         self.const = {}
         # MAE(b) is what this panel is about: thick, above MSE(b); Huber(b), which lies on it for a small δ,
@@ -177,10 +204,14 @@ class LossExplorer(Dashboard):
         ):
             (line,) = ax.plot([], [], color=COLORS[key], lw=s.line * lw, ls=ls, zorder=z, label=label)
             self.const[key] = self.blitter.add(line)
-        self.mean_line = self.blitter.add(ax.axvline(0, color=COLORS["mse"], ls=":", lw=s.line, label="mean of y"))
-        self.median_line = self.blitter.add(ax.axvline(0, color=COLORS["mae"], ls="--", lw=s.line, label="median of y"))
+        # the curves reach at most 1 and the vertical lines stop there: the band above holds the legend
+        top = 1.45
+        self.mean_line, self.median_line = (
+            self.blitter.add(ax.axvline(0, ymax=1 / top, color=COLORS[key], ls=ls, lw=s.line, label=label))
+            for key, ls, label in (("mse", ":", "mean of y"), ("mae", "--", "median of y"))
+        )
         ax.set_xlim(self.b_grid[0], self.b_grid[-1])
-        ax.set_ylim(0, 1.45)  # room above the curves (scaled to at most 1) for the legend
+        ax.set_ylim(0, top)
         ax.set_yticks([0, 0.25, 0.5, 0.75, 1.0])
         ax.set_xlabel("b (a constant prediction ŷ = b)")
         ax.set_ylabel("loss ÷ its largest value")
@@ -195,17 +226,24 @@ class LossExplorer(Dashboard):
             columnspacing=0.8,
             borderpad=0.3,
         )
+        static_legend(ax)  # in the band above the curves, which nothing moving enters
         style_axes(ax, lec)
-        self.curve_ax = fig.add_subplot(gs[0, 2])
-        self.curve = LossCurvePanel(self.curve_ax, self.blitter, lecture=lec, title="Descent on the chosen loss")
+        self.curve_ax = fig.add_subplot(gs[1, 1])
+        self.curve = LossCurvePanel(self.curve_ax, self.blitter, lecture=lec, title="Loss curve of the descent")
+        self.curve.set_moving_minimum(np.nan)  # drawn under the curve
         self.curve.add_curve("gd", COLORS["path"])
-        self._shown_loss = None
 
-    def _curve_limits(self, loss, values):
-        y = self.current_y(values)
-        top = _loss_value(loss, y, values["delta"]) * 3.0  # the start, w = b = 0
+    def _curve_limits(self, loss: str) -> tuple[float, float]:
+        """The loss axis for ``loss`` whatever the outliers and δ: no full redraw while they move.
+
+        The top is three times the start's loss (w = b = 0) with every outlier at the largest
+        shift and the largest δ; the bottom a fifth of the least-squares line's loss on the data
+        without outliers at the smallest δ (each loss grows with the residuals and with δ)."""
+        deltas = self.controls["delta"]
+        far = self.current_y({"outliers": len(self.candidates), "outlier_shift": self.max_shift})
+        top = _loss_value(loss, far, deltas.max) * 3.0
         w, b = fit_closed_form(self.X, self.y)
-        bottom = max(_loss_value(loss, w * self.X + b - self.y, values["delta"]) * 0.2, top * 1e-8)
+        bottom = max(_loss_value(loss, w * self.X + b - self.y, deltas.min) * 0.2, top * 1e-8)
         return bottom, top
 
     def presets(self):
@@ -246,7 +284,7 @@ class LossExplorer(Dashboard):
             f"epochs={values['epochs']}, batch_size={values['batch_size']}, seed=0)"
         )
 
-    def render(self, values) -> bool:
+    def render(self, values) -> set:
         loss, delta = values["loss"], values["delta"]
         y = self.current_y(values)
         self.fit.set_data(y)
@@ -278,22 +316,27 @@ class LossExplorer(Dashboard):
         )
         self.history = h
         self.fit.set_line("gd", float(h.w[0]), h.b)
-        changed = False
-        if loss != self._shown_loss:
-            self.curve_ax.set_ylabel(f"{LOSS_NAMES[loss]} on all data")
-            self._shown_loss = loss
-            changed = True
-        bottom, top = self._curve_limits(
-            loss, {**values, "outliers": len(self.candidates), "outlier_shift": self.max_shift}
-        )
-        changed |= self.curve.set_limits(values["epochs"], bottom, top)
+        changed = self.curve.set_loss(loss)
+        changed |= self.curve.set_limits(values["epochs"], *self._curve_limits(loss))
+        stale = {self.curve_ax} if changed else set()  # only the panels whose static part changed are redrawn
         self.curve.set_curve("gd", h)
+        we, be = exact_line(loss, self.X, y, delta)
+        best = _loss_value(loss, we * self.X + be - y, delta)
+        self.curve.set_moving_minimum(best)
+        # the 3D surface of the chosen loss on the data shown: a new one when the loss or the data change
+        moved = values["outliers"] > 0 and values["outlier_shift"] != 0  # else the shift moves nothing
+        key = (loss, values["outliers"] if moved else 0, values["outlier_shift"] if moved else 0.0)
+        key += (delta if loss == "huber" else None,)
+        if key != self._surface_key:
+            self._surface_key = key
+            self.surface.set_surface(loss_surface(self.X, y, self.weights, self.biases, loss, delta=delta), loss)
+            stale.add(self.surface.ax)
+        self.surface.set_path("gd", h.weights[:, 0], h.biases, h.losses)
+        self.star3d.set_data_3d([we], [be], [best])
         msg = divergence_text(h)
         self.curve.set_message(msg)
         r2, r1 = w2 * self.X + b2 - y, w1 * self.X + b1 - y
         name = LOSS_NAMES[loss]
-        we, be = exact_line(loss, self.X, y, delta)
-        best = _loss_value(loss, we * self.X + be - y, delta)
         self.show_readout(
             [
                 f"MSE line: w = {w2:.3f}, b = {b2:.3f}",
@@ -309,7 +352,7 @@ class LossExplorer(Dashboard):
             ],
             warning=msg or None,
         )
-        return changed
+        return stale
 
 
 def _gap_text(reached: float, best: float, loss: str, full_batch: bool) -> str:

@@ -279,11 +279,16 @@ CELLS = [
     Now move the line yourself. The explorer shows data, the line $\hat y = wx + b$ and its residuals.
     Drag the **w** and **b** sliders and watch the residuals and the read-out under the figure. The number
     it reads out is the **MSE**, which notebook 02 defines: the mean of the *squared* residuals, one number
-    for how far the line is from the data (smaller is better). The middle panel maps that number over all
-    $(w, b)$, with your line as a dot and the best line as ★ (notebook 03 explains such maps).
+    for how far the line is from the data (smaller is better). The figure has four panels, in the places
+    every dashboard of the series uses. Top left: the data, your line and its residuals. Top right: that
+    number over all $(w, b)$ as a 3D surface (drag it to turn it), with your line as a dot and the best
+    line as ★; bottom left: the same surface seen from above as a contour map (notebook 03 explains such
+    maps). Bottom right: the **loss curve**, your line's MSE after each of your moves of **w** or **b**,
+    with the smallest MSE any line reaches dotted: your own search, step by step.
 
     The **descent epochs** slider starts at 0 (off). Set it above 0 *after* you have tried by hand: gradient
-    descent then runs from your $(w, b)$ and draws where it ends as a dashed line; the **learning rate** and
+    descent then runs from your $(w, b)$, draws where it ends as a dashed line and its path on the surface
+    and the map, and the loss curve shows its MSE epoch by epoch; the **learning rate** and
     **batch size** sliders steer it (notebooks 04 and 05 explain them; moving either while descent is off
     switches it on, with 25 epochs).
 

@@ -471,10 +471,16 @@ CELLS = [
     md(r"""
     ## 8. The loss explorer
 
-    The explorer draws the exact best MSE line and the exact best MAE line together, the losses of a constant
-    prediction (mean vs median, as above; MAE(b) is the thick green curve), and a gradient descent on the loss
-    you pick: MSE, MAE, Huber or RMSE, each descended on **itself** (descent on the RMSE uses the RMSE's own
-    gradient, which is the MSE's divided by $2\cdot\mathrm{RMSE}$). The **outliers** slider adds outliers,
+    The explorer runs a gradient descent on the loss you pick: MSE, MAE, Huber or RMSE, each descended on
+    **itself** (descent on the RMSE uses the RMSE's own gradient, which is the MSE's divided by
+    $2\cdot\mathrm{RMSE}$). Its four panels sit where every dashboard of the series puts them. Top left: the
+    data with the exact best MSE line, the exact best MAE line and, dashed, where the descent ends. Top right:
+    the 3D surface of the loss you picked, over $(w, b)$, on the data as shown, with the descent's path and
+    the exact minimum (★); drag it to turn it. The MSE gives a smooth bowl; the MAE a surface of flat
+    facets meeting in creases (one crease for each point, where its residual changes sign); Huber a bowl
+    near its floor and facets further out. Bottom left: the losses of a constant prediction (mean vs median,
+    as above; MAE(b) is the thick green curve). Bottom right: the loss curve, labelled with the loss being
+    descended, with that loss's exact minimum dotted. The **outliers** slider adds outliers,
     **outlier shift** moves them up. The learning-rate and batch-size sliders control the descent (notebooks 04
     and 05); each loss takes a step suited to it (the read-out says how much larger than the slider's $\eta$),
     and with the default 1000 epochs every descent ends on that loss's exact best line. The read-out's last
@@ -485,6 +491,9 @@ CELLS = [
 
     * Raise **outlier shift** step by step. Which line follows the outliers? Which barely moves?
     * Switch between MSE and RMSE. Does the best line change? (Section 3 says why.) Does the loss curve?
+      Does the surface's lowest point move?
+    * Switch to MAE and look at the surface: where are its creases? Move the outliers and watch the surface
+      and its ★ change with the data.
     * Pick Huber and compare its line with the other two, at $\delta = 1$ and at $\delta = 5$ (two
       presets). With a small $\delta$ Huber treats almost every error like the MAE, so its line lies near
       (even beyond) the MAE line; a large $\delta$ lets it be pulled toward the MSE line. Huber is "between"

@@ -432,7 +432,9 @@ CELLS = [
     ## 7. The batch-size dashboard
 
     Three runs with a shared learning rate on 150 examples like ours: full batch, your mini-batch size, and SGD.
-    Left: the fitted lines; middle: the three paths on the MSE contours; right: the loss curves, per epoch or per step.
+    The panels sit where every dashboard of the series puts them. Top left: the fitted lines; top right: the three
+    paths on the 3D MSE surface (drag it to turn it; ★ is the minimum); bottom left: the same paths on the MSE
+    contours, seen from above; bottom right: the loss curves, per epoch or per step, with the minimum dotted.
     The preset menu sets up classic situations; *Show as code* prints the `lh.gradient_descent` calls behind the picture.
 
     Things to try:
@@ -442,7 +444,7 @@ CELLS = [
       their own, smaller stable rate.)
     * Set the mini-batch size to 64: the read-out shows $\lceil 150/64 \rceil = 3$ steps per epoch.
     * Change the shuffle seed: the full-batch path does not move; the others take a different noisy route to the
-      same place.
+      same place. Turn the 3D surface: SGD's path zig-zags across the floor of the bowl, full batch slides down it.
     * Switch **loss curve shows** to *gap to minimum*: where does each run's gap stop falling (its noise floor)?
     * Try it on the 1,000 examples of this notebook: `lh.batch_size_dashboard(x, y)`.
     """),
