@@ -119,10 +119,11 @@ class ConvexityExplorer(Dashboard):
         }
 
     def build(self) -> None:
-        # the dashboards' common places: data and model top left, the 3D surface to its right, the loss
-        # curve under the surface; the topic panels: the contour map (bottom left) and the chord (right)
+        # the dashboards' common places (as in gradient descent's): data and model top left, the 3D surface
+        # top right, the loss curve under it; the topic panels: the contour map bottom left, where gradient
+        # descent has its own, and the chord test in the middle column
         self.gs = self.figure.add_gridspec(
-            2, 3, left=0.06, right=0.98, top=0.94, bottom=0.17, wspace=0.32, hspace=0.5, width_ratios=[1, 1.1, 0.95]
+            2, 3, left=0.06, right=0.98, top=0.94, bottom=0.09, wspace=0.32, hspace=0.5, width_ratios=[1, 0.95, 1.1]
         )
         self._loss = None
         self._draw_static("mse")
@@ -138,7 +139,7 @@ class ConvexityExplorer(Dashboard):
         self.fit.add_line("A", COLORS["chord"], "line A", ls="--", lw_scale=0.8)
         self.fit.add_line("B", COLORS["chord"], "line B", ls=":", lw_scale=0.9)
         self.surf = SurfacePanel(
-            fig.add_subplot(self.gs[0, 1], projection="3d"),
+            fig.add_subplot(self.gs[0, 2], projection="3d"),
             self.blitter,
             self.weights,
             self.biases,
@@ -174,11 +175,14 @@ class ConvexityExplorer(Dashboard):
             key: self.blitter.add(self.contour.ax.plot([], [], marker=f"${key}$", transform=shift, **letter)[0])
             for key in ("A", "B")
         }
-        self.curve = LossCurvePanel(fig.add_subplot(self.gs[1, 1]), self.blitter, lecture=lec, loss=loss)
+        self.curve = LossCurvePanel(fig.add_subplot(self.gs[1, 2]), self.blitter, lecture=lec, loss=loss)
         self.curve.add_curve("gd", COLORS["path"])
         self.curve.set_minimum(float(self.loss_along(loss, *(np.array([v]) for v in self.minimum(loss)))[0]))
         self._curve_top = None
-        ax = self.seg_ax = fig.add_subplot(self.gs[:, 2])
+        # the middle column: the chord panel, and under it a strip for its legend (inside, it would sit on the
+        # curves somewhere for some A and B)
+        chord_cell, legend_cell = self.gs[:, 1].subgridspec(2, 1, height_ratios=[5, 1], hspace=0.3)
+        ax = self.seg_ax = fig.add_subplot(chord_cell)
         (self.along,) = ax.plot([], [], color="black", lw=s.line, label=f"{label} along A→B")
         (self.chord,) = ax.plot([], [], color=COLORS["chord"], lw=s.line, label="chord")
         self.violation = ax.fill_between(
@@ -191,8 +195,14 @@ class ConvexityExplorer(Dashboard):
         ax.set_xlabel("t (0 = A, 1 = B)")
         ax.set_ylabel(f"{label}, rescaled to [0, 1]")
         ax.set_title("Loss along A→B vs the chord", fontsize=s.title)
-        # under the panel: a legend inside would sit on the curves somewhere for some A and B
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=s.font - 1, frameon=False)
+        box = legend_cell.get_position(fig)
+        ax.legend(
+            loc="center",
+            bbox_to_anchor=(box.x0 + box.width / 2, box.y0 + box.height / 2),
+            bbox_transform=fig.transFigure,
+            fontsize=s.font - 1,
+            frameon=False,
+        )
         style_axes(ax, lec)
         self._loss = loss
 

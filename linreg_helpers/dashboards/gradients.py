@@ -71,8 +71,9 @@ class GradientExplorer(Dashboard):
 
     def build(self) -> None:
         fig, lec, s = self.figure, self.lecture, self.sizes
-        # the dashboards' common places: data and model top left, the 3D surface to its right, the loss
-        # curve under the surface; the topic panels: the contour map (bottom left) and the two slices (right)
+        # the dashboards' common places (as in gradient descent's): data and model top left, the 3D surface
+        # top right, the loss curve under it; the topic panels: the contour map bottom left, where gradient
+        # descent has its own, and the two slices in the middle column
         gs = fig.add_gridspec(
             2,
             3,
@@ -82,14 +83,14 @@ class GradientExplorer(Dashboard):
             bottom=0.12,
             wspace=0.32,
             hspace=0.55,
-            width_ratios=[1, 1.1, 0.9],
+            width_ratios=[1, 0.9, 1.1],
         )
         Z = loss_surface(self.X, self.y, self.weights, self.biases)
         self.zmax = float(Z.max())
         self.fit = self.fit_panel(gs[0, 0], "The line at (w, b); dashed: one step later")
         self.fit.add_line("step", COLORS["full"], "after one full-batch step", ls="--", lw_scale=0.8)
         self.surface = SurfacePanel(
-            fig.add_subplot(gs[0, 1], projection="3d"),
+            fig.add_subplot(gs[0, 2], projection="3d"),
             self.blitter,
             self.weights,
             self.biases,
@@ -106,7 +107,7 @@ class GradientExplorer(Dashboard):
         for a in (self.tan_w3, self.tan_b3, self.pt3):
             self.blitter.add(a)
         self.curve = LossCurvePanel(
-            fig.add_subplot(gs[1, 1]), self.blitter, lecture=lec, x="steps", title=f"The step, repeated {REPEATS}×"
+            fig.add_subplot(gs[1, 2]), self.blitter, lecture=lec, x="steps", title=f"The step, repeated {REPEATS}×"
         )
         self.curve.ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole steps
         self.curve.add_curve("batch", COLORS["huber"], lw_scale=2.2)  # wider underneath, as the arrows
@@ -152,7 +153,7 @@ class GradientExplorer(Dashboard):
         for row, (key, grid, label, color) in enumerate(
             (("w", self.weights, "w (b fixed)", COLORS["fit"]), ("b", self.biases, "b (w fixed)", COLORS["mae"]))
         ):
-            ax = fig.add_subplot(gs[row, 2])
+            ax = fig.add_subplot(gs[row, 1])
             (curve,) = ax.plot([], [], color="black", lw=s.line * 0.8)
             (tangent,) = ax.plot([], [], color=color, lw=s.line)
             (pt,) = ax.plot([], [], "o", color="black", ms=s.marker)
@@ -265,9 +266,9 @@ class GradientExplorer(Dashboard):
         bottom, top = loss_floor(self.stats.min_mse, self._curve_top / 3)
         changed = self.curve.set_gap(values["loss_view"] == "gap")
         changed |= self.curve.set_limits(REPEATS, bottom, top)
-        steps = np.arange(REPEATS + 1)
-        self.curve.set_xy("full", steps, full.losses)
-        self.curve.set_xy("batch", steps, batch.losses[: REPEATS + 1])
+        for key, run in (("full", full), ("batch", batch)):
+            losses = run.losses[: REPEATS + 1]  # a diverged run stops early: fewer points
+            self.curve.set_xy(key, np.arange(losses.shape[0]), losses)
         msg = divergence_text(full, "full batch") or divergence_text(batch, f"batch of {idx.size}")
         self.curve.set_message(msg)
         self.show_readout(
