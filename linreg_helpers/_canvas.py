@@ -360,7 +360,9 @@ class Blitter:
         self.full_draws = 0
         self.blits = 0
         self.enabled = True
-        self._without: tuple | None = None  # (axes, the static figure without that axes)
+        self._regions: dict = {}  # axes -> its tight box when last drawn (see refresh_static)
+        self.tracked: set = set()
+        """2D axes whose static part :meth:`refresh_static` may redraw alone (3D axes always may)."""
         for a in artists:
             self.add(a)
         self.canvas.mpl_connect("draw_event", self._on_draw)
@@ -376,7 +378,11 @@ class Blitter:
         if not self.enabled:  # e.g. savefig to a file: not the screen's buffer
             return
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-        self._without = None
+        renderer = self.canvas.get_renderer()
+        # where each panel that may be redrawn alone is now (3D panels turn; tracked panels change limits)
+        self._regions = {
+            ax: ax.get_tightbbox(renderer) for ax in self.figure.axes if ax.name == "3d" or ax in self.tracked
+        }
         self.full_draws += 1
         self._draw_animated()
 
@@ -388,35 +394,50 @@ class Blitter:
     def invalidate(self) -> None:
         """Forget the background: the next :meth:`update` redraws everything."""
         self._background = None
-        self._without = None
+        self._regions = {}
 
     def redraw_axes(self, ax) -> None:
         """Show a change confined to one axes (a 3D panel being rotated), redrawing only that axes.
 
-        The first call renders the static figure without ``ax`` once and keeps it; each call
-        then pastes it, draws ``ax`` over it (which is what a full draw does, since the panels
-        do not overlap), keeps the result as the new background and blits. A full draw of a
-        dashboard takes 4–5 times longer (every panel's text and ticks).
+        :meth:`refresh_static` redraws the axes into the background (no full render, also not on
+        a drag's first frame), then the moving artists are drawn over it and the frame is blitted.
+        A full draw of a dashboard takes 4–5 times longer (every panel's text and ticks).
         """
-        if self._background is None or not self.enabled:
+        if not self.refresh_static(ax):
             self.canvas.draw()
             return
-        renderer = self.canvas.get_renderer()
-        if self._without is None or self._without[0] is not ax:
-            self.enabled = False  # this render is not the screen's background
-            ax.set_visible(False)
-            try:
-                self.figure.draw(renderer)
-                self._without = (ax, self.canvas.copy_from_bbox(self.figure.bbox))
-            finally:
-                ax.set_visible(True)
-                self.enabled = True
-        self.canvas.restore_region(self._without[1])
-        ax.draw(renderer)
-        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
         self._draw_animated()
         self.canvas.blit(self.figure.bbox)
         self.blits += 1
+
+    def refresh_static(self, ax) -> bool:
+        """Redraw the static part of one axes into the cached background; False if there is none yet.
+
+        The region the axes covered when last drawn and the one it covers now (its tight box: ticks,
+        labels, title) are painted with the figure's colour, and the axes is drawn there again. The
+        dashboards' panels do not overlap, so that region holds nothing else: the result is exactly
+        what a full draw gives (``tests/test_partial_redraw.py``), for the cost of drawing one axes.
+        Call it after changing the axes' limits or labels; the next :meth:`update` shows it.
+        """
+        if self._background is None or not self.enabled:
+            return False
+        if ax not in self._regions:  # not tracked: where it was is unknown, a full draw is needed
+            self.invalidate()
+            return False
+        renderer = self.canvas.get_renderer()
+        self.canvas.restore_region(self._background)
+        pixels = np.asarray(renderer.buffer_rgba())
+        height, width = pixels.shape[:2]
+        face = (np.asarray(self.figure.get_facecolor()) * 255).round().astype(np.uint8)
+        now = ax.get_tightbbox(renderer)  # the axes' new state (limits, view) is set: where it will be drawn
+        for box in (self._regions[ax], now):
+            x0, x1 = max(int(np.floor(box.x0)) - 1, 0), min(int(np.ceil(box.x1)) + 1, width)
+            y0, y1 = max(int(np.floor(box.y0)) - 1, 0), min(int(np.ceil(box.y1)) + 1, height)
+            pixels[height - y1 : height - y0, x0:x1] = face  # rows run from the top
+        ax.draw(renderer)
+        self._regions[ax] = now
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        return True
 
     def update(self) -> None:
         """Show the current state: a blit if the background is cached, else a full draw."""

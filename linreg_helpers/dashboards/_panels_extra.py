@@ -45,7 +45,9 @@ class PredictedObservedPanel:
         lo, hi = lo - pad, hi + pad
         ax.plot([lo, hi], [lo, hi], color="black", ls="--", lw=max(1.0, s.line * 0.6), zorder=2)
         self.points = blit.add(
-            ax.scatter(self.y, np.full_like(self.y, np.nan), s=s.marker * 2.5, color=COLORS["data"], alpha=0.6, zorder=3)
+            ax.scatter(
+                self.y, np.full_like(self.y, np.nan), s=s.marker * 2.5, color=COLORS["data"], alpha=0.6, zorder=3
+            )
         )
         ax.set_xlim(lo, hi)
         ax.set_ylim(lo, hi)

@@ -153,6 +153,7 @@ class ManyFeaturesDashboard(Dashboard):
         for ax in list(fig.axes):
             ax.remove()
         self.blitter.artists.clear()
+        self.blitter.tracked.clear()
         self.fit = PredictedObservedPanel(
             fig.add_subplot(self.gs[0, 0]), self.blitter, self.y, lecture=lec, name=self.target_label()
         )
@@ -188,6 +189,7 @@ class ManyFeaturesDashboard(Dashboard):
         ax.set_ylabel(w2_label)
         self.curve = LossCurvePanel(fig.add_subplot(self.gs[1, 1]), self.blitter, lecture=lec)
         self.curve.add_curve("gd", COLORS["path"])
+        self.blitter.tracked.add(self.curve.ax)  # its limits change alone: redrawn alone (Blitter.refresh_static)
         self._shown = key
 
     def feature_label(self, j: int) -> str:
@@ -218,9 +220,11 @@ class ManyFeaturesDashboard(Dashboard):
         self.path.set(h.weights[:, 0], h.weights[:, 1])
         min_loss = s["stats"].min_mse
         bottom, top = loss_floor(min_loss, float(h.losses[0]))
-        changed |= self.curve.set_minimum(min_loss)
-        changed |= self.curve.set_gap(values["loss_view"] == "gap")
-        changed |= self.curve.set_limits(values["epochs"], bottom, top)
+        moved = self.curve.set_minimum(min_loss)
+        moved |= self.curve.set_gap(values["loss_view"] == "gap")
+        moved |= self.curve.set_limits(values["epochs"], bottom, top)
+        if moved and not changed:  # new limits: redraw that panel only
+            changed = not self.blitter.refresh_static(self.curve.ax)
         self.curve.set_curve("gd", h)
         msg = divergence_text(h)
         self.curve.set_message(msg)
