@@ -8,6 +8,7 @@ change artist data.
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from .._canvas import Blitter
 from ..plots import style_axes
@@ -62,3 +63,21 @@ class PredictedObservedPanel:
         """Show the predictions ``predicted`` (shape (n,)) against the observed targets."""
         shown = np.clip(np.nan_to_num(np.asarray(predicted, dtype=float), nan=self._cap[1]), *self._cap)
         self.points.set_offsets(np.column_stack([self.y, shown]))
+
+
+def tidy_surface_axes(ax, *, ticks: int = 4, lecture=None) -> None:
+    """Fewer ticks on a small 3D panel, so its tick labels and the z label never run into each other.
+
+    Parameters
+    ----------
+    ax : Axes3D
+    ticks : int
+        At most this many ticks on the w and b axes (3 on the z axis).
+    lecture : bool or None
+        Projector sizes: larger text, so the z label stands further off.
+    """
+    s = sizes(lecture)
+    ax.xaxis.set_major_locator(MaxNLocator(ticks))
+    ax.yaxis.set_major_locator(MaxNLocator(ticks))
+    ax.zaxis.set_major_locator(MaxNLocator(3))
+    ax.zaxis.labelpad = 6 * s.scale

@@ -14,6 +14,7 @@ from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
 from ._base import Dashboard, code_number, nice_slider
 from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
+from ._panels_extra import tidy_surface_axes
 from .descent import learning_rate_slider, loss_view_toggle
 
 LOSS_CHOICES = [("MSE", "mse"), ("MAE", "mae"), ("Huber", "huber"), ("Tukey (non-convex)", "tukey")]
@@ -149,6 +150,7 @@ class ConvexityExplorer(Dashboard):
             lecture=lec,
         )
         ax3 = self.surf.ax
+        tidy_surface_axes(ax3, lecture=lec)
         (self.chord3,) = ax3.plot([], [], [], color=COLORS["chord"], lw=s.line * 1.4)
         (self.along3,) = ax3.plot([], [], [], color="black", lw=s.line)
         self.blitter.add(self.chord3)

@@ -6,6 +6,7 @@ import math
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from .. import _validation as v
 from .._mse_stats import MSEStats
@@ -14,7 +15,7 @@ from ..style import COLORS
 from ..training import gradient_descent, largest_stable_learning_rate
 from ._base import Dashboard, _round_sig, code_number, snap_to_slider
 from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
-from ._panels_extra import PredictedObservedPanel
+from ._panels_extra import PredictedObservedPanel, tidy_surface_axes
 from .descent import loss_view_toggle
 
 FRACTIONS = (-3.0, math.log10(1.5))  # the learning-rate slider spans η_max·10⁻³ … 1.5·η_max
@@ -170,6 +171,7 @@ class ManyFeaturesDashboard(Dashboard):
         )
         self.surface.ax.set_xlabel("w₁", labelpad=-4)
         self.surface.ax.set_ylabel("w₂", labelpad=-4)
+        tidy_surface_axes(self.surface.ax, ticks=3, lecture=lec)  # raw weights' ticks are long: −0.05
         self.surface.add_path("gd", COLORS["path"])
         self.contour = ContourPanel(
             fig.add_subplot(self.gs[1, 0]),
@@ -185,6 +187,7 @@ class ManyFeaturesDashboard(Dashboard):
         self.path, self.star = self.contour.paths["gd"], self.contour.star
         ax = self.contour.ax
         ax.set_aspect("equal", adjustable="box")  # round looks round, elongated looks elongated
+        ax.xaxis.set_major_locator(MaxNLocator(4))  # raw weights' tick labels are long: −0.050
         ax.set_xlabel(w1_label)
         ax.set_ylabel(w2_label)
         self.curve = LossCurvePanel(fig.add_subplot(self.gs[1, 1]), self.blitter, lecture=lec)

@@ -14,6 +14,7 @@ from ..surfaces import loss_surface
 from ..training import gradient_descent
 from ._base import Dashboard, code_number, nice_slider
 from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
+from ._panels_extra import tidy_surface_axes
 from .descent import learning_rate_slider, loss_view_toggle
 
 REPEATS = 20
@@ -99,6 +100,7 @@ class GradientExplorer(Dashboard):
             title="Tangents on the MSE surface",
         )
         ax3 = self.surface.ax
+        tidy_surface_axes(ax3, lecture=lec)
         self.surface.add_path("steps", COLORS["full"])
         (self.tan_w3,) = ax3.plot([], [], [], color=COLORS["fit"], lw=s.line * 1.3)
         (self.tan_b3,) = ax3.plot([], [], [], color=COLORS["mae"], lw=s.line * 1.3)
