@@ -413,8 +413,8 @@ class Blitter:
     def refresh_static(self, ax) -> bool:
         """Redraw the static part of one axes into the cached background; False if there is none yet.
 
-        The region the axes covered when last drawn and the one it covers now (its tight box: ticks,
-        labels, title) are painted with the figure's colour, and the axes is drawn there again. The
+        The region the axes covered when last drawn (its tight box: ticks, labels, title, measured
+        after that draw) is painted with the figure's colour, and the axes is drawn again. The
         dashboards' panels do not overlap, so that region holds nothing else: the result is exactly
         what a full draw gives (``tests/test_partial_redraw.py``), for the cost of drawing one axes.
         Call it after changing the axes' limits or labels; the next :meth:`update` shows it.
@@ -429,13 +429,15 @@ class Blitter:
         pixels = np.asarray(renderer.buffer_rgba())
         height, width = pixels.shape[:2]
         face = (np.asarray(self.figure.get_facecolor()) * 255).round().astype(np.uint8)
-        now = ax.get_tightbbox(renderer)  # the axes' new state (limits, view) is set: where it will be drawn
-        for box in (self._regions[ax], now):
-            x0, x1 = max(int(np.floor(box.x0)) - 1, 0), min(int(np.ceil(box.x1)) + 1, width)
-            y0, y1 = max(int(np.floor(box.y0)) - 1, 0), min(int(np.ceil(box.y1)) + 1, height)
-            pixels[height - y1 : height - y0, x0:x1] = face  # rows run from the top
+        # where the axes was drawn (4 px more: antialiased glyphs reach past a text box): its old pixels go;
+        # elsewhere is only background
+        box = self._regions[ax]
+        x0, x1 = max(int(np.floor(box.x0)) - 4, 0), min(int(np.ceil(box.x1)) + 4, width)
+        y0, y1 = max(int(np.floor(box.y0)) - 4, 0), min(int(np.ceil(box.y1)) + 4, height)
+        pixels[height - y1 : height - y0, x0:x1] = face  # rows run from the top
         ax.draw(renderer)
-        self._regions[ax] = now
+        # measured after drawing: a 3D axes places its tick labels while it draws
+        self._regions[ax] = ax.get_tightbbox(renderer)
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
         return True
 
