@@ -79,7 +79,7 @@ class GradientExplorer(Dashboard):
             2,
             3,
             left=0.06,
-            right=0.98,
+            right=0.95,
             top=0.94,
             bottom=0.12,
             wspace=0.32,
