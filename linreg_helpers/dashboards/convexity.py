@@ -124,7 +124,7 @@ class ConvexityExplorer(Dashboard):
         # top right, the loss curve under it; the topic panels: the contour map bottom left, where gradient
         # descent has its own, and the chord test in the middle column
         self.gs = self.figure.add_gridspec(
-            2, 3, left=0.06, right=0.95, top=0.94, bottom=0.09, wspace=0.32, hspace=0.5, width_ratios=[1, 0.95, 1.1]
+            2, 3, left=0.06, right=0.95, top=0.94, bottom=0.09, wspace=0.4, hspace=0.5, width_ratios=[1, 0.95, 1.1]
         )
         self._loss = None
         self._draw_static("mse")
