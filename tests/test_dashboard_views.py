@@ -23,7 +23,7 @@ from mpl_toolkits.mplot3d.art3d import Poly3DCollection
 import linreg_helpers as lh
 
 # Dashboards still without the shared layout (issue 13); remove a name when it gets the three views.
-NOT_YET = {"gradients", "convexity", "many_features"}
+NOT_YET: set[str] = set()
 
 
 def _drawn_lines(ax) -> list[Line2D]:

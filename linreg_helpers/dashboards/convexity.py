@@ -13,8 +13,9 @@ from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
 from ._base import Dashboard, code_number, nice_slider
-from ._panels import ContourPanel, SurfacePanel, divergence_text
-from .descent import learning_rate_slider
+from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
+from ._panels_extra import tidy_surface_axes
+from .descent import learning_rate_slider, loss_view_toggle
 
 LOSS_CHOICES = [("MSE", "mse"), ("MAE", "mae"), ("Huber", "huber"), ("Tukey (non-convex)", "tukey")]
 N_SEGMENT = 60
@@ -48,7 +49,7 @@ class ConvexityExplorer(Dashboard):
 
     name = "convexity"
     title = "Convexity: the chord between any two points lies above a convex loss"
-    figsize = (10.5, 4.0)
+    figsize = (10.5, 6.4)
 
     default_data_code = (
         "from linreg_helpers.dashboards.convexity import convexity_data\n"
@@ -115,11 +116,15 @@ class ConvexityExplorer(Dashboard):
             "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3, "learning rate η"),
             "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),
             "epochs": widgets.IntSlider(value=150, min=1, max=600, description="epochs"),
+            "loss_view": loss_view_toggle(),
         }
 
     def build(self) -> None:
+        # the dashboards' common places (as in gradient descent's): data and model top left, the 3D surface
+        # top right, the loss curve under it; the topic panels: the contour map bottom left, where gradient
+        # descent has its own, and the chord test in the middle column
         self.gs = self.figure.add_gridspec(
-            1, 3, left=0.03, right=0.98, top=0.87, bottom=0.15, wspace=0.3, width_ratios=[1.2, 1, 1]
+            2, 3, left=0.06, right=0.95, top=0.94, bottom=0.09, wspace=0.4, hspace=0.5, width_ratios=[1, 0.95, 1.1]
         )
         self._loss = None
         self._draw_static("mse")
@@ -129,33 +134,37 @@ class ConvexityExplorer(Dashboard):
         for ax in list(fig.axes):
             ax.remove()
         self.blitter.artists.clear()
+        self.blitter.tracked.clear()
         Z = self.surface(loss)
         label = LOSS_LABELS[loss].split(" (")[0]
+        self.fit = self.fit_panel(self.gs[0, 0], "Lines A (dashed), B (dotted), descent's end")
+        self.fit.add_line("A", COLORS["chord"], "line A", ls="--", lw_scale=0.8)
+        self.fit.add_line("B", COLORS["chord"], "line B", ls=":", lw_scale=0.9)
         self.surf = SurfacePanel(
-            fig.add_subplot(self.gs[0, 0], projection="3d"),
+            fig.add_subplot(self.gs[0, 2], projection="3d"),
             self.blitter,
             self.weights,
             self.biases,
             Z,
             loss=loss,
             lecture=lec,
-            zlabel=False,  # the map's axis label is right next to it; the title names the loss
         )
         ax3 = self.surf.ax
+        tidy_surface_axes(ax3, lecture=lec)
         (self.chord3,) = ax3.plot([], [], [], color=COLORS["chord"], lw=s.line * 1.4)
         (self.along3,) = ax3.plot([], [], [], color="black", lw=s.line)
         self.blitter.add(self.chord3)
         self.blitter.add(self.along3)
         self.surf.add_path("gd", COLORS["path"])
         self.contour = ContourPanel(
-            fig.add_subplot(self.gs[0, 1]),
+            fig.add_subplot(self.gs[1, 0]),
             self.blitter,
             self.weights,
             self.biases,
             Z,
             optimum=self.minimum(loss),
             lecture=lec,
-            title=f"{label}: segment A–B, descent from A (★ lowest)",
+            title="Segment A–B, descent from A (★ lowest)",
         )
         (self.seg,) = self.contour.ax.plot([], [], color=COLORS["chord"], lw=s.line, marker="o", ms=s.marker)
         self.blitter.add(self.seg)
@@ -169,7 +178,15 @@ class ConvexityExplorer(Dashboard):
             key: self.blitter.add(self.contour.ax.plot([], [], marker=f"${key}$", transform=shift, **letter)[0])
             for key in ("A", "B")
         }
-        ax = self.seg_ax = fig.add_subplot(self.gs[0, 2])
+        self.curve = LossCurvePanel(fig.add_subplot(self.gs[1, 2]), self.blitter, lecture=lec, loss=loss)
+        self.curve.add_curve("gd", COLORS["path"])
+        self.curve.set_minimum(float(self.loss_along(loss, *(np.array([v]) for v in self.minimum(loss)))[0]))
+        self.blitter.tracked.add(self.curve.ax)  # its limits change alone: redrawn alone (Blitter.refresh_static)
+        self._curve_top = None
+        # the middle column: the chord panel, and under it a strip for its legend (inside, it would sit on the
+        # curves somewhere for some A and B)
+        chord_cell, legend_cell = self.gs[:, 1].subgridspec(2, 1, height_ratios=[5, 1], hspace=0.3)
+        ax = self.seg_ax = fig.add_subplot(chord_cell)
         (self.along,) = ax.plot([], [], color="black", lw=s.line, label=f"{label} along A→B")
         (self.chord,) = ax.plot([], [], color=COLORS["chord"], lw=s.line, label="chord")
         self.violation = ax.fill_between(
@@ -181,8 +198,15 @@ class ConvexityExplorer(Dashboard):
         ax.set_ylim(-0.05, 1.1)
         ax.set_xlabel("t (0 = A, 1 = B)")
         ax.set_ylabel(f"{label}, rescaled to [0, 1]")
-        ax.set_title("Loss along the segment vs the chord", fontsize=s.title)
-        ax.legend(loc="upper right", fontsize=s.font - 1, framealpha=0.85)
+        ax.set_title("Loss along A→B vs the chord", fontsize=s.title)
+        box = legend_cell.get_position(fig)
+        ax.legend(
+            loc="center",
+            bbox_to_anchor=(box.x0 + box.width / 2, box.y0 + box.height / 2),
+            bbox_transform=fig.transFigure,
+            fontsize=s.font - 1,
+            frameon=False,
+        )
         style_axes(ax, lec)
         self._loss = loss
 
@@ -258,7 +282,18 @@ class ConvexityExplorer(Dashboard):
             seed=0,
         )
         self.history = h
+        self.fit.set(float(h.w[0]), float(h.b))
+        self.fit.set_line("A", wa, ba)
+        self.fit.set_line("B", wb, bb)
         self.surf.set_path("gd", h.weights[:, 0], h.biases, h.losses)
+        # the loss axis changes (a full redraw) only when A's loss leaves the band it was drawn for
+        if self._curve_top is None or not self._curve_top / 30 < L[0] < self._curve_top / 1.5:
+            self._curve_top = float(L[0]) * 3
+        bottom, top = loss_floor(self.curve.minimum, self._curve_top / 3)
+        moved = self.curve.set_gap(values["loss_view"] == "gap") | self.curve.set_limits(values["epochs"], bottom, top)
+        if moved and not changed:  # new limits: redraw that panel only
+            changed = not self.blitter.refresh_static(self.curve.ax)
+        self.curve.set_curve("gd", h)
         self.contour.paths["gd"].set(h.weights[:, 0], h.biases)
         gap = float(np.max(L - chord))
         verdict = (
@@ -267,6 +302,7 @@ class ConvexityExplorer(Dashboard):
             else "the chord stays on or above the loss along this segment"
         )
         msg = divergence_text(h)
+        self.curve.set_message(msg)
         self.show_readout(
             [verdict, f"descent from A ends at w = {h.w[0]:.3f}, b = {h.b:.3f}, loss {h.losses[-1]:.4g}"],
             warning=msg or None,

@@ -6,15 +6,16 @@ import math
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from .. import _validation as v
 from .._mse_stats import MSEStats
 from ..data import load_dataset
-from ..plots import draw_contour, style_axes
 from ..style import COLORS
 from ..training import gradient_descent, largest_stable_learning_rate
 from ._base import Dashboard, _round_sig, code_number, snap_to_slider
-from ._panels import LossCurvePanel, PathArtists, divergence_text, loss_floor
+from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
+from ._panels_extra import PredictedObservedPanel, tidy_surface_axes
 from .descent import loss_view_toggle
 
 FRACTIONS = (-3.0, math.log10(1.5))  # the learning-rate slider spans η_max·10⁻³ … 1.5·η_max
@@ -38,16 +39,21 @@ class ManyFeaturesDashboard(Dashboard):
     Controls: ``standardise`` (z-score the features first), ``learning_rate``
     (its range follows the largest stable rate of the features in use),
     ``batch_size``, ``epochs``, ``loss_view`` (the loss with its minimum
-    dotted, or the gap to the minimum). Panels: the MSE over the two weights
-    (with the bias at its best value for each pair) and the descent path, and
-    the loss curve; the read-out counts the steps to get within 1% of the minimum.
+    dotted, or the gap to the minimum). Panels, in the places every dashboard
+    uses: the model's predictions against the observed targets (top left), the
+    3D MSE surface over the two weights with the descent path (top right; the
+    bias at its best value for each pair: a ravine for raw features, a bowl for
+    standardised ones), the same surface as contours at equal scale (bottom
+    left) and the loss curve (bottom right); the read-out counts the steps to
+    get within 1% of the minimum.
     """
 
     name = "many_features"
     title = "Two features: why scaling the features makes descent fast"
-    figsize = (9.0, 4.0)
+    figsize = (9.0, 6.2)
 
     feature_names = ("feature 1", "feature 2")
+    target_name = "y"
 
     default_data_code = (
         'cars = lh.load_dataset("cars_multi")\nX, y = cars.X[:, :2], cars.y  # weight [lb], horsepower [hp] → mpg'
@@ -56,6 +62,7 @@ class ManyFeaturesDashboard(Dashboard):
     def default_data(self):
         ds = load_dataset("cars_multi")
         self.feature_names = ("weight [lb]", "horsepower [hp]")
+        self.target_name = "mpg"
         return ds.X[:, :2].copy(), ds.y.copy()
 
     @staticmethod
@@ -134,43 +141,74 @@ class ManyFeaturesDashboard(Dashboard):
             self._suspend = suspend
 
     def build(self) -> None:
-        fig, lec = self.figure, self.lecture
-        gs = fig.add_gridspec(1, 2, left=0.08, right=0.98, top=0.87, bottom=0.15, wspace=0.28)
-        self.contour_ax = fig.add_subplot(gs[0, 0])
-        self.path = PathArtists(self.contour_ax, self.blitter, COLORS["path"], lecture=lec, marker=False)
-        (star,) = self.contour_ax.plot(  # the minimum, drawn after the path: never hidden under its end point
-            [], [], marker="*", ms=self.sizes.marker * 2.2, color=COLORS["optimum"], mec="white", ls="none", zorder=8
+        # the dashboards' common places: the model's predictions top left, the 3D surface top right,
+        # the topic panel (contours, where the zig-zag's angles show) bottom left, the loss curve bottom right
+        self.gs = self.figure.add_gridspec(
+            2, 2, left=0.08, right=0.97, top=0.94, bottom=0.08, hspace=0.42, wspace=0.25, width_ratios=[1, 1.1]
         )
-        self.star = self.blitter.add(star)
-        self.curve = LossCurvePanel(fig.add_subplot(gs[0, 1]), self.blitter, lecture=lec)
-        self.curve.add_curve("gd", COLORS["path"])
         self._shown = None
 
-    def _draw_contour(self, key: str) -> None:
-        ax, s = self.contour_ax, self.setups[key]
-        moving = (self.path.line, self.path.point, self.star)
-        for artist in list(ax.collections) + [a for a in ax.lines if a not in moving]:
-            artist.remove()
-        draw_contour(ax, s["w1"], s["w2"], s["Z"], lecture=self.lecture)
-        self.star.set_data([float(s["stats"].w_star[0])], [float(s["stats"].w_star[1])])
-        ax.set_aspect("equal", adjustable="box")  # round looks round, elongated looks elongated
+    def _draw_static(self, key: str) -> None:
+        """Draw every panel for the ``key`` ("raw" or "standardised") features: the surfaces differ."""
+        fig, lec, s = self.figure, self.lecture, self.setups[key]
+        for ax in list(fig.axes):
+            ax.remove()
+        self.blitter.artists.clear()
+        self.blitter.tracked.clear()
+        self.fit = PredictedObservedPanel(
+            fig.add_subplot(self.gs[0, 0]), self.blitter, self.y, lecture=lec, name=self.target_label()
+        )
         unit = " per std" if key == "standardised" else ""
-        ax.set_xlabel(f"w₁ ({self.feature_label(0)}{unit})")
-        ax.set_ylabel(f"w₂ ({self.feature_label(1)}{unit})")
-        ax.set_title("MSE over the two weights (★ minimum)", fontsize=self.sizes.title)
-        style_axes(ax, self.lecture)
+        w1_label, w2_label = f"w₁ ({self.feature_label(0)}{unit})", f"w₂ ({self.feature_label(1)}{unit})"
+        self.surface = SurfacePanel(
+            fig.add_subplot(self.gs[0, 1], projection="3d"),
+            self.blitter,
+            s["w1"],
+            s["w2"],
+            s["Z"],
+            lecture=lec,
+            title=f"MSE over w₁, w₂ ({key}: {'a bowl' if key == 'standardised' else 'a ravine'})",
+        )
+        self.surface.ax.set_xlabel("w₁", labelpad=-4)
+        self.surface.ax.set_ylabel("w₂", labelpad=-4)
+        tidy_surface_axes(self.surface.ax, ticks=3, lecture=lec)  # raw weights' ticks are long: −0.05
+        self.surface.add_path("gd", COLORS["path"])
+        self.contour = ContourPanel(
+            fig.add_subplot(self.gs[1, 0]),
+            self.blitter,
+            s["w1"],
+            s["w2"],
+            s["Z"],
+            optimum=(float(s["stats"].w_star[0]), float(s["stats"].w_star[1])),
+            lecture=lec,
+            title="The same MSE from above (★ minimum)",
+        )
+        self.contour.add_path("gd", COLORS["path"], marker=False)
+        self.path, self.star = self.contour.paths["gd"], self.contour.star
+        ax = self.contour.ax
+        ax.set_aspect("equal", adjustable="box")  # round looks round, elongated looks elongated
+        ax.xaxis.set_major_locator(MaxNLocator(4))  # raw weights' tick labels are long: −0.050
+        ax.set_xlabel(w1_label)
+        ax.set_ylabel(w2_label)
+        self.curve = LossCurvePanel(fig.add_subplot(self.gs[1, 1]), self.blitter, lecture=lec)
+        self.curve.add_curve("gd", COLORS["path"])
+        self.blitter.tracked.add(self.curve.ax)  # its limits change alone: redrawn alone (Blitter.refresh_static)
         self._shown = key
 
     def feature_label(self, j: int) -> str:
         """A short name for feature ``j``."""
         return self.feature_names[j].split(" [")[0]
 
+    def target_label(self) -> str:
+        """What the target is (``"mpg"``), for the predicted-vs-observed panel."""
+        return self.target_name
+
     def render(self, values) -> bool:
         key = "standardised" if values["standardise"] else "raw"
         s = self.setups[key]
         changed = key != self._shown
         if changed:
-            self._draw_contour(key)
+            self._draw_static(key)
         h = self.history = gradient_descent(
             s["X"],
             self.yc,
@@ -179,12 +217,17 @@ class ManyFeaturesDashboard(Dashboard):
             batch_size=values["batch_size"],
             seed=0,
         )
+        w_now, b_now = h.weights[-1], float(h.biases[-1])
+        self.fit.set(s["X"] @ w_now + b_now + self.y.mean())  # the data were centred: add the mean back
+        self.surface.set_path("gd", h.weights[:, 0], h.weights[:, 1], h.losses)
         self.path.set(h.weights[:, 0], h.weights[:, 1])
         min_loss = s["stats"].min_mse
         bottom, top = loss_floor(min_loss, float(h.losses[0]))
-        changed |= self.curve.set_minimum(min_loss)
-        changed |= self.curve.set_gap(values["loss_view"] == "gap")
-        changed |= self.curve.set_limits(values["epochs"], bottom, top)
+        moved = self.curve.set_minimum(min_loss)
+        moved |= self.curve.set_gap(values["loss_view"] == "gap")
+        moved |= self.curve.set_limits(values["epochs"], bottom, top)
+        if moved and not changed:  # new limits: redraw that panel only
+            changed = not self.blitter.refresh_static(self.curve.ax)
         self.curve.set_curve("gd", h)
         msg = divergence_text(h)
         self.curve.set_message(msg)

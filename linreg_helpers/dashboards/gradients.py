@@ -5,14 +5,20 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.patches import FancyArrowPatch
+from matplotlib.ticker import MaxNLocator
 
 from ..data import make_linear_data
 from ..plots import style_axes
 from ..style import COLORS
 from ..surfaces import loss_surface
+from ..training import gradient_descent
 from ._base import Dashboard, code_number, nice_slider
-from ._panels import ContourPanel, SurfacePanel
-from .descent import learning_rate_slider
+from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
+from ._panels_extra import tidy_surface_axes
+from .descent import learning_rate_slider, loss_view_toggle
+
+REPEATS = 20
+"""Steps in the loss-curve panel: the step shown by the arrows, taken again and again from (w, b)."""
 
 
 def _batch_gradient(x, y, w, b, idx):
@@ -41,7 +47,7 @@ class GradientExplorer(Dashboard):
 
     name = "gradients"
     title = "Gradients: the slopes of the MSE along w and along b"
-    figsize = (10.5, 4.0)
+    figsize = (10.5, 6.4)
 
     default_data_code = "X, y = lh.make_linear_data(30, weights=2.0, bias=1.0, noise=2.0, x_range=(-3, 5), seed=2)"
 
@@ -61,17 +67,31 @@ class GradientExplorer(Dashboard):
             "learning_rate": learning_rate_slider(self.lr_max, self.lr_max * 0.3, "learning rate η"),
             "batch_size": widgets.IntSlider(value=self.n, min=1, max=self.n, description=f"batch size (n = {self.n})"),
             "batch_seed": widgets.IntSlider(value=0, min=0, max=20, description="which random batch (seed)"),
+            "loss_view": loss_view_toggle(),
         }
 
     def build(self) -> None:
         fig, lec, s = self.figure, self.lecture, self.sizes
+        # the dashboards' common places (as in gradient descent's): data and model top left, the 3D surface
+        # top right, the loss curve under it; the topic panels: the contour map bottom left, where gradient
+        # descent has its own, and the two slices in the middle column
         gs = fig.add_gridspec(
-            2, 3, left=0.04, right=0.98, top=0.88, bottom=0.2, wspace=0.3, hspace=0.75, width_ratios=[1.15, 1, 1]
+            2,
+            3,
+            left=0.06,
+            right=0.95,
+            top=0.94,
+            bottom=0.12,
+            wspace=0.32,
+            hspace=0.55,
+            width_ratios=[1, 0.9, 1.1],
         )
         Z = loss_surface(self.X, self.y, self.weights, self.biases)
         self.zmax = float(Z.max())
+        self.fit = self.fit_panel(gs[0, 0], "The line at (w, b); dashed: one step later")
+        self.fit.add_line("step", COLORS["full"], "after one full-batch step", ls="--", lw_scale=0.8)
         self.surface = SurfacePanel(
-            fig.add_subplot(gs[:, 0], projection="3d"),
+            fig.add_subplot(gs[0, 2], projection="3d"),
             self.blitter,
             self.weights,
             self.biases,
@@ -80,13 +100,24 @@ class GradientExplorer(Dashboard):
             title="Tangents on the MSE surface",
         )
         ax3 = self.surface.ax
+        tidy_surface_axes(ax3, lecture=lec)
+        self.surface.add_path("steps", COLORS["full"])
         (self.tan_w3,) = ax3.plot([], [], [], color=COLORS["fit"], lw=s.line * 1.3)
         (self.tan_b3,) = ax3.plot([], [], [], color=COLORS["mae"], lw=s.line * 1.3)
-        (self.pt3,) = ax3.plot([], [], [], "o", color="black", mec="white", ms=s.marker * 1.4, zorder=10)
+        (self.pt3,) = ax3.plot([], [], [], "o", color="black", mec="white", ms=s.marker * 1.4, zorder=12)
         ax3.computed_zorder = False  # keep the point and tangents in front of the surface (also in a PNG)
         for a in (self.tan_w3, self.tan_b3, self.pt3):
             self.blitter.add(a)
-        ax_c = fig.add_subplot(gs[:, 1])
+        self.curve = LossCurvePanel(
+            fig.add_subplot(gs[1, 2]), self.blitter, lecture=lec, x="steps", title=f"The step, repeated {REPEATS}×"
+        )
+        self.curve.ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole steps
+        self.curve.add_curve("batch", COLORS["huber"], lw_scale=2.2)  # wider underneath, as the arrows
+        self.curve.add_curve("full", COLORS["full"])
+        self.curve.set_minimum(self.stats.min_mse)
+        self.blitter.tracked.add(self.curve.ax)  # its limits change alone: redrawn alone (Blitter.refresh_static)
+        self._curve_top = None
+        ax_c = fig.add_subplot(gs[1, 0])
         self.contour_weights = self._equal_scale_weights(ax_c)
         Zc = loss_surface(self.X, self.y, self.contour_weights, self.biases)
         self.contour = ContourPanel(
@@ -107,10 +138,14 @@ class GradientExplorer(Dashboard):
         self.arrow_full = self._arrow(axc, COLORS["full"], "full-batch step", width=1.0, zorder=8)
         (self.ptc,) = axc.plot([], [], "o", color="black", ms=s.marker * 1.2, label="(w, b)")
         self.blitter.add(self.ptc)
+        star = self.contour.star  # the ★ stays on top of the point and the arrows: last drawn, highest zorder
+        self.blitter.artists.remove(star)
+        self.blitter.add(star)
+        star.set_zorder(9)
         axc.legend(
             handles=[self.ptc, self.arrow_full, self.arrow_batch],
             loc="upper center",  # under the map, where no point or arrow can hide behind it
-            bbox_to_anchor=(0.5, -0.13),
+            bbox_to_anchor=(0.5, -0.2),
             ncol=3,
             fontsize=s.font - 2,
             frameon=False,
@@ -121,7 +156,7 @@ class GradientExplorer(Dashboard):
         for row, (key, grid, label, color) in enumerate(
             (("w", self.weights, "w (b fixed)", COLORS["fit"]), ("b", self.biases, "b (w fixed)", COLORS["mae"]))
         ):
-            ax = fig.add_subplot(gs[row, 2])
+            ax = fig.add_subplot(gs[row, 1])
             (curve,) = ax.plot([], [], color="black", lw=s.line * 0.8)
             (tangent,) = ax.plot([], [], color=color, lw=s.line)
             (pt,) = ax.plot([], [], "o", color="black", ms=s.marker)
@@ -224,6 +259,21 @@ class GradientExplorer(Dashboard):
             curve.set_data(grid, (rr * rr).mean(1))
             tangent.set_data([at - step, at + step], [L - g * step, L + g * step])
             pt.set_data([at], [L])
+        full, batch = self.repeated(values)
+        self.fit.set(w, b, residuals=True)
+        self.fit.set_line("step", w - lr * gw, b - lr * gb)
+        self.surface.set_path("steps", full.weights[:, 0], full.biases, full.losses)
+        # the loss axis changes (a full redraw) only when the point's loss leaves the band it was drawn for
+        if self._curve_top is None or not self._curve_top / 30 < L < self._curve_top / 1.5:
+            self._curve_top = L * 3
+        bottom, top = loss_floor(self.stats.min_mse, self._curve_top / 3)
+        moved = self.curve.set_gap(values["loss_view"] == "gap") | self.curve.set_limits(REPEATS, bottom, top)
+        changed = moved and not self.blitter.refresh_static(self.curve.ax)  # new limits: redraw that panel only
+        for key, run in (("full", full), ("batch", batch)):
+            losses = run.losses[: REPEATS + 1]  # a diverged run stops early: fewer points
+            self.curve.set_xy(key, np.arange(losses.shape[0]), losses)
+        msg = divergence_text(full, "full batch") or divergence_text(batch, f"batch of {idx.size}")
+        self.curve.set_message(msg)
         self.show_readout(
             [
                 f"MSE = {L:.4g}",
@@ -232,9 +282,33 @@ class GradientExplorer(Dashboard):
                 f"|∇MSE| = {np.hypot(gw, gb):.4g}",
                 f"batch of {idx.size}: ({bw:.4g}, {bb:.4g})",
                 f"step −η∇ = ({-lr * gw:.3g}, {-lr * gb:.3g})",
-            ]
+                f"after {REPEATS} full-batch steps MSE = {full.losses[-1]:.4g} (minimum {self.stats.min_mse:.4g})",
+            ],
+            warning=msg or None,
         )
-        return False
+        return changed
+
+    def repeated(self, values):
+        """The arrows' steps taken :data:`REPEATS` times from ``(w, b)``: full batch, and with the batches of
+        ``batch_seed`` (the first is the batch the arrow shows; ``gradient_descent`` draws it the same way).
+
+        Returns
+        -------
+        full, batch : History
+            The batch run may hold a few steps more (whole epochs); the panel shows the first ``REPEATS``.
+        """
+        common = dict(learning_rate=values["learning_rate"], w0=values["w"], b0=values["b"])
+        full = gradient_descent(self.X, self.y, epochs=REPEATS, **common)
+        per_epoch = -(-self.n // values["batch_size"])
+        batch = gradient_descent(
+            self.X,
+            self.y,
+            epochs=-(-REPEATS // per_epoch),
+            batch_size=values["batch_size"],
+            seed=values["batch_seed"],
+            **common,
+        )
+        return full, batch
 
 
 def gradient_explorer(X=None, y=None, **settings) -> GradientExplorer:

@@ -446,11 +446,18 @@ CELLS = [
 
     ## 8. The gradient explorer
 
-    The explorer draws the gradient at a point $(w, b)$ you choose: the two partial-derivative tangents
-    (the slopes along $w$ and along $b$) on the 3D surface and on two slices, and the step $-\eta\nabla\mathrm{MSE}$
-    on the contour map. The **learning rate** $\eta$ sets the length of that step; the **batch size** shows the
-    step you would take with the gradient estimated from a random batch of examples instead of all of
-    them (notebook 05).
+    The explorer draws the gradient at a point $(w, b)$ you choose. Its panels sit where every dashboard of the
+    series puts them: top left, the data with the line of $(w, b)$, its residuals and, dashed, the line one step
+    $-\eta\nabla\mathrm{MSE}$ later; top right, the 3D MSE surface with the two partial-derivative tangents (the
+    slopes along $w$ and along $b$); bottom right, the loss curve. In between are this notebook's own panels: the two
+    slices with the same tangents (middle column) and, bottom left, the step $-\eta\nabla\mathrm{MSE}$ on the contour
+    map. The **learning rate** $\eta$ sets the length of that step; the **batch size** shows the step you would take
+    with the gradient estimated from a random batch of examples instead of all of them (notebook 05).
+
+    The loss curve answers the question the arrow raises: what if you took that step again and again? It shows the
+    MSE over 20 such steps from $(w, b)$ (blue: full batch; reddish purple: with random batches, the first being the
+    batch of the arrow), with the smallest possible MSE dotted; the 3D surface shows the full-batch steps as a path.
+    That repetition is gradient descent, the subject of notebook 04.
 
     The contour map is drawn with both axes **to the same scale** (one unit of $b$ as long as one unit of
     $w$, which is why its $w$ range is wider than the slider's), so the arrow meets the contour line through
@@ -462,6 +469,7 @@ CELLS = [
     * Put the point on the far side of the minimum. How do the signs of the two partial derivatives change?
     * Where is the gradient longest? Where is it zero?
     * Move the point along one contour line. The loss stays the same: what happens to the arrow?
+    * Raise the learning rate until the loss curve rises instead of falling. What does the dashed line do then?
     """),
     code("lh.gradient_explorer()", tags=["dashboard"]),
     md(r"""

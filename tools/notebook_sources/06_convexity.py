@@ -406,17 +406,21 @@ CELLS = [
     md(r"""
     ## 9. The convexity explorer
 
-    Pick a loss and two points A and B in the $(w, b)$ plane. The explorer draws the chord between them on the 3D
-    surface, the segment on the contour map together with a descent run that starts at A, and, on the right, the loss
-    along the segment against the chord, shaded wherever the loss rises above the chord (not convex). The preset menu
-    sets up the classic cases.
+    Pick a loss and two points A and B in the $(w, b)$ plane. The explorer's panels sit where every dashboard of the
+    series puts them: top left, the data with the lines of A (dashed) and B (dotted) and the line where a descent run
+    from A ends; top right, the 3D surface of the chosen loss with the chord between A and B and the run's path;
+    bottom right, the run's loss curve, labelled with the loss it plots, with its lowest value dotted. This
+    notebook's own panels are the segment A–B on the contour map with the run (bottom left, ★ at the loss's lowest
+    point) and, in the middle, the loss along the segment against the chord, shaded wherever the loss rises above
+    the chord (not convex). The preset menu sets up the classic cases.
 
     Things to try:
 
     * With the MSE, move A and B anywhere. Can you make any shading appear?
     * Switch to the MAE and to Huber: the loss along the segment has corners (MAE) or not (Huber), but is never
       above the chord.
-    * Switch to Tukey and put A and B in the two valleys. Then start the descent (A) in each valley in turn.
+    * Switch to Tukey and put A and B in the two valleys. Then start the descent (A) in each valley in turn. In one
+      of them the loss curve flattens above the dotted minimum: the run is stuck, however long it runs.
     * With Tukey, lower the batch size: does the noise of small batches ever carry the descent into the other valley?
     """),
     code("lh.convexity_explorer(x, y)", tags=["dashboard"]),

@@ -600,9 +600,13 @@ CELLS = [
 
     ## 8. The many-features dashboard
 
-    Two features of the cars (weight and horsepower, centred) and gradient descent on them. Left: the MSE over the two
-    weights with the descent path (both axes to the same scale); right: the loss curve. The read-out counts the steps
-    until the MSE is within 1 % of its minimum, and shows the contours' elongation $\sqrt{\lambda_{\max}/\lambda_{\min}}$.
+    Two features of the cars (weight and horsepower, centred) and gradient descent on them, in the places every
+    dashboard of the series uses. Top left: the model's predictions against the observed mpg (a model with two
+    features is not one line over one axis; a perfect model puts every point on the dashed diagonal). Top right: the
+    MSE over the two weights in 3D, with the descent path: a narrow ravine for raw features, a round bowl for
+    standardised ones. Bottom left: the same surface as contours, both axes to the same scale, where the zig-zag's
+    angles show. Bottom right: the loss curve. The read-out counts the steps until the MSE is within 1 % of its
+    minimum, and shows the contours' elongation $\sqrt{\lambda_{\max}/\lambda_{\min}}$.
     Tick **standardise features** to switch between raw and standardised features: the learning-rate slider keeps the
     same fraction of the largest stable rate. The **demonstration preset** menu has three set-ups, and *Show as code*
     prints the `lh.gradient_descent` call that reproduces the picture.
@@ -617,6 +621,8 @@ CELLS = [
     * On standardised features, lower the **batch size** to 32, then to 1: the path gets noisy (notebook 05), but it
       still heads straight for the minimum.
     * Compare the elongation in the read-out with the two contour maps. What is left after standardising, and why?
+    * Watch the predicted-vs-observed panel while the run is short (a few epochs): which features' scale lets the
+      points reach the diagonal sooner?
     """),
     code("lh.many_features_dashboard()", tags=["dashboard"]),
     md(r"""

@@ -1,0 +1,61 @@
+"""Redrawing one panel alone (a 3D panel turned, a loss curve's new limits) gives exactly a full draw's pixels.
+
+``Blitter.refresh_static`` paints the panel's old and new regions with the figure's colour and draws
+the panel again; no full render, also not on the first frame of a 3D drag.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import linreg_helpers as lh
+
+
+def _pixels(dash) -> np.ndarray:
+    return np.asarray(dash.figure.canvas.get_renderer().buffer_rgba()).copy()
+
+
+def _full_draw(dash) -> np.ndarray:
+    dash.blitter.invalidate()
+    dash.update()
+    return _pixels(dash)
+
+
+def _assert_like_a_full_draw(dash, what: str) -> None:
+    shown = _pixels(dash)
+    different = (shown != _full_draw(dash)).any(axis=-1)
+    assert not different.any(), f"{dash.name} {what}: {int(different.sum())} pixels differ from a full draw"
+
+
+# per dashboard with a 3D panel: control moves that give its loss curve new limits or a new view
+CURVE_MOVES = {
+    "gradient_descent": [],
+    "gradients": [{"loss_view": "gap"}, {"preset": "at the minimum: gradient 0"}],
+    "convexity": [{"epochs": 40}, {"loss_view": "gap"}, {"w_a": 2.0, "b_a": 1.0}],
+    "many_features": [{"epochs": 30}, {"loss_view": "gap"}],
+}
+
+
+@pytest.mark.parametrize("name", list(CURVE_MOVES))
+def test_one_panel_redrawn_alone_matches_a_full_draw(name):
+    dash = lh.DASHBOARDS[name]()
+    try:
+        widget, blitter = dash.figure.canvas.widget, dash.blitter
+        for azim, elev in ((35, -12), (-70, 25)):  # the first frame of a drag, and a later one
+            full = blitter.full_draws
+            assert widget.rotate(azim, elev)
+            assert blitter.full_draws == full, f"{name}: turning the 3D panel cost a full render"
+            _assert_like_a_full_draw(dash, f"turned by {azim}°, {elev}°")
+        for move in CURVE_MOVES[name]:
+            ax = dash.curve.ax
+            before = ax.get_ylim(), ax.get_xlim(), ax.get_ylabel()
+            full = blitter.full_draws
+            dash.set(**move)
+            assert (ax.get_ylim(), ax.get_xlim(), ax.get_ylabel()) != before, (
+                f"{name}: {move} left the axes as they were"
+            )
+            assert blitter.full_draws == full, f"{name}: {move} cost a full render"
+            _assert_like_a_full_draw(dash, str(move))
+    finally:
+        dash.close()
