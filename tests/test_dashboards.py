@@ -437,8 +437,26 @@ def test_static_image_for_saved_notebooks():
     assert np.abs(np.diff(pixels, axis=0)).sum() > 0
 
 
-@pytest.mark.parametrize("lecture", [False, True], ids=["normal", "lecture"])
-@pytest.mark.parametrize("name", NAMES)
+_CONVEXITY_LECTURE = pytest.mark.xfail(
+    strict=True,
+    reason="issue 14: in lecture mode the convexity dashboard's middle column (the chord panel over its legend "
+    "strip) collapses under 16 pt text; it needs its own lecture arrangement",
+)
+
+
+@pytest.mark.parametrize(
+    "name, lecture",
+    [
+        pytest.param(
+            n,
+            lec,
+            id=f"{n}-{'lecture' if lec else 'normal'}",
+            marks=_CONVEXITY_LECTURE if (n, lec) == ("convexity", True) else (),
+        )
+        for lec in (False, True)
+        for n in NAMES
+    ],
+)
 def test_render_png_artifact(name, lecture):
     """Each dashboard as a learner sees it, saved to artifacts/ for a human to look at."""
     d = lh.DASHBOARDS[name](lecture=lecture)

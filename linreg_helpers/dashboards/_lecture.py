@@ -32,6 +32,8 @@ overlap or leave the figure), the linear axes get at most four ticks
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -157,9 +159,13 @@ def layout_problems(fig: Figure) -> list[str]:
     list of str
         One sentence per problem; empty when the figure is clean.
     """
-    fig.draw_without_rendering()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
     edge, problems, boxes = fig.bbox, [], []
+    # constrained layout gives up (and warns) when the decorations leave the panels no room
+    problems += [str(w.message) for w in caught if "constrained_layout not applied" in str(w.message)]
     for ax in fig.axes:
         box = ax.get_tightbbox(renderer)
         if box.x0 < edge.x0 - 1 or box.x1 > edge.x1 + 1 or box.y0 < edge.y0 - 1 or box.y1 > edge.y1 + 1:

@@ -56,7 +56,7 @@ class PredictedObservedPanel:
         ax.set_aspect("equal", adjustable="box")  # the diagonal at 45°: above it over-, below it under-predicted
         ax.set_xlabel(f"observed {name}")
         ax.set_ylabel(f"predicted {name}")
-        ax.set_title(title or "Predicted vs observed (perfect: on the dashed line)", fontsize=s.title)
+        ax.set_title(title or "Predicted vs observed (dashed: perfect)", fontsize=s.title)
         style_axes(ax, lecture)
 
     def set(self, predicted: np.ndarray) -> None:

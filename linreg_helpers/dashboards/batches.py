@@ -88,9 +88,7 @@ class BatchSizeDashboard(Dashboard):
             title="Paths on the MSE contours (★ minimum)",
         )
         self.curve_ax = fig.add_subplot(gs[1, 1])
-        self.curve = LossCurvePanel(
-            self.curve_ax, self.blitter, lecture=lec, title="Loss curves (colours as in the legend above)"
-        )
+        self.curve = LossCurvePanel(self.curve_ax, self.blitter, lecture=lec, title="Loss curves (colours as above)")
         self.curve.set_minimum(self.stats.min_mse)
         for key, label in RUNS:
             self.fit.add_line(key, COLORS[key], label, lw_scale=0.9)

@@ -13,6 +13,7 @@ from ..style import COLORS
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
 from ._base import Dashboard, code_number, nice_slider
+from ._lecture import fit_for_lecture
 from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
 from ._panels_extra import tidy_surface_axes
 from .descent import learning_rate_slider, loss_view_toggle
@@ -247,6 +248,8 @@ class ConvexityExplorer(Dashboard):
         changed = loss != self._loss
         if changed:
             self._draw_static(loss)
+            if self.lecture:  # new panels: lecture mode's rules apply to them too
+                fit_for_lecture(self.figure)
         t = np.linspace(0, 1, N_SEGMENT)
         wa, ba, wb, bb = values["w_a"], values["b_a"], values["w_b"], values["b_b"]
         w = wa + t * (wb - wa)

@@ -14,6 +14,7 @@ from ..data import load_dataset
 from ..style import COLORS
 from ..training import gradient_descent, largest_stable_learning_rate
 from ._base import Dashboard, _round_sig, code_number, snap_to_slider
+from ._lecture import fit_for_lecture
 from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
 from ._panels_extra import PredictedObservedPanel, tidy_surface_axes
 from .descent import loss_view_toggle
@@ -194,6 +195,8 @@ class ManyFeaturesDashboard(Dashboard):
         self.curve.add_curve("gd", COLORS["path"])
         self.blitter.tracked.add(self.curve.ax)  # its limits change alone: redrawn alone (Blitter.refresh_static)
         self._shown = key
+        if self.lecture:  # the panels are drawn here, after build(): lecture mode's rules apply to them now
+            fit_for_lecture(self.figure)
 
     def feature_label(self, j: int) -> str:
         """A short name for feature ``j``."""

@@ -165,7 +165,7 @@ class ModelExplorer(Dashboard):
             self._by_hand = by_hand
             self.curve.ax.set_xlabel("your moves of w or b" if by_hand else "epoch")
             self.curve.ax.set_title(
-                "Loss curve of your moves (descent off)" if by_hand else "Loss curve of the descent",
+                "Loss of your moves" if by_hand else "Loss curve of the descent",
                 fontsize=self.sizes.title,
             )
             changed = True
