@@ -318,6 +318,7 @@ DASHBOARD_SETTINGS = {
         "learning_rate": "log",
         "batch_size": "int",
         "epochs": "int",
+        "loss_view": "choice",
     },
     "losses": {
         "loss": "choice",
@@ -328,7 +329,14 @@ DASHBOARD_SETTINGS = {
         "batch_size": "int",
         "epochs": "int",
     },
-    "gradients": {"w": "float", "b": "float", "learning_rate": "log", "batch_size": "int", "batch_seed": "int"},
+    "gradients": {
+        "w": "float",
+        "b": "float",
+        "learning_rate": "log",
+        "batch_size": "int",
+        "batch_seed": "int",
+        "loss_view": "choice",
+    },
     "gradient_descent": {
         "learning_rate": "log",
         "epochs": "int",
@@ -354,6 +362,7 @@ DASHBOARD_SETTINGS = {
         "learning_rate": "log",
         "batch_size": "int",
         "epochs": "int",
+        "loss_view": "choice",
     },
     "training_in_practice": {
         "schedule": "choice",
