@@ -369,8 +369,6 @@ class Blitter:
         self._kept: tuple | None = None  # (axes, its own draw): see keep_background_without
         self._fresh_without: tuple | None = None  # the copy made during the full draw under way
         self._extents: dict = {}  # axes → its tight box (padded) as last drawn, measured when first needed
-        self.tracked: set = set()
-        """2D axes a dashboard redraws alone (:meth:`refresh_static`); kept for the dashboards that name them."""
         for a in artists:
             self.add(a)
         self.canvas.mpl_connect("draw_event", self._on_draw)
@@ -542,15 +540,6 @@ class Blitter:
             self._without = (self._without[0], self.canvas.copy_from_bbox(self.figure.bbox))
             self.canvas.restore_region(self._background)
         return True
-
-    def refresh_static(self, ax) -> bool:
-        """Redraw the static part of one panel into the cached background (new limits or labels).
-
-        The same as :meth:`refresh_axes`: True when done (the next :meth:`update` shows it, pixel for
-        pixel what a full draw gives, ``tests/test_partial_redraw.py``); False, changing nothing, when
-        only a full draw can do it (the caller then redraws everything).
-        """
-        return self.refresh_axes(ax)
 
     def redraw_axes(self, ax) -> None:
         """Show a change confined to one axes (a 3D panel being rotated), redrawing only that axes

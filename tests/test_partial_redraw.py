@@ -1,7 +1,8 @@
 """Redrawing one panel alone (a 3D panel turned, a loss curve's new limits) gives exactly a full draw's pixels.
 
-``Blitter.refresh_static`` paints the panel's old and new regions with the figure's colour and draws
-the panel again; no full render, also not on the first frame of a 3D drag.
+``Blitter.refresh_axes`` (a dashboard's ``render`` returns the panels to redraw, ``Dashboard.update``
+calls it) draws the panel over the figure without it, or over its own place wiped to the figure's
+colour; no full render, also not on the first frame of a 3D drag.
 """
 
 from __future__ import annotations

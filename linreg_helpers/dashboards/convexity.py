@@ -135,7 +135,6 @@ class ConvexityExplorer(Dashboard):
         for ax in list(fig.axes):
             ax.remove()
         self.blitter.artists.clear()
-        self.blitter.tracked.clear()
         Z = self.surface(loss)
         label = LOSS_LABELS[loss].split(" (")[0]
         self.fit = self.fit_panel(self.gs[0, 0], "Lines A (dashed), B (dotted), descent's end")
@@ -182,7 +181,6 @@ class ConvexityExplorer(Dashboard):
         self.curve = LossCurvePanel(fig.add_subplot(self.gs[1, 2]), self.blitter, lecture=lec, loss=loss)
         self.curve.add_curve("gd", COLORS["path"])
         self.curve.set_minimum(float(self.loss_along(loss, *(np.array([v]) for v in self.minimum(loss)))[0]))
-        self.blitter.tracked.add(self.curve.ax)  # its limits change alone: redrawn alone (Blitter.refresh_static)
         self._curve_top = None
         # the middle column: the chord panel, and under it a strip for its legend (inside, it would sit on the
         # curves somewhere for some A and B)
@@ -243,7 +241,7 @@ class ConvexityExplorer(Dashboard):
             f"b0={code_number(values['b_a'], 6)}, seed=0)"
         )
 
-    def render(self, values) -> bool:
+    def render(self, values) -> bool | set:
         loss = values["loss"]
         changed = loss != self._loss
         if changed:
@@ -294,8 +292,8 @@ class ConvexityExplorer(Dashboard):
             self._curve_top = float(L[0]) * 3
         bottom, top = loss_floor(self.curve.minimum, self._curve_top / 3)
         moved = self.curve.set_gap(values["loss_view"] == "gap") | self.curve.set_limits(values["epochs"], bottom, top)
-        if moved and not changed:  # new limits: redraw that panel only
-            changed = not self.blitter.refresh_static(self.curve.ax)
+        if moved and not changed:  # new limits: redraw that panel only (Dashboard.update)
+            changed = {self.curve.ax}
         self.curve.set_curve("gd", h)
         self.contour.paths["gd"].set(h.weights[:, 0], h.biases)
         gap = float(np.max(L - chord))

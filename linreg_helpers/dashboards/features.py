@@ -155,7 +155,6 @@ class ManyFeaturesDashboard(Dashboard):
         for ax in list(fig.axes):
             ax.remove()
         self.blitter.artists.clear()
-        self.blitter.tracked.clear()
         self.fit = PredictedObservedPanel(
             fig.add_subplot(self.gs[0, 0]), self.blitter, self.y, lecture=lec, name=self.target_label()
         )
@@ -193,7 +192,6 @@ class ManyFeaturesDashboard(Dashboard):
         ax.set_ylabel(w2_label)
         self.curve = LossCurvePanel(fig.add_subplot(self.gs[1, 1]), self.blitter, lecture=lec)
         self.curve.add_curve("gd", COLORS["path"])
-        self.blitter.tracked.add(self.curve.ax)  # its limits change alone: redrawn alone (Blitter.refresh_static)
         self._shown = key
         if self.lecture:  # the panels are drawn here, after build(): lecture mode's rules apply to them now
             fit_for_lecture(self.figure)
@@ -206,7 +204,7 @@ class ManyFeaturesDashboard(Dashboard):
         """What the target is (``"mpg"``), for the predicted-vs-observed panel."""
         return self.target_name
 
-    def render(self, values) -> bool:
+    def render(self, values) -> bool | set:
         key = "standardised" if values["standardise"] else "raw"
         s = self.setups[key]
         changed = key != self._shown
@@ -229,8 +227,8 @@ class ManyFeaturesDashboard(Dashboard):
         moved = self.curve.set_minimum(min_loss)
         moved |= self.curve.set_gap(values["loss_view"] == "gap")
         moved |= self.curve.set_limits(values["epochs"], bottom, top)
-        if moved and not changed:  # new limits: redraw that panel only
-            changed = not self.blitter.refresh_static(self.curve.ax)
+        if moved and not changed:  # new limits: redraw that panel only (Dashboard.update)
+            changed = {self.curve.ax}
         self.curve.set_curve("gd", h)
         msg = divergence_text(h)
         self.curve.set_message(msg)

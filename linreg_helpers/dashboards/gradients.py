@@ -115,7 +115,6 @@ class GradientExplorer(Dashboard):
         self.curve.add_curve("batch", COLORS["huber"], lw_scale=2.2)  # wider underneath, as the arrows
         self.curve.add_curve("full", COLORS["full"])
         self.curve.set_minimum(self.stats.min_mse)
-        self.blitter.tracked.add(self.curve.ax)  # its limits change alone: redrawn alone (Blitter.refresh_static)
         self._curve_top = None
         ax_c = fig.add_subplot(gs[1, 0])
         self.contour_weights = self._equal_scale_weights(ax_c)
@@ -233,7 +232,7 @@ class GradientExplorer(Dashboard):
             f"step = (-{code_number(values['learning_rate'])} * dw, -{code_number(values['learning_rate'])} * db)"
         )
 
-    def render(self, values) -> bool:
+    def render(self, values) -> bool | set:
         w, b, lr = values["w"], values["b"], values["learning_rate"]
         x, y = self.X, self.y
         r = w * x + b - y
@@ -268,7 +267,7 @@ class GradientExplorer(Dashboard):
             self._curve_top = L * 3
         bottom, top = loss_floor(self.stats.min_mse, self._curve_top / 3)
         moved = self.curve.set_gap(values["loss_view"] == "gap") | self.curve.set_limits(REPEATS, bottom, top)
-        changed = moved and not self.blitter.refresh_static(self.curve.ax)  # new limits: redraw that panel only
+        changed = {self.curve.ax} if moved else False  # new limits: redraw that panel only (Dashboard.update)
         for key, run in (("full", full), ("batch", batch)):
             losses = run.losses[: REPEATS + 1]  # a diverged run stops early: fewer points
             self.curve.set_xy(key, np.arange(losses.shape[0]), losses)
