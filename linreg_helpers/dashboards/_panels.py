@@ -209,6 +209,9 @@ class ContourPanel:
         return self.paths[key]
 
 
+X_MARGIN = 0.02  # of the epochs shown: the space left of x = 0 on a loss curve's linear x axis
+
+
 class LossCurvePanel:
     """Whole-data loss per step on a log scale, x in epochs, with a divergence message.
 
@@ -331,7 +334,10 @@ class LossCurvePanel:
         if limits == self.limits:
             return False
         self.limits = limits
-        self.ax.set_xlim(1 if self.ax.get_xscale() == "log" else 0, x_max)
+        # On a linear axis the curve starts a little right of the y axis, so that a first step which
+        # does most of the work (a vertical drop at x = 0..1 of 1000 epochs) is not hidden by the spine.
+        left = 1 if self.ax.get_xscale() == "log" else -X_MARGIN * float(x_max)
+        self.ax.set_xlim(left, x_max)
         self.ax.set_ylim(*self._y_limits(bottom, top))
         return True
 

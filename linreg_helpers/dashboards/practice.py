@@ -167,7 +167,6 @@ class TrainingInPracticeDashboard(Dashboard):
             Z,
             lecture=lec,
             title="Training MSE surface and the path",
-            zlabel=False,  # the title names the loss; a z label collides with the ticks at lecture sizes
         )
         self.surface.add_path("gd", COLORS["path"])
         self.curve_ax = fig.add_subplot(gs[1, :])
