@@ -7,7 +7,8 @@
   ``import linreg_helpers as lh``), a live dashboard, a summary, at least three checked exercises with
   collapsed solutions, and current previous / contents / next links (``tools/build_notebooks.py --nav``).
 * Seeds: no global or unseeded random numbers.
-* Notebooks generated from ``tools/notebook_sources`` are up to date with their source.
+* Each notebook agrees with its paired text file ``lessons/NN_name.md`` (jupytext) and is what
+  ``tools/build_notebooks.py`` builds from it.
 * The nbval check is real: changing one stored number makes ``pytest --nbval-lax`` fail.
 
 Running the notebooks themselves is nbval's job: ``pytest --nbval-lax notebooks/``.
@@ -236,8 +237,35 @@ def test_every_random_thing_is_seeded(path):
 # ------------------------------------------------------------------ generated notebooks
 
 
-def test_generated_notebooks_match_their_sources():
-    """Notebooks with a source in tools/notebook_sources (and the solutions they show) are current."""
+def test_every_notebook_agrees_with_its_text_file():
+    """Cell types, sources and tags of each notebook equal those of its jupytext pair in lessons/."""
+    assert [p.stem for p in nbt.sources()] == IDS, "every notebook needs its text file in lessons/ and vice versa"
+    for path in NOTEBOOKS:
+        difference = nbt.pair_difference(path, nbt.SOURCE_DIR / f"{path.stem}.md")
+        assert difference is None, f"{difference}. Sync them: {nbt.sync_hint(path)}"
+
+
+def test_a_disagreeing_pair_names_the_notebook_and_the_cell(tmp_path):
+    notebook, text = NOTEBOOKS[1], nbt.SOURCE_DIR / f"{NOTEBOOKS[1].stem}.md"
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "lessons").mkdir()
+    copy_nb, copy_md = tmp_path / "notebooks" / notebook.name, tmp_path / "lessons" / text.name
+    nb = _read(notebook)
+    k = next(i for i, c in enumerate(nb.cells) if nbt.is_checked(c))
+    shutil.copy(notebook, copy_nb)
+    copy_md.write_text(text.read_text(encoding="utf-8").replace(nb.cells[k].source, "print(1)"), encoding="utf-8")
+    assert f"{notebook.name} and lessons/{text.name} differ in the source of cell {k}," in nbt.pair_difference(
+        copy_nb, copy_md
+    )
+    shutil.copy(text, copy_md)
+    nb.cells[k].metadata["tags"] = []
+    nbformat.write(nb, copy_nb)
+    assert f"differ in the tags of cell {k}," in nbt.pair_difference(copy_nb, copy_md)
+    assert nbt.pair_difference(notebook, text) is None
+
+
+def test_generated_notebooks_are_current():
+    """Each notebook is what tools/build_notebooks.py builds from its text file (navigation, solutions, outputs)."""
     result = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "build_notebooks.py"), "--check"],
         capture_output=True,

@@ -1,14 +1,19 @@
 #!/usr/bin/env python
-"""Generate notebooks from ``tools/notebook_sources/`` and keep their navigation links current.
+"""Build the notebooks from their paired text files in ``lessons/`` and keep their navigation links current.
+
+``lessons/NN_name.md`` (MyST Markdown) and ``notebooks/NN_name.ipynb`` are a jupytext pair
+(``jupytext.toml``): edit either, in JupyterLab or a text editor. This script adds what jupytext
+does not do: navigation links, solution blocks, slide metadata, cell ids and checked outputs;
+it rewrites both files of each pair.
 
 Usage (from the repository root, with the project's Python)::
 
-    python tools/build_notebooks.py              # rebuild every notebook that has a source, update all links
+    python tools/build_notebooks.py              # rebuild every notebook from its text file, update all links
     python tools/build_notebooks.py 02_losses    # rebuild one (and update only its links)
     python tools/build_notebooks.py --execute    # ... and run it to refresh the checked outputs
     python tools/build_notebooks.py --nav        # only update previous/contents/next links (all notebooks)
     python tools/build_notebooks.py --nav 03     # ... of the listed notebooks only
-    python tools/build_notebooks.py --check      # exit 1 if a notebook is out of date with its source/links
+    python tools/build_notebooks.py --check      # exit 1 if a pair disagrees or a notebook is out of date
     python tools/build_notebooks.py --guide      # rewrite the concept questions' answer key in docs/teaching-guide.md
     python tools/build_notebooks.py --render artifacts/render 02_losses
                                                  # run a scratch copy with the inline backend and save
@@ -42,7 +47,7 @@ def _select(names: list[str]) -> list[Path]:
     chosen = [s for s in srcs if s.stem in names or s.stem[:2] in names]
     unknown = set(names) - {s.stem for s in chosen} - {s.stem[:2] for s in chosen}
     if unknown:
-        sys.exit(f"no notebook source for {sorted(unknown)}; have {[s.stem for s in srcs]}")
+        sys.exit(f"no text file in lessons/ for {sorted(unknown)}; have {[s.stem for s in srcs]}")
     return chosen
 
 
@@ -87,9 +92,13 @@ def cmd_check(names: list[str]) -> int:
         if not target.exists():
             problems.append(f"{target.name} does not exist")
             continue
+        difference = nbt.pair_difference(target, source)
+        if difference:
+            problems.append(f"{difference}; sync them: {nbt.sync_hint(target)}")
+            continue
         nb, missing = _expected(source, execute=False)
         if nbformat.writes(nb) != nbformat.writes(nbformat.read(target, as_version=4)):
-            problems.append(f"{target.name} differs from {source.name}")
+            problems.append(f"{target.name} is not what {source.name} builds (metadata, ids or outputs)")
         if missing:
             problems.append(f"{target.name}: {missing} checked cells have no stored output")
     stale = nbt.update_navigation(write=False, only=names)

@@ -1,9 +1,11 @@
 """Build, navigate, strip and check the series' notebooks.
 
-The notebooks are written as readable Python in ``tools/notebook_sources/NN_name.py``:
-each defines ``CELLS``, a list built with :func:`md`, :func:`code`, :func:`checked`,
-:func:`exercise` and :func:`misconception`. :func:`build` turns a source into a
-notebook; ``tools/build_notebooks.py`` is the command line around this module.
+Each notebook ``notebooks/NN_name.ipynb`` is paired (``jupytext.toml``) with a MyST Markdown
+file ``lessons/NN_name.md``, its source: jupytext keeps the two in sync when either is saved
+in JupyterLab. :func:`build` turns a text file into a notebook and adds what jupytext does not:
+the solution blocks (from ``linreg_helpers.exercises``), the slide metadata (``slides.py``),
+deterministic cell ids, navigation links and the stored outputs of checked cells;
+``tools/build_notebooks.py`` is the command line around this module.
 
 Rules every committed notebook follows (``tests/test_notebooks.py`` enforces them):
 
@@ -18,16 +20,16 @@ Rules every committed notebook follows (``tests/test_notebooks.py`` enforces the
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import re
 import sys
-import textwrap
 from collections.abc import Iterable
 from pathlib import Path
 
+import jupytext
 import nbformat
+from jupytext.config import load_jupytext_config
 from nbformat import NotebookNode
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_markdown_cell, new_notebook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -35,13 +37,14 @@ import slides  # tools/slides.py: the slide rule
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_DIR = ROOT / "notebooks"
-SOURCE_DIR = Path(__file__).resolve().parent / "notebook_sources"
+SOURCE_DIR = ROOT / "lessons"  # the text files paired with notebooks/*.ipynb (see jupytext.toml)
+TEXT_FORMAT = "md:myst"
 
 CHECK_TAG = "nbval-check-output"  # nbval compares the outputs of cells with this tag (no comment in the code)
 NAV_MARKER = "<!--NAVIGATION-->"
 NAV_TAG = "navigation"
 SOLUTION_TAG = "solution"
-SPOILER_TAG = "spoiler"  # a worked example that is also an exercise's solution (see ``code(handout=...)``)
+SPOILER_TAG = "spoiler"  # a worked example that also solves an exercise: metadata handout_source is its stand-in
 HANDOUT_SOURCE_KEY = "handout_source"
 CONTENTS_NOTEBOOK = "00_start_here.ipynb"
 CONTENTS_ANCHOR = "Contents"
@@ -54,132 +57,86 @@ NOTEBOOK_METADATA = {
 
 # ------------------------------------------------------------------ cells
 
-
-def _clean(text: str) -> str:
-    return textwrap.dedent(text).strip("\n")
+_SOLUTION_ID = re.compile(r"<b>Solution (\d\d\.\d+)</b>")
 
 
-def md(text: str, *, tags: Iterable[str] = ()) -> NotebookNode:
-    """A markdown cell (the text is dedented)."""
-    cell = new_markdown_cell(_clean(text))
-    if tags:
-        cell.metadata["tags"] = list(tags)
-    return cell
-
-
-def code(text: str, *, tags: Iterable[str] = (), hidden: bool = False, handout: str | None = None) -> NotebookNode:
-    """A code cell; ``hidden=True`` collapses its source in JupyterLab.
-
-    ``handout`` is the source a hand-out shows instead: for a worked example that is also an exercise's
-    solution. The cell is tagged ``spoiler`` and ``tools/strip_solutions.py`` swaps the two sources.
-    """
-    cell = new_code_cell(_clean(text))
-    tags = list(tags)
-    if handout is not None:
-        tags.append(SPOILER_TAG)
-        cell.metadata[HANDOUT_SOURCE_KEY] = _clean(handout)
-    if tags:
-        cell.metadata["tags"] = tags
-    if hidden:
-        cell.metadata["jupyter"] = {"source_hidden": True}
-    return cell
-
-
-def checked(text: str) -> NotebookNode:
-    """A code cell whose printed output nbval compares (it should print rounded numbers)."""
-    return code(text, tags=[CHECK_TAG])
-
-
-def misconception(title: str, text: str) -> NotebookNode:
-    """A "common misconception" box: what is often said, and what is right."""
-    body = "\n".join(f"> {line}" if line else ">" for line in _clean(text).splitlines())
-    return md(f"> **⚠️ Common misconception: {title}**\n>\n{body}", tags=["misconception"])
-
-
-def solution_block(exercise_id: str) -> NotebookNode:
+def solution_text(exercise_id: str) -> str:
     """A collapsed solution (a markdown ``<details>`` block), taken from the exercise's solution."""
     from linreg_helpers import exercises as ex
 
     src = ex.get(exercise_id).solution_source().rstrip()
-    text = (
+    return (
         f"<details><summary><b>Solution {exercise_id}</b> (click to open; try first!)</summary>\n\n"
         f"```python\n{src}\n```\n\n</details>"
     )
-    return md(text, tags=[SOLUTION_TAG])
 
 
-def exercise(exercise_id: str, prompt: str, stub: str) -> list[NotebookNode]:
-    """Prompt, code stub with its check, and the collapsed solution of one exercise."""
-    from linreg_helpers import exercises as ex
-
-    e = ex.get(exercise_id)
-    return [
-        md(f"### Exercise {exercise_id} · {e.title}\n\n{_clean(prompt)}", tags=["exercise"]),
-        code(stub, tags=["exercise"]),
-        solution_block(exercise_id),
-    ]
+def refresh_solutions(cells: list[NotebookNode]) -> None:
+    """Rewrite every cell tagged ``solution`` from its exercise's solution in ``linreg_helpers.exercises``."""
+    for cell in cells:
+        if SOLUTION_TAG in cell.metadata.get("tags", []):
+            match = _SOLUTION_ID.search(cell.source)
+            if match is None:
+                raise ValueError(f"a cell tagged {SOLUTION_TAG!r} must contain <b>Solution NN.k</b>: {cell.source!r}")
+            cell.source = solution_text(match.group(1))
 
 
-def concept_check(notebook: str) -> list[NotebookNode]:
-    """The "Check your understanding" section: the notebook's concept questions, one cell (and slide) each.
-
-    The questions and their feedback are data in ``linreg_helpers.concept_question_bank``; the
-    teaching guide's answer key is generated from the same data.
-    """
-    from linreg_helpers import concept_questions as cq
-
-    questions = cq.questions_for(notebook)
-    if not questions:
-        raise ValueError(f"no concept questions for notebook {notebook!r} in linreg_helpers.concept_question_bank")
-    intro = md(
-        """
-        ## Check your understanding
-
-        Choose an answer: the feedback for that answer appears at once. Wrong answers are useful: each one
-        explains the reasoning behind it. (Teachers: the answer key is in the teaching guide, for polling a class.)
-        """
-    )
-    # Each cell imports what it needs: in a slideshow a lecturer may run a question's slide alone.
-    ask = "from linreg_helpers.concept_questions import ask\n\nask"
-    return [intro, *(code(f'{ask}("{q.id}")', tags=["concept-question"]) for q in questions)]
+# ------------------------------------------------------------------ the text files (jupytext)
 
 
-def _flatten(cells: Iterable) -> list[NotebookNode]:
-    out: list[NotebookNode] = []
-    for c in cells:
-        if isinstance(c, list | tuple):
-            out.extend(_flatten(c))
-        else:
-            out.append(c)
-    return out
+def jupytext_config():
+    """The repository's ``jupytext.toml`` (the pairing and the metadata kept in the text files)."""
+    return load_jupytext_config(str(SOURCE_DIR / "any.md"))
+
+
+def load_source(path: Path) -> list[NotebookNode]:
+    """The cells of a lesson's text file (MyST Markdown, read by jupytext)."""
+    return jupytext.read(path, config=jupytext_config()).cells
+
+
+def write_source(nb: NotebookNode, path: Path) -> None:
+    """Write ``nb``'s cells to its paired text file, as jupytext in JupyterLab does on save."""
+    path.write_text(jupytext.writes(nb, fmt=TEXT_FORMAT, config=jupytext_config()), encoding="utf-8")
+
+
+def pair_difference(notebook: Path, text: Path) -> str | None:
+    """Where ``notebook`` and its paired ``text`` file first disagree (cell type, source or tags), or None."""
+    a, b = nbformat.read(notebook, as_version=4).cells, load_source(text)
+    names = f"{notebook.parent.name}/{notebook.name} and {text.parent.name}/{text.name}"
+    for k, (x, y) in enumerate(zip(a, b, strict=False)):  # a missing cell is reported below
+        for what, key in (("type", lambda c: c.cell_type), ("source", lambda c: c.source), ("tags", _tags)):
+            if key(x) != key(y):
+                return f"{names} differ in the {what} of cell {k}, which starts {x.source[:50]!r} in the notebook"
+    if len(a) != len(b):
+        return f"{names} differ: {len(a)} cells in the notebook, {len(b)} in the text file"
+    return None
+
+
+def sync_hint(notebook: Path) -> str:
+    """The commands that make a notebook and its text file agree again (the newer file of the two wins)."""
+    return f"jupytext --sync notebooks/{notebook.name} && python tools/build_notebooks.py {notebook.stem}"
+
+
+def _tags(cell: NotebookNode) -> list[str]:
+    return list(cell.metadata.get("tags", []))
 
 
 # ------------------------------------------------------------------ build
 
 
-def load_source(path: Path) -> list[NotebookNode]:
-    """The cells defined by a notebook source file."""
-    spec = importlib.util.spec_from_file_location(f"_nbsource_{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.pop(0)
-    return _flatten(module.CELLS)
-
-
 def build(source: Path) -> NotebookNode:
-    """A fresh notebook (no outputs, no navigation yet) from a source file."""
-    nb = new_notebook(cells=slides.split_sections(load_source(source)), metadata=dict(NOTEBOOK_METADATA))
+    """A fresh notebook (no outputs; navigation is set by the caller) from a lesson's text file."""
+    cells = slides.split_sections([c for c in load_source(source) if not is_navigation(c)])
+    refresh_solutions(cells)
+    nb = new_notebook(cells=cells, metadata=dict(NOTEBOOK_METADATA))
     nb.nbformat, nb.nbformat_minor = 4, 5
     _set_ids(nb)
     return nb
 
 
 def sources() -> list[Path]:
-    """Every notebook source, in order."""
-    return sorted(SOURCE_DIR.glob("[0-9][0-9]_*.py"))
+    """Every lesson's text file, in order."""
+    return sorted(SOURCE_DIR.glob("[0-9][0-9]_*.md"))
 
 
 def notebook_for(source: Path) -> Path:
@@ -306,10 +263,10 @@ def set_navigation(nb: NotebookNode, path: Path, paths: list[Path], titles: dict
     """Put one navigation cell first and one last (replacing old ones). Returns whether it changed."""
     text = navigation_text(path, paths, titles)
     body = [c for c in nb.cells if not is_navigation(c)]
-    top, bottom = md(text, tags=[NAV_TAG]), md(text, tags=[NAV_TAG])
+    top, bottom = new_markdown_cell(text), new_markdown_cell(text)
     top["id"], bottom["id"] = "nav-top", "nav-bottom"
     for cell in (top, bottom):
-        cell.metadata["slideshow"] = {"slide_type": slides.SKIP}
+        cell.metadata = {"tags": [NAV_TAG], "slideshow": {"slide_type": slides.SKIP}}
     new = [top, *body, bottom]
     changed = [c.source for c in new] != [c.source for c in nb.cells] or any(
         is_navigation(c) and c.get("id") not in ("nav-top", "nav-bottom") for c in nb.cells
@@ -340,6 +297,9 @@ def update_navigation(folder: Path = NOTEBOOK_DIR, *, write: bool = True, only: 
 
 
 def write_notebook(nb: NotebookNode, path: Path) -> None:
+    """Write ``nb`` to ``path`` and, for a notebook of the series, its paired text file in ``lessons/``."""
     nbformat.validate(nb)
     text = nbformat.writes(nb, version=4)
     path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    if path.resolve().parent == NOTEBOOK_DIR:
+        write_source(nbformat.reads(text, as_version=4), SOURCE_DIR / f"{path.stem}.md")  # as saved: keys sorted
