@@ -148,7 +148,7 @@ def test_python_is_the_tested_one_everywhere():
     assert pyproject()["project"]["requires-python"].split("#")[0].strip() == ">=3.11"
     assert "3.10" not in (ROOT / "README.md").read_text(encoding="utf-8")
     assert "3.10" not in (ROOT / "docs" / "teaching-guide.md").read_text(encoding="utf-8")
-    for source in sorted((ROOT / "tools" / "notebook_sources").glob("*.py")):
+    for source in sorted((ROOT / "lessons").glob("*.md")):
         text = source.read_text(encoding="utf-8")
         assert "Python 3.10" not in text, f"{source.name} still says Python 3.10"
         assert "0.9.13" not in text, f"{source.name} gives anywidget's old minimum; the front end must match the kernel"

@@ -19,7 +19,7 @@ It writes two folders under ``--out``:
 
 ``nbgrader/``
     An nbgrader course folder: ``nbgrader_config.py`` and, per notebook ``NN_name``, the assignment
-    ``source/NN_name/NN_name.ipynb``, one cell triple per exercise of the notebook source: the prompt
+    ``source/NN_name/NN_name.ipynb``, one cell triple per exercise of the lesson (lessons/NN_name.md): the prompt
     (read-only), the answer cell (the notebook's stub with the solution between ``### BEGIN SOLUTION``
     and ``### END SOLUTION``) and an autograded test cell (read-only, ``--points`` points): the
     learner's own check must say correct, and a hidden part (``### BEGIN HIDDEN TESTS``) runs
@@ -28,7 +28,7 @@ It writes two folders under ``--out``:
     ``release/NN_name/`` (solutions and hidden tests removed). The teacher grades with
     ``nbgrader autograde NN_name`` in that folder (the kernel needs the full package, with solutions).
 
-The exercise prompts, stubs, solutions and checkers are the ones of the series (``tools/notebook_sources``
+The exercise prompts, stubs, solutions and checkers are the ones of the series (``lessons/*.md``
 and ``linreg_helpers.exercises``): nothing is written twice.
 """
 
@@ -50,7 +50,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import nbtools  # tools/nbtools.py: the notebook sources
+import nbtools  # tools/nbtools.py: the lessons' text files
 import strip_solutions  # tools/strip_solutions.py: hand-outs without solution cells
 
 from linreg_helpers import exercises as ex
@@ -148,7 +148,7 @@ def grading_cell_source(exercise, hidden_seed: int = HIDDEN_SEED_BASE) -> str:
 
 
 def exercise_cells(source: Path) -> list[tuple[str, str, str]]:
-    """``(exercise id, prompt markdown, stub code)`` of every exercise in a notebook source, in order."""
+    """``(exercise id, prompt markdown, stub code)`` of every exercise in a lesson's text file, in order."""
     found, prompt = [], None
     for cell in nbtools.load_source(source):
         if "exercise" not in cell.metadata.get("tags", []):
@@ -267,7 +267,7 @@ def _sources(names: list[str]) -> list[Path]:
     chosen = [s for s in nbtools.sources() if not names or s.stem in names or s.stem[:2] in names]
     unknown = set(names) - {s.stem for s in chosen} - {s.stem[:2] for s in chosen}
     if unknown:
-        sys.exit(f"no notebook source {sorted(unknown)}; have {[s.stem for s in nbtools.sources()]}")
+        sys.exit(f"no text file in lessons/ for {sorted(unknown)}; have {[s.stem for s in nbtools.sources()]}")
     return chosen
 
 

@@ -58,7 +58,7 @@ def unspoil(cell: NotebookNode) -> bool:
     if HANDOUT_SOURCE_KEY not in cell.metadata:
         raise ValueError(
             f"cell {cell.get('id', '?')} is tagged {SPOILER_TAG!r} but has no metadata {HANDOUT_SOURCE_KEY!r}: "
-            "write it with code(..., handout=...) in its notebook source"
+            "add handout_source: to the cell's options in its text file in lessons/"
         )
     cell.source = cell.metadata.pop(HANDOUT_SOURCE_KEY)
     cell.metadata["tags"] = [t for t in cell.metadata["tags"] if t != SPOILER_TAG]

@@ -46,7 +46,7 @@ not ``lh.mse``: ``linreg_helpers/__init__.py`` imports this package, so ``lh`` m
 half-initialised while these modules load. ``lh.*`` inside a function body (run when a
 check runs) is fine.
 
-``tools/build_notebooks.py`` shows the solution in the notebook (from
+``tools/build_notebooks.py`` writes the solution into the notebook and its text file in ``lessons/`` (from
 ``ex.get("NN.k").solution_source()``), and ``tests/test_exercises.py``
 checks, for every registered exercise, that the solution is accepted and that
 each mistake's example gets that mistake's hint. See ``nb02_losses.py`` for a
