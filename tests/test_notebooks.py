@@ -148,12 +148,14 @@ def test_summary_and_exercises_with_checks_and_hidden_solutions(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_exercise_ids_exist(path):
+    """Each exercise heading names a registered exercise of this notebook, with its registered title."""
     from linreg_helpers import exercises as ex
 
     md = _markdown(_read(path))
-    for exercise_id in re.findall(r"^### Exercise (\d\d\.\d+)", md, flags=re.MULTILINE):
+    for exercise_id, title in re.findall(r"^### Exercise (\d\d\.\d+) · (.+)$", md, flags=re.MULTILINE):
         assert exercise_id in ex.REGISTRY, f"{path.name} shows exercise {exercise_id}, which is not registered"
         assert exercise_id.startswith(path.stem[:2]), f"{path.name}: exercise {exercise_id} belongs elsewhere"
+        assert title == ex.get(exercise_id).title, f"{path.name}: exercise {exercise_id}'s heading and registry differ"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
