@@ -74,8 +74,11 @@ def _expected(source: Path, *, execute: bool) -> tuple[nbformat.NotebookNode, in
 def cmd_build(names: list[str], execute: bool) -> int:
     status = 0
     for source in _select(names):
-        nb, missing = _expected(source, execute=execute)
         target = nbt.notebook_for(source)
+        if target.exists() and target.stat().st_mtime > source.stat().st_mtime:
+            if difference := nbt.pair_difference(target, source):  # an edit jupytext did not copy to the text file
+                sys.exit(f"{difference}, and the notebook is newer: sync first, {nbt.sync_hint(target)}")
+        nb, missing = _expected(source, execute=execute)
         nbt.write_notebook(nb, target)
         note = f" ({missing} checked cells have no stored output: run with --execute)" if missing else ""
         print(f"wrote {target.relative_to(nbt.ROOT)}{note}")
@@ -106,7 +109,7 @@ def cmd_check(names: list[str]) -> int:
     for p in problems:
         print(p)
     if problems:
-        print("fix: python tools/build_notebooks.py --execute   (or --nav for links only)")
+        print("fix: python tools/build_notebooks.py --execute   (--nav for links only; sync disagreeing pairs first)")
     return 1 if problems else 0
 
 
