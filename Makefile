@@ -29,8 +29,14 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
+# An editable install leaves out [tool.setuptools.data-files]: link the front-end stand-in that `pip install .`
+# installs (live dashboards on jupyterlab-rise slides: tests/browser/test_slides.py)
+STAND_IN := share/jupyter/labextensions/linreg-helpers-console-stand-in
+LINK_STAND_IN = mkdir -p $(VENV)/$(dir $(STAND_IN)) && ln -sfn $(CURDIR)/$(STAND_IN) $(VENV)/$(STAND_IN)
+
 $(LAB_STAMP): pyproject.toml $(CONSTRAINTS) | $(PY)
 	$(PIP) install --quiet -c $(CONSTRAINTS) -e .
+	$(LINK_STAND_IN)
 	touch $@
 
 # nbgrader (tests/test_grading.py grades with its command line) also installs Jupyter extensions for a
@@ -40,6 +46,7 @@ NBGRADER_EXTENSIONS := formgrader validate_assignment assignment_list course_lis
 
 $(TEST_STAMP): pyproject.toml $(CONSTRAINTS) | $(PY)
 	$(PIP) install --quiet -c $(CONSTRAINTS) -e ".[test]"
+	$(LINK_STAND_IN)
 	for e in $(NBGRADER_EXTENSIONS); do $(VENV)/bin/jupyter server extension disable --sys-prefix nbgrader.server_extensions.$$e >/dev/null; done
 	$(VENV)/bin/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null
 	touch $@ $(LAB_STAMP)

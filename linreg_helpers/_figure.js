@@ -253,6 +253,19 @@ function render({ model, el }) {
   // them): name each after its label. And a FloatLogSlider tells assistive technology its
   // exponent (aria-valuenow = -2.16): give its handle the value it shows (aria-valuetext = 0.00691).
   let observer = null;
+  let keysRoot = null;
+  // A key that moves a slider (or turns the 3D view) moves only that. JupyterLab's shortcuts (on the
+  // document, capture phase; e.g. → "move to the next heading", which in a slideshow jumps slides) skip
+  // an element marked data-lm-suppress-shortcuts; reveal.js (jupyterlab-rise's slideshow, on the document,
+  // bubble phase) is stopped at the dashboard's box.
+  const SUPPRESS = "data-lm-suppress-shortcuts";
+  canvas.setAttribute(SUPPRESS, "true");
+  const MOVE_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End"]);
+  const keepKeys = (ev) => {
+    if (MOVE_KEYS.has(ev.key) && ev.target.closest && ev.target.closest(".noUi-handle, .lh-figure canvas")) {
+      ev.stopPropagation();
+    }
+  };
   const labelSliders = (root) => {
     for (const slider of root.querySelectorAll(".widget-slider")) {
       const handle = slider.querySelector("[aria-valuenow]");
@@ -260,6 +273,7 @@ function render({ model, el }) {
       const label = slider.querySelector(".widget-label");
       const name = label && label.textContent.trim();
       if (name && handle.getAttribute("aria-label") !== name) handle.setAttribute("aria-label", name);
+      if (!handle.hasAttribute(SUPPRESS)) handle.setAttribute(SUPPRESS, "true");
       if (!slider.classList.contains("lh-log-slider")) continue;
       const shown = slider.querySelector(".widget-readout");
       const text = shown && (shown.value || shown.textContent || "").trim();
@@ -273,6 +287,8 @@ function render({ model, el }) {
       return;
     }
     labelSliders(root);
+    keysRoot = root;
+    root.addEventListener("keydown", keepKeys);
     observer = new MutationObserver(() => labelSliders(root));
     observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true,
       attributeFilter: ["aria-valuenow"] }); // our own attributes are not watched: no loop
@@ -285,6 +301,7 @@ function render({ model, el }) {
     model.off("msg:custom", onMessage);
     model.off("change:alt", describe);
     if (observer) observer.disconnect();
+    if (keysRoot) keysRoot.removeEventListener("keydown", keepKeys);
   };
 }
 

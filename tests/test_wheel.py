@@ -37,6 +37,11 @@ def test_wheel_has_every_module_and_the_front_end(wheel_files):
     assert modules, "no package files found"
     missing = [p for p in modules if p not in wheel_files]
     assert not missing, f"not in the wheel (list the subpackage in pyproject.toml): {missing}"
+    # installed beside the package: jupyterlab-rise's slideshow needs it for live dashboards (test_slides.py)
+    stand_in = tracked("share/jupyter/labextensions")
+    assert stand_in, "no front-end stand-in found"
+    missing = [p for p in stand_in if not any(f.endswith(".data/data/" + p) for f in wheel_files)]
+    assert not missing, f"not in the wheel (list it under [tool.setuptools.data-files]): {missing}"
 
 
 def test_wheel_has_every_data_set_once(wheel_files):

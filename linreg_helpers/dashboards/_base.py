@@ -323,8 +323,7 @@ class Dashboard(widgets.VBox):
         self._scheduled = False
         self._last_frame_end = 0.0
         self.build()
-        if lecture:
-            _lecture.fit_for_lecture(self.figure)
+        self.panels_drawn()
         self.blitter.lift_static_above()  # frames then look exactly like a full redraw
         super().__init__(children=self._layout(), layout=widgets.Layout(width="100%"))
         self._closed = False
@@ -364,6 +363,16 @@ class Dashboard(widgets.VBox):
     def build(self) -> None:
         """Draw the static part of the figure and create the moving artists."""
         raise NotImplementedError
+
+    def panels_drawn(self) -> None:
+        """Apply the figure-wide rules to panels just drawn: call it whenever the panels are (re)built.
+
+        :meth:`build` is followed by it; a dashboard that removes and redraws its panels later (another loss,
+        other features) calls it again, so lecture mode's rules (:func:`._lecture.fit_for_lecture`: no small
+        text, few ticks, constrained layout) hold for the new panels too. Nothing happens outside lecture mode.
+        """
+        if self.sizes is sizes(True):
+            _lecture.fit_for_lecture(self.figure)
 
     def fit_panel(self, spec, title: str, **options: Any) -> FitPanel:
         """The data-and-model panel in the subplot ``spec`` (a gridspec cell) of this dashboard's figure,

@@ -9,11 +9,10 @@ from matplotlib.transforms import ScaledTranslation
 from ..closed_form import _lad_line, fit_closed_form
 from ..losses import _huber_terms, _tukey_terms
 from ..plots import LOSS_LABELS, parameter_grid, style_axes
-from ..style import COLORS
+from ..style import COLORS, sizes
 from ..surfaces import loss_surface
 from ..training import gradient_descent, largest_stable_learning_rate
 from ._base import Dashboard, code_number, nice_slider
-from ._lecture import fit_for_lecture
 from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
 from ._panels_extra import tidy_surface_axes
 from .descent import learning_rate_slider, loss_view_toggle
@@ -198,14 +197,19 @@ class ConvexityExplorer(Dashboard):
         ax.set_xlabel("t (0 = A, 1 = B)")
         ax.set_ylabel(f"{label}, rescaled to [0, 1]")
         ax.set_title("Loss along A→B vs the chord", fontsize=s.title)
-        box = legend_cell.get_position(fig)
-        ax.legend(
-            loc="center",
-            bbox_to_anchor=(box.x0 + box.width / 2, box.y0 + box.height / 2),
-            bbox_transform=fig.transFigure,
-            fontsize=s.font - 1,
-            frameon=False,
-        )
+        if s is sizes(True):  # constrained layout (lecture mode) moves the panels: one row under them all, centred
+            for old in list(fig.legends):  # the previous loss's
+                old.remove()
+            fig.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncols=3, fontsize=s.font)
+        else:
+            box = legend_cell.get_position(fig)
+            ax.legend(
+                loc="center",
+                bbox_to_anchor=(box.x0 + box.width / 2, box.y0 + box.height / 2),
+                bbox_transform=fig.transFigure,
+                fontsize=s.font - 1,
+                frameon=False,
+            )
         style_axes(ax, lec)
         self._loss = loss
 
@@ -246,8 +250,7 @@ class ConvexityExplorer(Dashboard):
         changed = loss != self._loss
         if changed:
             self._draw_static(loss)
-            if self.lecture:  # new panels: lecture mode's rules apply to them too
-                fit_for_lecture(self.figure)
+            self.panels_drawn()  # new panels: lecture mode's rules apply to them too
         t = np.linspace(0, 1, N_SEGMENT)
         wa, ba, wb, bb = values["w_a"], values["b_a"], values["w_b"], values["b_b"]
         w = wa + t * (wb - wa)

@@ -14,7 +14,6 @@ from ..data import load_dataset
 from ..style import COLORS
 from ..training import gradient_descent, largest_stable_learning_rate
 from ._base import Dashboard, _round_sig, code_number, snap_to_slider
-from ._lecture import fit_for_lecture
 from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
 from ._panels_extra import PredictedObservedPanel, tidy_surface_axes
 from .descent import loss_view_toggle
@@ -193,8 +192,7 @@ class ManyFeaturesDashboard(Dashboard):
         self.curve = LossCurvePanel(fig.add_subplot(self.gs[1, 1]), self.blitter, lecture=lec)
         self.curve.add_curve("gd", COLORS["path"])
         self._shown = key
-        if self.lecture:  # the panels are drawn here, after build(): lecture mode's rules apply to them now
-            fit_for_lecture(self.figure)
+        self.panels_drawn()  # the panels are drawn here, after build(): lecture mode's rules apply to them now
 
     def feature_label(self, j: int) -> str:
         """A short name for feature ``j``."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 
 import jupyterlab_driver as jd
 import pytest
@@ -94,6 +95,30 @@ class LabPages:
         except Exception:
             self.discard()
             raise
+
+    def run_notebook(self, name: str, cells: list[str], timeout: float = 240.0) -> Iterator[jd.NotebookPage]:
+        """A module fixture's notebook: written from ``cells``, opened, run, every cell rendered; closed after.
+
+        The notebook is ``artifacts/browser/fixtures/<name>.ipynb``; JupyterLab's left side bar is collapsed
+        (the notebook gets the window's width, as a learner or lecturer would have it). When opening or
+        running fails the page is thrown away (it may be in a bad state). Use it as
+        ``yield from lab_pages.run_notebook(...)`` in a module-scoped fixture.
+        """
+        path = jd.write_notebook(jd.ARTIFACTS / "fixtures" / f"{name}.ipynb", cells)
+        nbp = self.open(path.relative_to(jd.ROOT).as_posix())
+        try:
+            nbp.page.evaluate("() => window.jupyterapp.shell.collapseLeft()")
+            nbp.run_all(timeout=timeout)
+            nbp.render_every_cell()
+            nbp.wait_widgets_rendered()
+        except Exception:
+            nbp.close()
+            self.discard()
+            raise
+        try:
+            yield nbp
+        finally:
+            nbp.close()
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ not its exponent; the read-out's sentence is in a polite live region.
 
 from __future__ import annotations
 
-import jupyterlab_driver as jd
 import pytest
 
 import linreg_helpers as lh
@@ -22,7 +21,6 @@ import linreg_helpers as lh
 pytestmark = pytest.mark.browser
 
 NAMES = list(lh.DASHBOARDS)
-FIXTURE = jd.ARTIFACTS / "fixtures" / "accessibility.ipynb"
 FAILING_IMPACTS = ("serious", "critical")
 
 _JS_FIGURE_A11Y = """
@@ -45,18 +43,7 @@ root => {
 def notebook(lab_pages):
     cells = ["%matplotlib widget\nimport linreg_helpers as lh"]
     cells += [f"dash_{name} = lh.DASHBOARDS[{name!r}]()\ndash_{name}" for name in NAMES]
-    jd.write_notebook(FIXTURE, cells)
-    nbp = lab_pages.open(FIXTURE.relative_to(jd.ROOT).as_posix())
-    try:
-        nbp.run_all(timeout=240)
-        nbp.render_every_cell()
-        nbp.wait_widgets_rendered()
-    except Exception:
-        nbp.close()
-        lab_pages.discard()
-        raise
-    yield nbp
-    nbp.close()
+    yield from lab_pages.run_notebook("accessibility", cells)
 
 
 def _serious(results: dict) -> list[str]:

@@ -1,14 +1,15 @@
-"""Lecture mode on a projector: the gradient-descent dashboard (the tallest) in JupyterLab at
-1920x1080 and at 1280x720, one page resized between them.
+"""Lecture mode on a projector: every dashboard in JupyterLab at 1920x1080 and at 1280x720, one
+notebook with all of them on one page, the viewport resized between the two.
 
 Targets (issue 14, "Lecture mode for a hall"): the figure's digits and the controls' text are at
-least 2.5 % of the window height (27 px at 1080), and the figure, the controls and the read-out
-are all in view at once, without scrolling, inside the notebook's visible area.
+least 2.5 % of the window height (27 px at 1080, 18 px at 720); the figure, the controls and the
+read-out are all in view at once, without scrolling, inside the notebook's visible area; no
+control's text is cut (its box narrower than its text).
 
 Figure digits: the smallest text with a digit (tick labels) the kernel draws in the figure (in
 points, at the figure's dpi) times the canvas's displayed scale (on-screen over pixel size). Control text:
 the computed font size of every label, read-out, button and drop-down of the dashboard.
-Screenshots go to ``artifacts/browser/lecture/``.
+Screenshots (one per dashboard and size) go to ``artifacts/browser/lecture/``: look at them.
 """
 
 from __future__ import annotations
@@ -16,21 +17,26 @@ from __future__ import annotations
 import jupyterlab_driver as jd
 import pytest
 
+import linreg_helpers as lh
+
 pytestmark = pytest.mark.browser
 
-FIXTURE = jd.ARTIFACTS / "fixtures" / "lecture_mode.ipynb"
+NAMES = list(lh.DASHBOARDS)
 SHOTS = jd.ARTIFACTS / "lecture"
 SIZES = [(1920, 1080), (1280, 720)]
 SHARE = 0.025  # of the window height
 
 _KERNEL_SMALLEST_TEXT = """
 import json as _json
-_f = dash.figure
-_f.canvas.draw()
-_r = _f.canvas.get_renderer()
-_pts = [t.get_fontsize() for t in _f.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_fontsize"))
-        if t.get_visible() and any(ch.isdigit() for ch in t.get_text()) and t.get_window_extent(_r).width > 0]
-print(_json.dumps({"pt": min(_pts), "dpi": _f.dpi}))
+_out = {}
+for _name, _dash in DASHES.items():
+    _f = _dash.figure
+    _f.canvas.draw()
+    _r = _f.canvas.get_renderer()
+    _pts = [t.get_fontsize() for t in _f.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_fontsize"))
+            if t.get_visible() and any(ch.isdigit() for ch in t.get_text()) and t.get_window_extent(_r).width > 0]
+    _out[_name] = {"pt": min(_pts), "dpi": _f.dpi}
+print(_json.dumps(_out))
 """
 
 _JS_MEASURE = """
@@ -41,67 +47,87 @@ root => {
   const c = canvas.getBoundingClientRect();
   const controls = Array.from(root.querySelectorAll(
     '.widget-label, .widget-readout, button, select')).filter(e => e.getBoundingClientRect().height > 0);
-  const readout = Array.from(root.querySelectorAll('.widget-html')).filter(e => e.textContent.includes('MSE'))[0];
-  const parts = [canvas, readout, ...root.querySelectorAll('.widget-slider, select, button')];
+  // the read-out: the last HTML widget of the figure's column (figure, then read-out)
+  const column = root.querySelector('.lh-figure').closest('.widget-vbox');
+  const readout = Array.from(column.children).filter(e => e.classList.contains('widget-html')).pop();
+  const parts = [canvas, readout, ...root.querySelectorAll('.widget-slider, .widget-toggle-buttons, select, button')];
   const outside = parts.filter(e => { const r = e.getBoundingClientRect();
     return r.top < area.top - 1 || r.bottom > area.bottom + 1 || r.right > area.right + 1 || r.left < area.left - 1; })
-    .map(e => e.className || e.tagName);
+    .map(e => (e.className || e.tagName) + ' ' + e.textContent.trim().slice(0, 30));
+  const cut = controls.filter(e => e.scrollWidth > e.clientWidth + 1 && e.textContent.trim())
+    .map(e => e.textContent.trim().slice(0, 30));
   // object-fit: contain draws the picture at the smaller of the two scales
   const scale = Math.min(c.height / canvas.height, c.width / canvas.width);
-  return {scale, canvasWidth: c.width, areaWidth: area.width,
+  return {scale, canvasWidth: c.width, areaWidth: area.width, readout: readout.textContent.trim().slice(0, 40),
     fonts: controls.map(e => [e.textContent.trim().slice(0, 30), parseFloat(getComputedStyle(e).fontSize)]),
-    outside, windowHeight: window.innerHeight};
+    outside, cut, windowHeight: window.innerHeight};
 }
 """
 
 
 @pytest.fixture(scope="module")
 def lecture(lab_pages):
-    cells = [
-        "%matplotlib widget\nimport linreg_helpers as lh\nlh.lecture_mode()",
-        "dash = lh.descent_dashboard()\ndash",
-    ]
-    jd.write_notebook(FIXTURE, cells)
-    nbp = lab_pages.open(FIXTURE.relative_to(jd.ROOT).as_posix())
-    try:
-        nbp.page.evaluate("() => window.jupyterapp.shell.collapseLeft()")
-        nbp.run_all(timeout=120)
-        nbp.wait_widgets_rendered()
-    except Exception:
-        nbp.close()
-        lab_pages.discard()
-        raise
-    yield nbp
-    nbp.close()
+    cells = ["%matplotlib widget\nimport linreg_helpers as lh\nlh.lecture_mode()\nDASHES = {}"]
+    cells += [f"DASHES[{name!r}] = lh.DASHBOARDS[{name!r}]()\nDASHES[{name!r}]" for name in NAMES]
+    yield from lab_pages.run_notebook("lecture_mode", cells, timeout=300)
 
 
-def _measure(lecture, width: int, height: int) -> dict:
+@pytest.fixture(scope="module")
+def figure_text(lecture) -> dict:
+    """Per dashboard, the smallest figure text with a digit (points) and the figure's dpi, from the kernel."""
+    return lecture.kernel_eval(_KERNEL_SMALLEST_TEXT)
+
+
+_WIDTH_LIMITED = (
+    "issue 14, open: a wide lecture figure (three panel columns, or widened by _lecture.WIDEN_BY) is limited by "
+    "the window's width, not its height (the controls' 17em column is beside it): its 15 pt text is shown under "
+    "2.5 % of the window height; it needs its panels in two columns, or larger text, in lecture mode"
+)
+KNOWN_SHORT = {
+    (1920, 1080): {name: _WIDTH_LIMITED for name in ("losses", "gradients", "batch_size", "convexity")},
+    (1280, 720): {
+        **{name: _WIDTH_LIMITED for name in ("model", "losses", "gradients", "batch_size")},
+        "convexity": _WIDTH_LIMITED + "; and its 10 controls do not fit one 720 px column (epochs and the loss "
+        "view are below the fold)",
+    },
+}
+"""The dashboards that miss the target today, with why: strict, so a fix shows up as a pass to record."""
+
+
+def _cases():
+    for width, height in SIZES:
+        for name in NAMES:
+            reason = KNOWN_SHORT[(width, height)].get(name)
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            yield pytest.param(name, width, height, id=f"{name}-{width}x{height}", marks=marks)
+
+
+@pytest.mark.parametrize(("name", "width", "height"), list(_cases()))
+def test_dashboard_is_legible_and_fits_the_window(lecture, figure_text, name, width, height):
     page = lecture.page
-    page.set_viewport_size({"width": width, "height": height})
-    page.wait_for_timeout(300)  # JupyterLab re-lays out on resize
-    dash = lecture.dashboards()[0]
-    m = lecture.dashboard(dash["id"]).evaluate(_JS_MEASURE)
+    if page.viewport_size != {"width": width, "height": height}:
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(300)  # JupyterLab re-lays out on resize
+    by_cell = {d["cellIndex"]: d for d in lecture.dashboards()}
+    assert sorted(by_cell) == list(range(1, len(NAMES) + 1)), f"dashboards on the page: {sorted(by_cell)}"
+    m = lecture.dashboard(by_cell[NAMES.index(name) + 1]["id"]).evaluate(_JS_MEASURE)
+    page.wait_for_timeout(100)  # the scroll is painted
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"descent_{width}x{height}.png"))
-    return m
-
-
-@pytest.mark.parametrize(("width", "height"), SIZES)
-def test_lecture_controls_are_large_and_everything_fits_the_window(lecture, width, height):
-    m = _measure(lecture, width, height)
-    need = SHARE * height
-    small = [(label, px) for label, px in m["fonts"] if px < need]
-    print(f"{width}x{height}: controls >= {min(px for _, px in m['fonts']):.1f} px (need {need:.1f})")
-    assert not small, f"control text under {need:.1f} px: {small}"
-    assert not m["outside"], f"not in view without scrolling: {m['outside']}"
-    assert m["canvasWidth"] > 0.5 * m["areaWidth"], "the figure does not use the window's width"
-
-
-@pytest.mark.parametrize(("width", "height"), SIZES)
-def test_lecture_figure_digits_are_large(lecture, width, height):
-    m = _measure(lecture, width, height)
-    need = SHARE * height
-    text = lecture.kernel_eval(_KERNEL_SMALLEST_TEXT)
+    page.screenshot(path=str(SHOTS / f"{name}_{width}x{height}.png"))
+    need, text = SHARE * height, figure_text[name]
     digits = text["pt"] * text["dpi"] / 72 * m["scale"]
-    print(f"{width}x{height}: figure digits {digits:.1f} px (need {need:.1f})")
-    assert digits >= need, f"figure digits {digits:.1f} px < {need:.1f} px ({SHARE:.1%} of {height})"
+    controls = min(px for _, px in m["fonts"])
+    print(f"{width}x{height} {name}: figure digits {digits:.1f} px, controls {controls:.1f} px (need {need:.1f})")
+    problems = []
+    if digits < need:
+        problems.append(f"figure digits {digits:.1f} px < {need:.1f} px ({SHARE:.1%} of {height})")
+    small = [(label, px) for label, px in m["fonts"] if px < need]
+    if small:
+        problems.append(f"control text under {need:.1f} px: {small}")
+    if m["outside"]:
+        problems.append(f"not in view without scrolling: {m['outside']}")
+    if m["cut"]:
+        problems.append(f"control text cut: {m['cut']}")
+    if m["canvasWidth"] <= 0.5 * m["areaWidth"]:
+        problems.append("the figure does not use the window's width")
+    assert not problems, f"{name} at {width}x{height}: " + "; ".join(problems)

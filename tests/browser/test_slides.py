@@ -5,18 +5,25 @@ runs the setup slide's cell and the dashboard's cell where they are shown (Ctrl+
 lecturer would), goes to the dashboard's slide (found from the slide metadata that
 ``tools/build_notebooks.py`` wrote), presses → on the learning-rate slider and waits for new pixels.
 
-Why the dashboard is not live on the slide today (read from the RISE page's console, 2026-11):
-jupyterlab-rise 0.43.1 (the newest release) shows slides in its own web application, also inside
-JupyterLab's "Render as slides" panel (an iframe of the same page). That application was built with
-JupyterLab 4.3's packages and does not include ``@jupyterlab/console``. The widget manager of
-ipywidgets 8 (``@jupyter-widgets/jupyterlab-manager``, jupyterlab_widgets 3.0.x) needs it from the page
-("Shared module @jupyterlab/console doesn't exist in shared scope default"), so it does not load; with
-no widget registry, anywidget's and ipympl's plugins fail to activate ("No provider for:
-jupyter.extensions.jupyterWidgetRegistry"), and an output holding a widget shows its static
-``image/png`` instead. Every jupyterlab_widgets 3.0.x needs ``@jupyterlab/console``; ipywidgets 7
-(jupyterlab_widgets 1.x) did not, which is why upstream reports it working there
-(jupyterlab-contrib/rise#119 and #126, open). The test xfails for exactly that cause, and fails for any
-other, so a fixed release makes it pass.
+Why the dashboard was not live on a slide, and the fix (2026-11). jupyterlab-rise 0.43.1 (the newest
+release) shows slides in its own web application (``jupyterlab_rise/static``), also inside JupyterLab's
+"Render as slides" panel (an iframe of the same page). That application was built with JupyterLab
+4.3's packages and puts no ``@jupyterlab/console`` in webpack's share scope. The widget manager of
+ipywidgets 8 (``@jupyter-widgets/jupyterlab-manager``, jupyterlab_widgets 3.0.x) consumes that package
+as a shared singleton it does not bundle (``import: false``; its plugin takes ``IConsoleTracker`` as an
+*optional* token, nothing more), so its plugin module fails to load ("Shared module
+@jupyterlab/console doesn't exist in shared scope default"); with no widget registry, anywidget's and
+ipympl's plugins fail to activate ("No provider for: jupyter.extensions.jupyterWidgetRegistry") and an
+output holding a widget shows its static ``image/png``. (ipywidgets 7's manager did not consume the
+console package, which is why upstream reports it working there: jupyterlab-contrib/rise#119, #126.)
+
+The fix ships without a build: ``share/jupyter/labextensions/linreg-helpers-console-stand-in`` (installed
+with the package) is a hand-written module-federation container. Every page (JupyterLab's and RISE's)
+calls its ``init(shareScope)``; where the share scope has no ``@jupyterlab/console`` it adds a stand-in
+module whose ``IConsoleTracker`` is a token nobody provides, so the widget manager loads and the
+dashboard is live. Where JupyterLab provides the package it does nothing. And reveal.js turns the slide
+on the arrow keys (jupyterlab-rise leaves them bound): the figure's front end (``_figure.js``) stops a
+key that moves a slider from reaching the slideshow, so → moves the slider, not the slide.
 """
 
 from __future__ import annotations
@@ -43,15 +50,6 @@ _JS_TAG_DASHBOARD = """
   return !!root;
 }
 """
-
-
-_NO_WIDGET_MANAGER = "No provider for: jupyter.extensions.jupyterWidgetRegistry"
-_WHY_NOT_LIVE = (
-    "jupyterlab-rise 0.43.1's slideshow application (built with JupyterLab 4.3, without @jupyterlab/console) "
-    "cannot load ipywidgets 8's widget manager, so anywidget does not activate and the dashboard slide shows "
-    "its static picture (jupyterlab-contrib/rise#119, #126; see this module's docstring); present the "
-    "dashboard live from the notebook view in lecture mode"
-)
 
 
 def _slide_of(nb: nbformat.NotebookNode, found) -> tuple[int, int]:
@@ -101,13 +99,13 @@ def test_the_dashboard_slide_is_live(lab_server, chromium):
         shown.wait_for(timeout=60_000)
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "04_dashboard_slide.png"))
-        if not page.evaluate(_JS_TAG_DASHBOARD):
-            assert shown.get_attribute("data-mime-type") == "image/png", "the dashboard slide shows no figure at all"
-            no_manager = any(_NO_WIDGET_MANAGER in line for line in console)
-            assert no_manager, "no live dashboard on the slide, for another reason than the known one:\n" + "\n".join(
-                console[-20:]
-            )
-            pytest.xfail(_WHY_NOT_LIVE)
+        try:
+            page.wait_for_function(_JS_TAG_DASHBOARD, timeout=30_000)
+        except Exception as exc:
+            raise AssertionError(
+                "no live dashboard on the slide: is share/jupyter/labextensions/linreg-helpers-console-stand-in "
+                "installed (pip install -e . again)? The page's console:\n" + "\n".join(console[-20:])
+            ) from exc
         nbp = jd.NotebookPage(page, lab_server, PATH)
         page.wait_for_function(
             "() => { const c = document.querySelector("
