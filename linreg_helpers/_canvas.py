@@ -638,8 +638,8 @@ class Blitter:
             self._without = (self._without[0], self.canvas.copy_from_bbox(self.figure.bbox))
             self.canvas.restore_region(self._background)
 
-    PLACES_KEPT = 6
-    """Static pictures remembered per panel (a panel's place is ~0.5 MB; they go at each full draw)."""
+    PLACES_KEPT = 8
+    """Static pictures remembered per panel (a panel's place is about 0.4 MB; they go at each full draw)."""
 
     def _remember_place(self, ax, renderer, place, pixels) -> None:
         """Remember ``pixels``, ``ax``'s place as just drawn, under its static state (:func:`static_state`)."""
