@@ -34,13 +34,19 @@ import asyncio
 import base64
 import warnings
 import zlib
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 from matplotlib.artist import Artist
+from matplotlib.axis import Axis
 from matplotlib.backends.backend_webagg_core import FigureCanvasWebAggCore, FigureManagerWebAgg
+from matplotlib.collections import Collection
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)  # anywidget's own imports, not ours to fix
@@ -346,6 +352,78 @@ def new_live_figure(figsize: tuple[float, float], dpi: float = 72) -> Figure:
     return fig
 
 
+def _array_key(values) -> tuple:
+    """A hashable digest of an array's shape and bytes."""
+    a = np.ascontiguousarray(np.asarray(values, dtype=float) if not isinstance(values, np.ndarray) else values)
+    return a.shape, hash(a.tobytes())
+
+
+def _artist_state(artist: Artist) -> tuple:
+    """What an artist of a panel's static part draws, as far as the dashboards change it."""
+    common = (type(artist).__name__, artist.get_visible(), artist.get_zorder(), artist.get_alpha())
+    if isinstance(artist, Line2D):
+        return (
+            *common,
+            _array_key(artist.get_xydata()),
+            str(artist.get_color()),
+            artist.get_linewidth(),
+            artist.get_linestyle(),
+            str(artist.get_marker()),
+            artist.get_transform() is artist.axes.transData if artist.axes is not None else None,
+        )
+    if isinstance(artist, Text):
+        return (*common, artist.get_text(), artist.get_position(), str(artist.get_color()), artist.get_fontsize())
+    if isinstance(artist, Legend):
+        return (
+            *common,
+            tuple(t.get_text() for t in artist.get_texts()),
+            artist._loc,
+            artist.get_bbox_to_anchor().bounds,
+        )
+    if isinstance(artist, Collection):
+        faces = getattr(
+            artist, "_faces", None
+        )  # a 3D collection: its 3D faces and colours (the 2D ones are projections)
+        if faces is not None:
+            colors = (getattr(artist, "_facecolor3d", None), getattr(artist, "_edgecolor3d", None))
+            return (*common, _array_key(faces), *(_array_key(c) for c in colors if c is not None))
+        return (
+            *common,
+            tuple(_array_key(p.vertices) for p in artist.get_paths()),
+            _array_key(artist.get_offsets()),
+            _array_key(artist.get_facecolor()),
+            _array_key(artist.get_edgecolor()),
+        )
+    return (*common, id(artist))
+
+
+def static_state(ax, moving: Iterable[Artist] = ()) -> tuple:
+    """A hashable description of everything ``ax`` draws apart from the ``moving`` artists.
+
+    Two equal states draw the same pixels (in the same place of the same figure): limits,
+    scales, ticks, labels, the 3D view, and each static artist's data, text and style.
+    ``Blitter`` reuses a panel's picture drawn in an equal state instead of drawing it again.
+    """
+    moving_ids = set(map(id, moving))
+    axes = [ax.xaxis, ax.yaxis] + ([ax.zaxis] if hasattr(ax, "zaxis") else [])
+    state = [
+        ax.get_position().bounds,
+        ax.get_visible(),
+        tuple(
+            (a.get_scale(), tuple(a.get_view_interval()), a.label.get_text(), _array_key(a.get_majorticklocs()))
+            for a in axes
+        ),
+        tuple(t.get_text() for t in (ax.title, ax._left_title, ax._right_title)),
+        tuple(getattr(ax, k, None) for k in ("elev", "azim", "roll")),
+    ]
+    for child in ax.get_children():
+        if id(child) not in moving_ids and isinstance(child, (Line2D, Text, Legend, Collection)):
+            state.append(_artist_state(child))
+        elif id(child) not in moving_ids and not isinstance(child, Axis):
+            state.append((type(child).__name__, id(child), child.get_visible()))
+    return tuple(state)
+
+
 class Blitter:
     """Redraw only the moving artists of a figure over a cached background.
 
@@ -369,6 +447,7 @@ class Blitter:
         self._kept: tuple | None = None  # (axes, its own draw): see keep_background_without
         self._fresh_without: tuple | None = None  # the copy made during the full draw under way
         self._extents: dict = {}  # axes → its tight box (padded) as last drawn, measured when first needed
+        self._places: dict = {}  # axes → {static state: its place's pixels}, see refresh_axes; emptied by a full draw
         for a in artists:
             self.add(a)
         self.canvas.mpl_connect("draw_event", self._on_draw)
@@ -419,6 +498,7 @@ class Blitter:
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
         self._without, self._fresh_without = self._fresh_without, None
         self._extents = {}
+        self._places = {}  # the pixels of another figure (size, style, neighbours' extents)
         self.full_draws += 1
         self._draw_animated()
 
@@ -475,6 +555,8 @@ class Blitter:
         """
         if self._background is None or not self.enabled:
             return False
+        if self._restore_place(ax):
+            return True
         kept = self._kept[0] if self._kept is not None else None
         if ax is not kept and (self._without is None or self._without[0] is not ax):
             return self._refresh_in_place(ax)
@@ -492,6 +574,13 @@ class Blitter:
         self._draw_partial(ax, renderer)
         self._extents.pop(ax, None)  # a rotation moves its ticks and labels
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        place = self._place(ax, renderer)
+        if place is not None:
+            x0, x1, y0, y1 = place
+            drawn = np.asarray(self._background).copy()
+            drawn[y0:y1, x0:x1] = np.asarray(self._without[1])[y0:y1, x0:x1]
+            if np.array_equal(drawn, np.asarray(self._without[1])):  # all of ``ax`` is in its place
+                self._remember_place(ax, renderer, place, np.asarray(self._background)[y0:y1, x0:x1])
         return True
 
     def _draw_partial(self, ax, renderer) -> None:
@@ -532,13 +621,61 @@ class Blitter:
         pixels[y0:y1, x0:x1] = np.round(np.asarray(self.figure.get_facecolor()) * 255).astype(np.uint8)
         self._draw_partial(ax, renderer)
         self._extents.pop(ax, None)  # new ticks and labels
+        self._set_place(ax, place, pixels[y0:y1, x0:x1].copy())
+        self._remember_place(ax, renderer, place, pixels[y0:y1, x0:x1])
+        return True
+
+    def _set_place(self, ax, place, new) -> None:
+        """Make ``new`` (the pixels of ``ax``'s place) part of the background, and of the figure without the
+        kept panel unless ``ax`` is that panel."""
+        x0, x1, y0, y1 = place
+        pixels = np.asarray(self.canvas.get_renderer().buffer_rgba())
+        pixels[y0:y1, x0:x1] = new
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-        if self._without is not None:  # the figure without the kept panel: the same new pixels here
-            new = pixels[y0:y1, x0:x1].copy()
+        if self._without is not None and self._without[0] is not ax:  # the same new pixels here
             self.canvas.restore_region(self._without[1])
             pixels[y0:y1, x0:x1] = new
             self._without = (self._without[0], self.canvas.copy_from_bbox(self.figure.bbox))
             self.canvas.restore_region(self._background)
+
+    PLACES_KEPT = 8
+    """Static pictures remembered per panel (a panel's place is about 0.4 MB; they go at each full draw)."""
+
+    def _remember_place(self, ax, renderer, place, pixels) -> None:
+        """Remember ``pixels``, ``ax``'s place as just drawn, under its static state (:func:`static_state`)."""
+        cache = self._places.setdefault(ax, OrderedDict())
+        cache[(static_state(ax, self.artists), place)] = pixels.copy()
+        while len(cache) > self.PLACES_KEPT:
+            cache.popitem(last=False)
+
+    def _restore_place(self, ax) -> bool:
+        """Show ``ax``'s static part from a remembered picture of the same static state; False if there is none.
+
+        Learners go back and forth (the gap view on and off, one loss then another, the epochs
+        back to where they were): each state is drawn once per full draw, then copied.
+        """
+        cache = self._places.get(ax)
+        if not cache:
+            return False
+        renderer = self.canvas.get_renderer()
+        place = self._place(ax, renderer)
+        if place is None:
+            return False
+        key = (static_state(ax, self.artists), place)
+        new = cache.get(key)
+        if new is None:
+            return False
+        cache.move_to_end(key)
+        kept = self._kept[0] if self._kept is not None else None
+        if ax is kept or (self._without is not None and self._without[0] is ax):
+            # remembered only when all of ``ax`` was in its place: the figure without it, plus the place
+            if self._without is None or self._without[0] is not ax:
+                return False
+            self.canvas.restore_region(self._without[1])
+        else:
+            self.canvas.restore_region(self._background)
+        self._set_place(ax, place, new)
+        self._extents.pop(ax, None)  # measured again when needed, from the artists as they are now
         return True
 
     def redraw_axes(self, ax) -> None:

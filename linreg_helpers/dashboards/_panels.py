@@ -211,6 +211,31 @@ class ContourPanel:
 
 X_MARGIN = 0.02  # of the epochs shown: the space left of x = 0 on a loss curve's linear x axis
 
+NICE_STEPS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.5, 10.0)
+"""The mantissas a loss curve's axis limits are rounded out to: the x axis ends at most 1.67× past the
+last epoch (3 → 5), and the few limits a learner's moves produce repeat, so the panel is drawn once per
+limits and then copied (``Blitter`` remembers each static picture), not redrawn at every epochs move."""
+
+
+def nice_limit(value: float, up: bool = True) -> float:
+    """``value`` rounded out to the nearest ``m · 10**k`` with ``m`` in :data:`NICE_STEPS` (``up``: the
+    smallest one ≥ ``value``, else the largest one ≤ it); a value that is not finite and positive is kept.
+
+    >>> nice_limit(37), nice_limit(200), nice_limit(0.0042, up=False), nice_limit(1)
+    (50.0, 200.0, 0.003, 1.0)
+    """
+    value = float(value)
+    if not (np.isfinite(value) and value > 0):
+        return value
+    decade = 10.0 ** np.floor(np.log10(value))
+    steps = [m * decade for m in NICE_STEPS] + [m * decade / 10 for m in NICE_STEPS]
+    close = [s for s in steps if np.isclose(s, value, rtol=1e-12, atol=0)]  # already nice (no rounding drift)
+    if close:
+        return float(close[0])
+    if up:
+        return float(min(s for s in steps if s >= value))
+    return float(max(s for s in steps if s <= value))
+
 
 class LossCurvePanel:
     """Whole-data loss per step on a log scale, x in epochs, with a divergence message.
@@ -329,8 +354,9 @@ class LossCurvePanel:
         return line
 
     def set_limits(self, x_max: float, bottom: float, top: float) -> bool:
-        """Set the axes' limits; True when they changed (the static part must be redrawn)."""
-        limits = (float(x_max), float(bottom), float(top))
+        """Set the axes' limits, rounded out to nice values (:func:`nice_limit`); True when they changed
+        (the static part must be redrawn)."""
+        limits = (nice_limit(x_max), nice_limit(bottom, up=False), nice_limit(top))
         if limits == self.limits:
             return False
         self.limits = limits

@@ -169,7 +169,7 @@ class DescentDashboard(Dashboard):
             "h.w, h.b, h.losses[-1], h.diverged"
         )
 
-    def render(self, values) -> bool:
+    def render(self, values) -> set:
         h = self.history = self.run(values)
         w, b, L = h.weights[:, 0], h.biases, h.losses
         self.fit.set(float(w[-1]), float(b[-1]))
@@ -199,7 +199,7 @@ class DescentDashboard(Dashboard):
             ],
             warning=msg or None,
         )
-        return changed
+        return {self.curve.ax} if changed else set()  # only the loss curve's static part changed
 
 
 def descent_dashboard(X=None, y=None, **settings) -> DescentDashboard:

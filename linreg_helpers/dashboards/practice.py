@@ -245,7 +245,7 @@ class TrainingInPracticeDashboard(Dashboard):
             "h.w, h.b, h.losses[-1], val_losses[-1]"
         )
 
-    def render(self, values) -> bool:
+    def render(self, values) -> set:
         h = self.history = self.run(values)
         w, b = h.weights[:, 0], h.biases
         val = self.val_losses = self.val_stats.mse(h.weights, h.biases)
@@ -276,7 +276,7 @@ class TrainingInPracticeDashboard(Dashboard):
             f"η_max = {rate:.3g} (largest stable rate, full batch, μ = 0, this α)"
         )
         self.show_readout(parts, warning=msg or None)
-        return changed
+        return {self.curve_ax} if changed else set()  # only the loss curve's static part changed
 
 
 def training_in_practice(X=None, y=None, **settings) -> TrainingInPracticeDashboard:
