@@ -32,7 +32,6 @@ PAGES = [  # copied as they are; the site's own pages come from site/pages/
     "docs/gallery",
     "data/README.md",
     "benchmarks/README.md",
-    "notebooks",
 ]
 MATHJAX = SOURCE / "_mathjax" / "mathjax"
 """MathJax for the pages, served with the site (site/conf.py's ``mathjax_path``): no CDN."""
@@ -50,6 +49,10 @@ def stage() -> list[Path]:
             shutil.copytree(src, dst, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
         else:
             shutil.copy2(src, dst)
+    # Only the notebooks themselves: a paired text file beside one (jupytext) would be a second source of its page.
+    (SOURCE / "notebooks").mkdir()
+    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        shutil.copy2(notebook, SOURCE / "notebooks" / notebook.name)
     shutil.copytree(Path(__file__).parent / "pages", SOURCE, dirs_exist_ok=True)
     shutil.copytree(mathjax_folder(), MATHJAX, ignore=shutil.ignore_patterns("localization", "unpacked"))
     return sorted((SOURCE / "notebooks").glob("*.ipynb"))

@@ -20,7 +20,6 @@ import re
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -36,10 +35,11 @@ NOTEBOOKS = sorted(p.stem for p in (jd.ROOT / "notebooks").glob("*.ipynb"))
 PHONE = {"width": 390, "height": 844}
 EXTERNAL_IMAGES = ("https://mybinder.org/badge_logo.svg",)
 """Images on other hosts, which an offline test cannot load (the README's Binder badge)."""
-SCREENSHOTS = {  # page -> viewport of its screenshot in artifacts/browser/site/
-    "notebooks/04_gradient_descent.html": None,
-    "docs/teaching-guide.html": None,
-    "notebooks/03_gradients.html": PHONE,
+SCREENSHOTS = {  # page -> (viewport, what to scroll to) of its screenshot in artifacts/browser/site/
+    "notebooks/04_gradient_descent.html": (jd.VIEWPORT, "img[alt^='The dashboard']"),
+    "notebooks/01_model.html": (jd.VIEWPORT, "img[alt^='The figure']"),
+    "docs/teaching-guide.html": (jd.VIEWPORT, None),
+    "notebooks/03_gradients.html": (PHONE, None),
 }
 
 _JS_PAGE = r"""
@@ -117,19 +117,18 @@ def visited(chromium, served, site):
     try:
         for path in site_pages(site):
             page.set_viewport_size(jd.VIEWPORT)
-            t0 = time.perf_counter()
             page.goto(served + path, wait_until="load")
             page.wait_for_function(_JS_MATH_DONE)
-            t1 = time.perf_counter()
             report = page.evaluate(_JS_PAGE)
-            t2 = time.perf_counter()
             context = {"exclude": MATHJAX} if path == AXE_FULL_PAGE else AXE_CONTEXT
             report["axe"] = serious_violations(Axe().run(page, context=context, options=AXE_OPTIONS).response)
-            print(path, f"{t1 - t0:.1f} {t2 - t1:.1f} {time.perf_counter() - t2:.1f}")
             if path in SCREENSHOTS:
-                page.set_viewport_size(SCREENSHOTS[path] or jd.VIEWPORT)
-                name = path.replace("/", "_").replace(".html", "") + ("_phone" if SCREENSHOTS[path] else "")
-                page.screenshot(path=str(shots / f"{name}.png"), full_page=SCREENSHOTS[path] is None)
+                viewport, target = SCREENSHOTS[path]
+                page.set_viewport_size(viewport)
+                if target:
+                    page.locator(target).first.scroll_into_view_if_needed()
+                name = path.replace("/", "_").replace(".html", "") + ("_phone" if viewport == PHONE else "")
+                page.screenshot(path=str(shots / f"{name}.png"))
             report["elsewhere"] = [url for on, url in elsewhere if on.endswith(path)]
             reports[path] = report
     finally:
