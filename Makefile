@@ -13,13 +13,14 @@ LAB_STAMP   := $(VENV)/.stamp-lab
 TEST_STAMP  := $(VENV)/.stamp-test
 FIRST_NOTEBOOK := notebooks/00_start_here.ipynb
 
-.PHONY: lab test test-browser test-kernel bench assignments lint format constraints binder clean help
+.PHONY: lab test test-browser test-kernel bench assignments site lint format constraints binder clean help
 
 help:
 	@echo "make lab    - install (first time) and open the series in JupyterLab"
 	@echo "make test   - install (first time, with test tools) and run every test"
 	@echo "make bench  - run the speed benchmarks and write benchmarks/results.json"
 	@echo "make assignments - graded nbgrader assignments and a learner copy without solutions (artifacts/assignments/)"
+	@echo "make site   - the course website, every notebook executed, in artifacts/site/ (offline)"
 	@echo "make lint   - ruff"
 	@echo "make binder - regenerate binder/requirements.txt from the constraints"
 	@echo "make clean  - remove .venv and caches"
@@ -80,6 +81,11 @@ bench: $(TEST_STAMP)
 # Graded assignments (nbgrader) and a learner copy without solutions: docs/teaching-guide.md#graded-assignments
 assignments: $(TEST_STAMP)
 	$(PY) tools/make_assignments.py
+
+# The course website (Sphinx + MyST-NB, sphinx -W): site/build.py; open artifacts/site/index.html.
+# tests/browser/test_site.py builds it once per `make test` too.
+site: $(TEST_STAMP)
+	$(PY) site/build.py
 
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check .
