@@ -212,13 +212,16 @@ class ContourPanel:
 X_MARGIN = 0.02  # of the epochs shown: the space left of x = 0 on a loss curve's linear x axis
 
 NICE_STEPS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.5, 10.0)
-"""The mantissas a loss curve's axis limits are rounded out to: the x axis ends at most 1.67× past the
-last epoch (3 → 5), and the few limits a learner's moves produce repeat, so the panel is drawn once per
-limits and then copied (``Blitter`` remembers each static picture), not redrawn at every epochs move."""
+"""The mantissas a loss curve's log y limits are rounded out to, so the few limits a learner's moves produce
+repeat: the panel is drawn once per limits and then copied (``Blitter`` remembers each static picture), not
+redrawn at every move."""
+NICE_X_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+"""The same for the linear epochs axis, finer so that it ends at most 1.25× past the last epoch (4 → 5):
+the curve keeps most of the panel's width."""
 
 
-def nice_limit(value: float, up: bool = True) -> float:
-    """``value`` rounded out to the nearest ``m · 10**k`` with ``m`` in :data:`NICE_STEPS` (``up``: the
+def nice_limit(value: float, up: bool = True, steps: tuple[float, ...] = NICE_STEPS) -> float:
+    """``value`` rounded out to the nearest ``m · 10**k`` with ``m`` in ``steps`` (``up``: the
     smallest one ≥ ``value``, else the largest one ≤ it); a value that is not finite and positive is kept.
 
     >>> nice_limit(37), nice_limit(200), nice_limit(0.0042, up=False), nice_limit(1)
@@ -228,13 +231,13 @@ def nice_limit(value: float, up: bool = True) -> float:
     if not (np.isfinite(value) and value > 0):
         return value
     decade = 10.0 ** np.floor(np.log10(value))
-    steps = [m * decade for m in NICE_STEPS] + [m * decade / 10 for m in NICE_STEPS]
-    close = [s for s in steps if np.isclose(s, value, rtol=1e-12, atol=0)]  # already nice (no rounding drift)
+    candidates = [m * decade for m in steps] + [m * decade / 10 for m in steps]
+    close = [c for c in candidates if np.isclose(c, value, rtol=1e-12, atol=0)]  # already nice (no rounding drift)
     if close:
         return float(close[0])
     if up:
-        return float(min(s for s in steps if s >= value))
-    return float(max(s for s in steps if s <= value))
+        return float(min(c for c in candidates if c >= value))
+    return float(max(c for c in candidates if c <= value))
 
 
 class LossCurvePanel:
@@ -356,13 +359,14 @@ class LossCurvePanel:
     def set_limits(self, x_max: float, bottom: float, top: float) -> bool:
         """Set the axes' limits, rounded out to nice values (:func:`nice_limit`); True when they changed
         (the static part must be redrawn)."""
-        limits = (nice_limit(x_max), nice_limit(bottom, up=False), nice_limit(top))
+        limits = (nice_limit(x_max, steps=NICE_X_STEPS), nice_limit(bottom, up=False), nice_limit(top))
         if limits == self.limits:
             return False
         self.limits = limits
+        x_max, bottom, top = limits  # the axes show the rounded limits: the key of the remembered picture
         # On a linear axis the curve starts a little right of the y axis, so that a first step which
         # does most of the work (a vertical drop at x = 0..1 of 1000 epochs) is not hidden by the spine.
-        left = 1 if self.ax.get_xscale() == "log" else -X_MARGIN * float(x_max)
+        left = 1 if self.ax.get_xscale() == "log" else -X_MARGIN * x_max
         self.ax.set_xlim(left, x_max)
         self.ax.set_ylim(*self._y_limits(bottom, top))
         return True
