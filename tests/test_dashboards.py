@@ -676,6 +676,25 @@ def test_loss_curve_draws_the_minimum_and_shows_the_gap(name):
     np.testing.assert_array_equal(_line_xy(d.curve.curves[key])[1], loss_view)
 
 
+EPOCHS_DASHBOARDS = ["model", "losses", "gradient_descent", "batch_size", "convexity", "many_features"]
+
+
+@pytest.mark.parametrize("name", EPOCHS_DASHBOARDS)
+def test_the_whole_loss_curve_stays_inside_its_axes_as_epochs_change(name):
+    # the curve's axis limits are rounded out to a few values (the panel's picture is remembered per
+    # limits): every epochs value inside one rounded range must still show the whole curve
+    d = lh.DASHBOARDS[name]()
+    slider = d.controls["epochs"]
+    for epochs in np.unique(np.linspace(max(slider.min, 1), slider.max, 9).round().astype(int)):
+        d.set(epochs=int(epochs))
+        lo, hi = d.curve.ax.get_xlim()
+        for key, line in d.curve.curves.items():
+            xs, _ = _line_xy(line)
+            if xs.size:
+                assert lo <= xs.min() and xs.max() <= hi, f"{name}, epochs={epochs}: {key} runs past the x axis"
+        assert hi <= 4 / 3 * max(float(epochs), 1) + 1e-9 or d.curve.x != "epochs", f"x axis {hi} far past {epochs}"
+
+
 def test_gap_view_shows_that_the_default_descent_has_not_converged():
     # review M6: at "just right" the curve looks flat at the minimum while b is still 0.4 away
     d = lh.descent_dashboard(preset="just right", loss_view="gap")

@@ -216,8 +216,8 @@ NICE_STEPS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.5, 10.0)
 repeat: the panel is drawn once per limits and then copied (``Blitter`` remembers each static picture), not
 redrawn at every move."""
 NICE_X_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
-"""The same for the linear epochs axis, finer so that it ends at most 1.25× past the last epoch (4 → 5):
-the curve keeps most of the panel's width."""
+"""The same for the linear epochs axis, finer so that it ends at most a third past the last epoch (1.5 → 2,
+6 → 8): the curve keeps at least three quarters of the panel's width."""
 
 
 def nice_limit(value: float, up: bool = True, steps: tuple[float, ...] = NICE_STEPS) -> float:
