@@ -408,6 +408,7 @@ def static_state(ax, moving: Iterable[Artist] = ()) -> tuple:
     axes = [ax.xaxis, ax.yaxis] + ([ax.zaxis] if hasattr(ax, "zaxis") else [])
     state = [
         ax.get_position().bounds,
+        tuple(ax.figure.bbox.bounds),  # the same fractions of a resized figure (lecture mode widens it) differ
         ax.get_visible(),
         tuple(
             (a.get_scale(), tuple(a.get_view_interval()), a.label.get_text(), _array_key(a.get_majorticklocs()))
@@ -553,8 +554,8 @@ class Blitter:
         full draw does there, since the panels do not overlap. A full draw of a dashboard takes 4–5
         times longer (every panel's text and ticks).
         """
-        if self._background is None or not self.enabled:
-            return False
+        if self._background is None or not self.enabled or self._resized():
+            return False  # a full draw (the caller's fallback) makes every kept picture anew
         if self._restore_place(ax):
             return True
         kept = self._kept[0] if self._kept is not None else None
@@ -582,6 +583,12 @@ class Blitter:
             if np.array_equal(drawn, np.asarray(self._without[1])):  # all of ``ax`` is in its place
                 self._remember_place(ax, renderer, place, np.asarray(self._background)[y0:y1, x0:x1])
         return True
+
+    def _resized(self) -> bool:
+        """True when the figure has another size than at the last full draw (lecture mode's layout widens a
+        figure whose new panels need more room): no kept picture lines up with it any more."""
+        shape = np.asarray(self.canvas.get_renderer().buffer_rgba()).shape[:2]
+        return np.asarray(self._background).shape[:2] != shape
 
     def _draw_partial(self, ax, renderer) -> None:
         self._partial = True

@@ -364,9 +364,9 @@ def test_each_move_sends_one_diff_frame_that_rebuilds_the_kernels_pixels():
         assert screen.count == before + 1
         np.testing.assert_array_equal(screen.pixels, np.asarray(d.figure.canvas.get_renderer().buffer_rgba()))
     x_max = d.curve.limits[0]
-    d.controls["epochs"].value = 77  # new x-limits (rounded out to 100): the loss curve redrawn, sent as a diff
+    d.controls["epochs"].value = 77  # new x-limits (rounded out to 80): the loss curve redrawn, sent as a diff
     np.testing.assert_array_equal(screen.pixels, np.asarray(d.figure.canvas.get_renderer().buffer_rgba()))
-    assert d.curve.limits[0] == 100 != x_max
+    assert d.curve.limits[0] == 80 != x_max
     d.blitter.invalidate()  # and a full redraw too
     d.update()
     np.testing.assert_array_equal(screen.pixels, np.asarray(d.figure.canvas.get_renderer().buffer_rgba()))
