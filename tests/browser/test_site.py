@@ -31,6 +31,7 @@ pytestmark = pytest.mark.browser
 
 SITE = jd.ROOT / "artifacts" / "site"
 BUILD = jd.ROOT / "site" / "build.py"
+SITE_LOG = jd.ROOT / "artifacts" / "site-build.log"  # the background build's output (conftest.py)
 NOTEBOOKS = sorted(p.stem for p in (jd.ROOT / "notebooks").glob("*.ipynb"))
 PHONE = {"width": 390, "height": 844}
 EXTERNAL_IMAGES = ("https://mybinder.org/badge_logo.svg",)
@@ -78,9 +79,14 @@ _JS_MATH_DONE = """
 
 
 @pytest.fixture(scope="session")
-def site(browser_ready) -> Path:
-    """The built site: built here once per session (see the module docstring for LH_SITE_REUSE)."""
-    if not (os.environ.get("LH_SITE_REUSE") and (SITE / "index.html").exists()):
+def site(browser_ready, site_build) -> Path:
+    """The built site: built once per session, in the background from the start of the run (the root
+    conftest.py), or here (see the module docstring for LH_SITE_REUSE)."""
+    if site_build is not None:
+        if site_build:
+            log = SITE_LOG.read_text()
+            pytest.fail(f"site/build.py failed (exit {site_build}):\n{log[-6000:]}", pytrace=False)
+    elif not (os.environ.get("LH_SITE_REUSE") and (SITE / "index.html").exists()):
         result = subprocess.run([sys.executable, str(BUILD)], capture_output=True, text=True, check=False)
         if result.returncode:
             pytest.fail(f"site/build.py failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}", pytrace=False)
