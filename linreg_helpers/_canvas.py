@@ -674,13 +674,10 @@ class Blitter:
             return False
         cache.move_to_end(key)
         kept = self._kept[0] if self._kept is not None else None
-        if ax is kept or (self._without is not None and self._without[0] is ax):
-            # remembered only when all of ``ax`` was in its place: the figure without it, plus the place
-            if self._without is None or self._without[0] is not ax:
-                return False
-            self.canvas.restore_region(self._without[1])
-        else:
-            self.canvas.restore_region(self._background)
+        without_ax = self._without is not None and self._without[0] is ax
+        if ax is kept and not without_ax:
+            return False  # remembered only when all of ``ax`` was in its place: the figure without it is needed
+        self.canvas.restore_region(self._without[1] if without_ax else self._background)
         self._set_place(ax, place, new)
         self._extents.pop(ax, None)  # measured again when needed, from the artists as they are now
         return True
