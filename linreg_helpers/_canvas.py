@@ -46,6 +46,8 @@ from matplotlib.collections import Collection
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.spines import Spine
 from matplotlib.text import Text
 
 with warnings.catch_warnings():
@@ -369,10 +371,37 @@ def _artist_state(artist: Artist) -> tuple:
             artist.get_linewidth(),
             artist.get_linestyle(),
             str(artist.get_marker()),
+            artist.get_markersize(),
+            str(artist.get_markerfacecolor()),
             artist.get_transform() is artist.axes.transData if artist.axes is not None else None,
         )
     if isinstance(artist, Text):
-        return (*common, artist.get_text(), artist.get_position(), str(artist.get_color()), artist.get_fontsize())
+        return (
+            *common,
+            artist.get_text(),
+            artist.get_position(),
+            str(artist.get_color()),
+            artist.get_fontsize(),
+            artist.get_rotation(),
+            artist.get_fontweight(),
+        )
+    if isinstance(artist, Spine):  # its path follows the limits (set at draw time; the limits are in the state)
+        return (
+            *common,
+            artist.spine_type,
+            str(artist.get_position()),
+            tuple(artist.get_edgecolor()),
+            artist.get_linewidth(),
+        )
+    if isinstance(artist, Patch):  # an axes' background, a box
+        return (
+            *common,
+            _array_key(artist.get_path().vertices),
+            _array_key(artist.get_patch_transform().get_matrix()),
+            tuple(artist.get_facecolor()),
+            tuple(artist.get_edgecolor()),
+            artist.get_linewidth(),
+        )
     if isinstance(artist, Legend):
         return (
             *common,
@@ -385,6 +414,10 @@ def _artist_state(artist: Artist) -> tuple:
             artist, "_faces", None
         )  # a 3D collection: its 3D faces and colours (the 2D ones are projections)
         if faces is not None:
+            mapped = artist.get_array()
+            if mapped is not None:  # coloured by a colour map, as a draw will (its colours are set when drawn)
+                colors = (mapped, artist.norm.vmin, artist.norm.vmax, artist.get_cmap().name)
+                return (*common, _array_key(faces), _array_key(mapped), *colors[1:])
             colors = (getattr(artist, "_facecolor3d", None), getattr(artist, "_edgecolor3d", None))
             return (*common, _array_key(faces), *(_array_key(c) for c in colors if c is not None))
         return (
@@ -405,9 +438,11 @@ def static_state(ax, moving: Iterable[Artist] = ()) -> tuple:
     ``Blitter`` reuses a panel's picture drawn in an equal state instead of drawing it again.
     """
     moving_ids = set(map(id, moving))
+    if ax.get_aspect() != "auto":  # where an equal-aspect panel sits depends on its limits: as a draw places it
+        ax.apply_aspect()
     axes = [ax.xaxis, ax.yaxis] + ([ax.zaxis] if hasattr(ax, "zaxis") else [])
     state = [
-        ax.get_position().bounds,
+        tuple(round(v, 9) for v in ax.get_position().bounds),  # (apply_aspect's last digits vary)
         tuple(ax.figure.bbox.bounds),  # the same fractions of a resized figure (lecture mode widens it) differ
         ax.get_visible(),
         tuple(
@@ -418,11 +453,30 @@ def static_state(ax, moving: Iterable[Artist] = ()) -> tuple:
         tuple(getattr(ax, k, None) for k in ("elev", "azim", "roll")),
     ]
     for child in ax.get_children():
-        if id(child) not in moving_ids and isinstance(child, (Line2D, Text, Legend, Collection)):
+        if id(child) not in moving_ids and isinstance(child, (Line2D, Text, Legend, Collection, Patch)):
             state.append(_artist_state(child))
         elif id(child) not in moving_ids and not isinstance(child, Axis):
             state.append((type(child).__name__, id(child), child.get_visible()))
     return tuple(state)
+
+
+def _settle_titles(fig: Figure) -> None:
+    """Keep each axes' title where the full draw just put it, unless something may push it up.
+
+    Matplotlib places a title anew at every draw of its axes, measuring the y axis's ticks and
+    labels (to move the title above an offset text such as ``1e6``): as long as the rest of the
+    axes' drawing, most of a loss curve's redraw. A title with no top ticks, no top label and no
+    offset text under it stays at the top of its axes, where the draw left it; the measuring is
+    switched off until a full draw shows an offset text (then it is switched on again).
+    """
+    for ax in fig.axes:
+        offset = ax.yaxis.offsetText
+        settled = (
+            ax.xaxis.get_ticks_position() not in ("top", "unknown")
+            and ax.xaxis.get_label_position() != "top"
+            and not (offset.get_visible() and offset.get_text())
+        )
+        ax._autotitlepos = not settled  # matplotlib's own switch (False once a title's y is given)
 
 
 class Blitter:
@@ -449,6 +503,8 @@ class Blitter:
         self._fresh_without: tuple | None = None  # the copy made during the full draw under way
         self._extents: dict = {}  # axes → its tight box (padded) as last drawn, measured when first needed
         self._places: dict = {}  # axes → {static state: its place's pixels}, see refresh_axes; emptied by a full draw
+        self._drawn: dict = {}  # axes → its static state as the background shows it, see changed_axes
+        self._drawn_figure: tuple | None = None  # what the figure draws outside its axes, as last drawn in full
         for a in artists:
             self.add(a)
         self.canvas.mpl_connect("draw_event", self._on_draw)
@@ -500,6 +556,9 @@ class Blitter:
         self._without, self._fresh_without = self._fresh_without, None
         self._extents = {}
         self._places = {}  # the pixels of another figure (size, style, neighbours' extents)
+        self._drawn = {ax: static_state(ax, self.artists) for ax in self.figure.axes}
+        self._drawn_figure = self._figure_state()
+        _settle_titles(self.figure)
         self.full_draws += 1
         self._draw_animated()
 
@@ -514,6 +573,35 @@ class Blitter:
         """Forget the background: the next :meth:`update` redraws everything."""
         self._background = None
         self._without = None
+
+    def _figure_state(self) -> tuple:
+        """What the figure draws outside its axes (its size, layout, legends and texts), and which axes it has."""
+        fig = self.figure
+        return (
+            tuple(fig.bbox.bounds),
+            fig.get_layout_engine() is not None,
+            tuple(map(id, fig.axes)),
+            tuple(_artist_state(a) for a in (*fig.legends, *fig.texts, *fig.patches, *fig.lines, *fig.images)),
+        )
+
+    def changed_axes(self) -> list | None:
+        """The axes whose static part differs from the background's (:func:`static_state`), for
+        :meth:`refresh_axes` to redraw one by one; None when only a full draw can show the change.
+
+        A dashboard whose ``render`` says "the static part changed" without naming the panels (a new
+        loss, a new data set) then costs the drawing of the panels that changed, not of all of them;
+        and a panel drawn before in the same state (the loss toggled back) is a copy
+        (:meth:`_restore_place`). None when there is no background, the figure was resized or has
+        other axes or figure-level artists (a legend under all panels) than at the last full draw,
+        or a layout engine places the panels (lecture mode: new tick labels may move every panel).
+        """
+        if self._background is None or not self.enabled or self._drawn_figure is None:
+            return None
+        if self.figure.get_layout_engine() is not None or self._figure_state() != self._drawn_figure:
+            return None
+        if self._resized():
+            return None
+        return [ax for ax in self.figure.axes if static_state(ax, self.artists) != self._drawn.get(ax)]
 
     def keep_background_without(self, ax) -> None:
         """At every full draw, keep the static figure without ``ax`` (a 3D panel) for one copy's cost.
@@ -557,10 +645,14 @@ class Blitter:
         if self._background is None or not self.enabled or self._resized():
             return False  # a full draw (the caller's fallback) makes every kept picture anew
         if self._restore_place(ax):
+            self._drawn[ax] = static_state(ax, self.artists)
             return True
         kept = self._kept[0] if self._kept is not None else None
         if ax is not kept and (self._without is None or self._without[0] is not ax):
-            return self._refresh_in_place(ax)
+            if not self._refresh_in_place(ax):
+                return False
+            self._drawn[ax] = static_state(ax, self.artists)
+            return True
         renderer = self.canvas.get_renderer()
         if self._without is None or self._without[0] is not ax:
             self.enabled = False  # this render is not the screen's background
@@ -582,6 +674,7 @@ class Blitter:
             drawn[y0:y1, x0:x1] = np.asarray(self._without[1])[y0:y1, x0:x1]
             if np.array_equal(drawn, np.asarray(self._without[1])):  # all of ``ax`` is in its place
                 self._remember_place(ax, renderer, place, np.asarray(self._background)[y0:y1, x0:x1])
+        self._drawn[ax] = static_state(ax, self.artists)
         return True
 
     def _resized(self) -> bool:
@@ -651,7 +744,8 @@ class Blitter:
     def _remember_place(self, ax, renderer, place, pixels) -> None:
         """Remember ``pixels``, ``ax``'s place as just drawn, under its static state (:func:`static_state`)."""
         cache = self._places.setdefault(ax, OrderedDict())
-        cache[(static_state(ax, self.artists), place)] = pixels.copy()
+        self._extents.pop(ax, None)  # drawn anew: its ticks and labels are where the picture shows them
+        cache[(static_state(ax, self.artists), place)] = (pixels.copy(), self._extent(ax, renderer))
         while len(cache) > self.PLACES_KEPT:
             cache.popitem(last=False)
 
@@ -669,9 +763,10 @@ class Blitter:
         if place is None:
             return False
         key = (static_state(ax, self.artists), place)
-        new = cache.get(key)
-        if new is None:
+        found = cache.get(key)
+        if found is None:
             return False
+        new, extent = found
         cache.move_to_end(key)
         kept = self._kept[0] if self._kept is not None else None
         without_ax = self._without is not None and self._without[0] is ax
@@ -679,7 +774,9 @@ class Blitter:
             return False  # remembered only when all of ``ax`` was in its place: the figure without it is needed
         self.canvas.restore_region(self._without[1] if without_ax else self._background)
         self._set_place(ax, place, new)
-        self._extents.pop(ax, None)  # measured again when needed, from the artists as they are now
+        # its extent as drawn in that picture: the artists are not drawn now, their ticks and labels still sit
+        # where the last draw put them
+        self._extents[ax] = extent
         return True
 
     def redraw_axes(self, ax) -> None:

@@ -395,9 +395,25 @@ class _ReadableLogLocator(LogLocator):
         return super().tick_values(vmin, vmax)
 
 
+class _FewDecadesMinorLocator(LogLocator):
+    """Unlabelled ticks at 2, 3, …, 9 × 10ᵏ over a few decades (where the labels are 1, 2, 5 × 10ᵏ); none over
+    many (the gap view's nine decades would get some 80 ticks, a comb that is slow to draw and says nothing)."""
+
+    MAX_DECADES = 3
+
+    def tick_values(self, vmin, vmax):
+        lo, hi = sorted((vmin, vmax))
+        decades = np.log10(hi / lo) if lo > 0 and np.isfinite(hi / lo) else np.inf
+        if decades > self.MAX_DECADES:
+            return np.array([])
+        self.set_params(subs=np.arange(2.0, 10.0), numticks=None)
+        return super().tick_values(vmin, vmax)
+
+
 def log_ticks(axis) -> None:
     """Readable log-scale ticks: 1, 2, 5, 10, 20, … (or 1, 10, 100, …) written plainly, no minor labels."""
     axis.set_major_locator(_ReadableLogLocator(base=10))
+    axis.set_minor_locator(_FewDecadesMinorLocator(base=10))
     axis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:g}"))
     axis.set_minor_formatter(NullFormatter())
 

@@ -574,7 +574,9 @@ class Dashboard(widgets.VBox):
         with self.readout.hold_sync():
             changed = self.render(self.values())
             panels = changed if isinstance(changed, (set, frozenset, list, tuple)) else ()
-            if (changed and not panels) or not all(self.blitter.refresh_axes(ax) for ax in panels):
+            if changed and not panels:  # the static part changed somewhere: in which panels?
+                panels = self.blitter.changed_axes()
+            if panels is None or not all(self.blitter.refresh_axes(ax) for ax in panels):
                 self.blitter.invalidate()  # a full redraw
             self.blitter.update()
         self.frames += 1

@@ -157,18 +157,24 @@ class SurfacePanel:
             self.ax.set_zlabel(label.split()[0], labelpad=-1, fontsize=sizes(self.lecture).font - 1)  # "MSE"
         self.ax.set_title(title or f"{label} surface (drag to rotate)", fontsize=sizes(self.lecture).title)
 
-    def set_surface(self, Z, loss: str) -> None:
-        """Show another surface on the same grid (another loss, moved data): the static part changes.
+    def set_surface(self, Z, loss: str, *, weights=None, biases=None, title: str | None = None) -> None:
+        """Show another surface (another loss, moved data, or on a new grid ``weights`` × ``biases``):
+        the static part changes, the panel and its paths stay.
 
         The z axis reaches the new surface's top; the view (a learner's rotation) is kept. Show it
         with :meth:`Blitter.refresh_axes` on :attr:`ax` (only this panel is redrawn).
         """
-        for old in list(self.ax.collections):
+        moving = set(map(id, self.blit.artists))
+        for old in [c for c in self.ax.collections if id(c) not in moving]:
             old.remove()
+        if weights is not None:
+            self.weights, self.biases = weights, biases
+            self.ax.set_xlim(weights[0], weights[-1])
+            self.ax.set_ylim(biases[0], biases[-1])
         surface_collection(self.ax, self.weights, self.biases, Z)
         self.zmax = float(Z.max())
         self.ax.set_zlim(0, self.zmax)
-        self._name_loss(loss)
+        self._name_loss(loss, title)
 
     def add_path(self, key: str, color: str) -> PathArtists:
         self.paths[key] = PathArtists(self.ax, self.blit, color, lecture=self.lecture, three_d=True)
@@ -200,6 +206,21 @@ class ContourPanel:
         ax.set_title(title, fontsize=s.title)
         style_axes(ax, lecture)
         self.paths: dict[str, PathArtists] = {}
+
+    def set_surface(self, weights, biases, Z, *, optimum=None) -> None:
+        """Show the contours of another surface (another loss, or on a new grid): the panel and its paths stay.
+
+        Show it with :meth:`Blitter.refresh_axes` on :attr:`ax` (only this panel is redrawn).
+        """
+        moving = set(map(id, self.blit.artists))
+        for old in [c for c in self.ax.collections if id(c) not in moving]:
+            old.remove()
+        xlabel, ylabel = self.ax.get_xlabel(), self.ax.get_ylabel()
+        draw_contour(self.ax, weights, biases, Z, lecture=self.lecture)
+        self.ax.set_xlabel(xlabel)
+        self.ax.set_ylabel(ylabel)
+        if self.star is not None and optimum is not None:
+            self.star.set_data([optimum[0]], [optimum[1]])
 
     def add_path(self, key: str, color: str, label: str | None = None, marker: bool = True) -> PathArtists:
         self.paths[key] = PathArtists(self.ax, self.blit, color, lecture=self.lecture, label=label, marker=marker)

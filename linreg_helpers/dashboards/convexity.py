@@ -129,7 +129,24 @@ class ConvexityExplorer(Dashboard):
         self._loss = None
         self._draw_static("mse")
 
+    def _show_loss(self, loss: str) -> None:
+        """Show another loss in the panels already drawn: its surface, contours, minimum and name."""
+        Z, label = self.surface(loss), LOSS_LABELS[loss].split(" (")[0]
+        self.surf.set_surface(Z, loss)
+        self.contour.set_surface(self.weights, self.biases, Z, optimum=self.minimum(loss))
+        self.curve.set_loss(loss)
+        self.curve.set_minimum(float(self.loss_along(loss, *(np.array([v]) for v in self.minimum(loss)))[0]))
+        self.along.set_label(f"{label} along A→B")
+        legend = self.seg_ax.get_legend() or self.figure.legends[0]
+        legend.get_texts()[0].set_text(f"{label} along A→B")
+        self.seg_ax.set_ylabel(f"{label}, rescaled to [0, 1]")
+        self._loss = loss
+
     def _draw_static(self, loss: str) -> None:
+        if self._loss is not None and self.sizes is not sizes(True):  # the panels stay, their static parts change
+            self._show_loss(loss)  # (each changed panel is redrawn alone: Blitter.changed_axes)
+            return
+        # the first time, or lecture mode (its layout places the panels anew): new panels
         fig, lec, s = self.figure, self.lecture, self.sizes
         for ax in list(fig.axes):
             ax.remove()

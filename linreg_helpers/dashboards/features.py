@@ -11,7 +11,7 @@ from matplotlib.ticker import MaxNLocator
 from .. import _validation as v
 from .._mse_stats import MSEStats
 from ..data import load_dataset
-from ..style import COLORS
+from ..style import COLORS, sizes
 from ..training import gradient_descent, largest_stable_learning_rate
 from ._base import Dashboard, _round_sig, code_number, snap_to_slider
 from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
@@ -148,8 +148,30 @@ class ManyFeaturesDashboard(Dashboard):
         )
         self._shown = None
 
+    def _surface_title(self, key: str) -> str:
+        return f"MSE over w₁, w₂ ({key}: {'a bowl' if key == 'standardised' else 'a ravine'})"
+
+    def _weight_labels(self, key: str) -> tuple[str, str]:
+        unit = " per std" if key == "standardised" else ""
+        return f"w₁ ({self.feature_label(0)}{unit})", f"w₂ ({self.feature_label(1)}{unit})"
+
+    def _show_features(self, key: str) -> None:
+        """Show the surfaces of the ``key`` features in the panels already drawn (the other panels stay)."""
+        s = self.setups[key]
+        self.surface.set_surface(s["Z"], "mse", weights=s["w1"], biases=s["w2"], title=self._surface_title(key))
+        optimum = (float(s["stats"].w_star[0]), float(s["stats"].w_star[1]))
+        self.contour.set_surface(s["w1"], s["w2"], s["Z"], optimum=optimum)
+        self.contour.ax.set_xlabel(self._weight_labels(key)[0])
+        self.contour.ax.set_ylabel(self._weight_labels(key)[1])
+        self._shown = key
+
     def _draw_static(self, key: str) -> None:
         """Draw every panel for the ``key`` ("raw" or "standardised") features: the surfaces differ."""
+        lecture = self.sizes is sizes(True)
+        if self._shown is not None and not lecture:  # only the two surfaces change (their panels redrawn alone)
+            self._show_features(key)
+            return
+        # lecture mode lays the panels out anew (constrained layout, wrapped titles): new panels, its rules
         fig, lec, s = self.figure, self.lecture, self.setups[key]
         for ax in list(fig.axes):
             ax.remove()
@@ -157,8 +179,7 @@ class ManyFeaturesDashboard(Dashboard):
         self.fit = PredictedObservedPanel(
             fig.add_subplot(self.gs[0, 0]), self.blitter, self.y, lecture=lec, name=self.target_label()
         )
-        unit = " per std" if key == "standardised" else ""
-        w1_label, w2_label = f"w₁ ({self.feature_label(0)}{unit})", f"w₂ ({self.feature_label(1)}{unit})"
+        w1_label, w2_label = self._weight_labels(key)
         self.surface = SurfacePanel(
             fig.add_subplot(self.gs[0, 1], projection="3d"),
             self.blitter,
@@ -166,7 +187,7 @@ class ManyFeaturesDashboard(Dashboard):
             s["w2"],
             s["Z"],
             lecture=lec,
-            title=f"MSE over w₁, w₂ ({key}: {'a bowl' if key == 'standardised' else 'a ravine'})",
+            title=self._surface_title(key),
         )
         self.surface.ax.set_xlabel("w₁", labelpad=-4)
         self.surface.ax.set_ylabel("w₂", labelpad=-4)
