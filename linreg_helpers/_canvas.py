@@ -496,6 +496,7 @@ class Blitter:
         self.artists: list[Artist] = []
         self._background = None
         self.full_draws = 0
+        self.panel_draws = 0  # panels drawn alone (refresh_axes), not copied from a remembered picture
         self.blits = 0
         self.enabled = True
         self._without: tuple | None = None  # (axes, the static figure without that axes)
@@ -684,6 +685,7 @@ class Blitter:
         return np.asarray(self._background).shape[:2] != shape
 
     def _draw_partial(self, ax, renderer) -> None:
+        self.panel_draws += 1
         self._partial = True
         try:
             ax.draw(renderer)

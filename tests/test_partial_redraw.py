@@ -60,3 +60,35 @@ def test_one_panel_redrawn_alone_matches_a_full_draw(name):
             _assert_like_a_full_draw(dash, str(move))
     finally:
         dash.close()
+
+
+# controls whose change gives panels a new surface (and a new loss's name): the panels stay, only the changed
+# ones are drawn (``Blitter.changed_axes``), and a value seen before is shown from remembered pictures
+SWITCHES = {
+    "convexity": ("loss", ["mae", "huber", "tukey", "mse"]),
+    "many_features": ("standardise", [True, False]),
+    "losses": ("loss", ["mae", "huber", "mse"]),
+}
+
+
+@pytest.mark.parametrize("name", list(SWITCHES))
+def test_a_new_loss_or_scale_draws_only_the_changed_panels_and_a_second_visit_draws_none(name):
+    key, values = SWITCHES[name]
+    dash = lh.DASHBOARDS[name]()
+    try:
+        blitter = dash.blitter
+        dash.update()
+        full = blitter.full_draws
+        for value in values:  # first visits: the panels whose surface, minimum or name changed are drawn
+            before = blitter.panel_draws
+            dash.set(**{key: value})
+            assert 1 <= blitter.panel_draws - before < len(dash.figure.axes), f"{name}: {key}={value!r}"
+        assert blitter.full_draws == full, f"{name}: a change of {key} cost a full render"
+        for value in values:  # second visits: every changed panel is a remembered picture, none is drawn
+            before = blitter.panel_draws
+            dash.set(**{key: value})
+            assert blitter.panel_draws == before, f"{name}: {key}={value!r} drew a panel again"
+        assert blitter.full_draws == full
+        _assert_like_a_full_draw(dash, f"after {key} = {values}, twice")
+    finally:
+        dash.close()
