@@ -747,7 +747,10 @@ class Blitter:
         """Remember ``pixels``, ``ax``'s place as just drawn, under its static state (:func:`static_state`)."""
         cache = self._places.setdefault(ax, OrderedDict())
         self._extents.pop(ax, None)  # drawn anew: its ticks and labels are where the picture shows them
-        cache[(static_state(ax, self.artists), place)] = (pixels.copy(), self._extent(ax, renderer))
+        # A 3D panel's ticks and labels are placed when it is drawn: its extent is measured now, for when the
+        # picture is shown again without a draw. A 2D panel's is measured when needed (its ticks follow its limits).
+        extent = self._extent(ax, renderer) if ax.name == "3d" else None
+        cache[(static_state(ax, self.artists), place)] = (pixels.copy(), extent)
         while len(cache) > self.PLACES_KEPT:
             cache.popitem(last=False)
 
@@ -776,9 +779,10 @@ class Blitter:
             return False  # remembered only when all of ``ax`` was in its place: the figure without it is needed
         self.canvas.restore_region(self._without[1] if without_ax else self._background)
         self._set_place(ax, place, new)
-        # its extent as drawn in that picture: the artists are not drawn now, their ticks and labels still sit
-        # where the last draw put them
-        self._extents[ax] = extent
+        if extent is None:
+            self._extents.pop(ax, None)  # measured again when needed, from the artists as they are now
+        else:  # as drawn in that picture: a 3D panel's ticks and labels still sit where its last draw put them
+            self._extents[ax] = extent
         return True
 
     def redraw_axes(self, ax) -> None:

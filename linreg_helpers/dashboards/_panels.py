@@ -10,6 +10,7 @@ asks for one full redraw.
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.ticker import NullLocator
 
 from .._canvas import Blitter
 from ..plots import (
@@ -275,6 +276,9 @@ class LossCurvePanel:
         self.s = s
         ax.set_yscale("log")
         log_ticks(ax.yaxis)
+        # no unlabelled minor ticks: the labels (1, 2, 5 × 10ᵏ) and their grid lines show the scale, and a
+        # new epochs range or loss view redraws this panel with a third of the ticks (about a third faster)
+        ax.yaxis.set_minor_locator(NullLocator())
         ax.set_xlabel("epoch" if x == "epochs" else "step (iteration)")
         ax.set_ylabel(f"{LOSS_LABELS[loss].split(' (')[0]} on all data")
         ax.set_title(title, fontsize=s.title)
