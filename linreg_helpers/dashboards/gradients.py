@@ -188,7 +188,10 @@ class GradientExplorer(Dashboard):
         zmin = float(Z.min())
         levels = np.unique(zmin + (float(Z.max()) - zmin) * np.array([0.02, 0.08, 0.2, 0.45]))
         lines = ax.contour(self.weights, self.biases, Z, levels=levels, colors="black", linewidths=0.6, alpha=0.7)
-        ax.clabel(lines, fmt="%.3g", fontsize=self.sizes.font - 3, inline=True)
+        for text in ax.clabel(lines, fmt="%.3g", fontsize=self.sizes.font - 3, inline=True):
+            # under the moving steps and arrows (zorder 2 and up), like the lines they label: part of the cached
+            # background, not four texts redrawn with every frame (Blitter.lift_static_above)
+            text.set_zorder(1.9)
 
     def _arrow(self, ax, color, label, *, width: float, zorder: int):
         arrow = FancyArrowPatch(
