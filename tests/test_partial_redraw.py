@@ -38,11 +38,16 @@ CURVE_MOVES = {
 }
 
 
+@pytest.mark.parametrize("lecture", [False, True], ids=["normal", "lecture"])
 @pytest.mark.parametrize("name", list(CURVE_MOVES))
-def test_one_panel_redrawn_alone_matches_a_full_draw(name):
-    dash = lh.DASHBOARDS[name]()
+def test_one_panel_redrawn_alone_matches_a_full_draw(name, lecture):
+    """Also in lecture mode, whose layout is made once (``_lecture.fit_for_lecture``): a full draw does not
+    move the panels, so a panel redrawn alone lines up with it. There a y label that no longer fits its
+    panel (the gap view's) may make a new layout, drawn in full."""
+    dash = lh.DASHBOARDS[name](lecture=lecture)
     try:
         widget, blitter = dash.figure.canvas.widget, dash.blitter
+        _assert_like_a_full_draw(dash, "as built")
         for azim, elev in ((35, -12), (-70, 25)):  # the first frame of a drag, and a later one
             full = blitter.full_draws
             assert widget.rotate(azim, elev)
@@ -56,7 +61,8 @@ def test_one_panel_redrawn_alone_matches_a_full_draw(name):
             assert (ax.get_ylim(), ax.get_xlim(), ax.get_ylabel()) != before, (
                 f"{name}: {move} left the axes as they were"
             )
-            assert blitter.full_draws == full, f"{name}: {move} cost a full render"
+            if not (lecture and "loss_view" in move):
+                assert blitter.full_draws == full, f"{name}: {move} cost a full render"
             _assert_like_a_full_draw(dash, str(move))
     finally:
         dash.close()

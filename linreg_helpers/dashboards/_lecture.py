@@ -32,38 +32,41 @@ overlap or leave the figure), the linear axes get at most four ticks
 
 from __future__ import annotations
 
+import itertools
 import warnings
 
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from matplotlib.ticker import AutoLocator, LogLocator, MaxNLocator
+from matplotlib.ticker import AutoLocator, FixedFormatter, FixedLocator, LogLocator, MaxNLocator
 
 __all__ = ["DPI", "FIGURE_BOX", "MAX_TICKS", "MIN_TEXT_PT", "figure_size", "fit_for_lecture", "layout_problems"]
 
-FIGURE_BOX = (11.0, 5.5)
-"""Width and height (inches) that a lecture-mode figure is scaled to fit, keeping its shape.
+FIGURE_BOX = (8.25, 5.5)
+"""Width and height (inches) of the largest lecture-mode figure.
 
-Its height sets the text's size on screen (module docstring). Its width is a compromise: a dashboard of
-three panels in a row needs about 11 in for 15 pt text, but is then limited by the window's width, not
-its height, and its digits come out at 2.0 % of a 1280x720 window and 2.2 % of a 1920x1080 one (16:9,
-controls beside it; 1.7–1.9 % when :data:`WIDEN_BY` had to widen it);
-a dashboard of about 3:2 (two rows of panels, such as the gradient-descent one) is limited by the
-height and meets the 2.5 % target."""
+Every lecture figure is :data:`FIGURE_BOX`'s height high, so its text's size on screen is known
+(module docstring); a dashboard narrower than the box keeps its shape, a wider one (three columns of
+panels) is made the box's width and its panels are placed anew by constrained layout. At 3:2 the figure
+is limited by the window's height, not its width, with the controls' column beside it: the canvas has
+about 1.54 times its height in width at 1280x720 and 1.51 times at 1920x1080."""
 MIN_TEXT_PT = 15.0
 """The smallest text in a lecture-mode figure, in points (derived in the module docstring)."""
 DPI = 110.0
 """Pixels per inch of a lecture-mode figure: about what a 1280x720 to 1920x1080 window shows it at
 (89–148 CSS px per inch), so text stays sharp; the front end multiplies it by the screen's pixel ratio."""
+LAYOUT_PADS = {"h_pad": 0.04, "w_pad": 0.08, "hspace": 0.03, "wspace": 0.03}
+"""Constrained layout's space around and between the panels (inches and fractions): enough that no panel's
+labels reach into the place a panel redrawn alone wipes (``Blitter.refresh_axes``)."""
 MAX_TICKS = 4
-"""At most this many labelled ticks on a linear axis in lecture mode (three on a 3D axis)."""
-WIDEN_BY, WIDEN_STEPS = 1.15, 3
-"""A figure whose panels do not fit side by side at lecture sizes is widened by 15 %, up to 3 times: its text
-stays :data:`MIN_TEXT_PT` but is shown a little smaller (the canvas is fitted to the window)."""
+"""At most this many labelled ticks on a linear axis in lecture mode (:data:`MAX_TICKS_3D` on a 3D axis)."""
+MAX_TICKS_3D = 3
+"""At most this many labelled ticks on a 3D panel's axes in lecture mode (their labels crowd at the corners)."""
 
 
 def figure_size(figsize: tuple[float, float]) -> tuple[float, float]:
-    """``figsize`` scaled, keeping its shape, to fit :data:`FIGURE_BOX`.
+    """The lecture-mode size of a dashboard figure of ``figsize``: :data:`FIGURE_BOX`'s height, and the
+    width of that shape, or the box's width if that is narrower.
 
     Parameters
     ----------
@@ -79,12 +82,31 @@ def figure_size(figsize: tuple[float, float]) -> tuple[float, float]:
     --------
     >>> figure_size((9.0, 6.0))
     (8.25, 5.5)
-    >>> figure_size((22.0, 5.5))
-    (11.0, 2.75)
+    >>> figure_size((6.0, 6.0))
+    (5.5, 5.5)
+    >>> figure_size((10.5, 6.4))
+    (8.25, 5.5)
     """
     width, height = figsize
-    k = min(FIGURE_BOX[0] / width, FIGURE_BOX[1] / height)
-    return (round(width * k, 6), round(height * k, 6))
+    box_width, box_height = FIGURE_BOX
+    return (round(min(box_width, width * box_height / height), 6), box_height)
+
+
+def _lay_out(fig: Figure) -> None:
+    """Lay ``fig`` out (a draw that renders nothing), unseen by its :class:`~linreg_helpers._canvas.Blitter`.
+
+    A figure's draw announces itself (``draw_event``) even when it renders nothing: the blitter would
+    take the empty picture for its background, and the next frame would show only the moving artists.
+    """
+    blitter = getattr(fig.canvas, "blitter", None)
+    enabled = blitter is not None and blitter.enabled
+    if blitter is not None:
+        blitter.enabled = False
+    try:
+        fig.draw_without_rendering()
+    finally:
+        if blitter is not None:
+            blitter.enabled = enabled
 
 
 class _FewTicks(MaxNLocator):
@@ -92,8 +114,32 @@ class _FewTicks(MaxNLocator):
 
     def __call__(self):
         room = self.axis.get_tick_space() if self.axis is not None else MAX_TICKS
-        self.set_params(nbins=max(1, min(MAX_TICKS, room)))
-        return super().__call__()
+        nbins = max(1, min(MAX_TICKS, room))
+        while True:
+            self.set_params(nbins=nbins)
+            ticks = super().__call__()
+            if not self._crowded(ticks):
+                return ticks
+            if nbins == 1:  # a narrow panel (equal scales) with long labels: one tick, the shortest label
+                lo, hi = sorted(self.axis.get_view_interval())
+                shown = [t for t in ticks if lo <= t <= hi] or list(ticks)
+                formatter = self.axis.get_major_formatter()
+                return np.array([min(shown, key=lambda t: (len(formatter(t)), abs(t - (lo + hi) / 2)))])
+            nbins -= 1
+
+    def _crowded(self, ticks) -> bool:
+        """Whether the x tick labels for ``ticks`` (long ones such as −0.06) leave less than a space between them."""
+        axis = self.axis
+        if axis is None or axis.axis_name != "x" or axis.axes is None:
+            return False  # y labels stand one above the other: get_tick_space counts their height
+        lo, hi = sorted(axis.get_view_interval())
+        shown = [t for t in ticks if lo <= t <= hi]
+        formatter = axis.get_major_formatter()
+        formatter.set_locs(shown)
+        size = axis._get_tick_label_size("x")  # as get_tick_space reads it (the ticks are made from this call)
+        chars = sum(len(formatter(t)) for t in shown)
+        length = axis.axes.bbox.width * 72 / axis.axes.figure.dpi  # points
+        return (0.6 * chars + len(shown)) * size > length
 
 
 class _FewLogTicks(LogLocator):
@@ -122,32 +168,135 @@ def _fewer_ticks(fig: Figure) -> None:
     for ax in fig.axes:
         three_d = ax.name == "3d"
         for axis in (ax.xaxis, ax.yaxis, *([ax.zaxis] if three_d else [])):
-            # only matplotlib's default locators: a panel's own choice (log ticks, fixed ticks) stays
+            # matplotlib's default locators are replaced; a panel's own choice (log ticks, fixed ticks) is thinned
             locator = axis.get_major_locator()
             if type(locator) in (AutoLocator, MaxNLocator):
-                axis.set_major_locator(MaxNLocator(MAX_TICKS - 1) if three_d else _FewTicks())
+                whole = bool(getattr(locator, "_integer", False))  # MaxNLocator(integer=True): whole steps
+                axis.set_major_locator(
+                    MaxNLocator(MAX_TICKS_3D - 1, integer=whole) if three_d else _FewTicks(integer=whole)
+                )
             elif isinstance(locator, LogLocator) and not isinstance(locator, _FewLogTicks):
                 axis.set_major_locator(_FewLogTicks(locator))
+            elif (
+                isinstance(locator, FixedLocator)
+                and len(locator.locs) > MAX_TICKS
+                and not isinstance(axis.get_major_formatter(), FixedFormatter)
+            ):
+                axis.set_major_locator(FixedLocator(locator.locs[::2]))  # 0, 0.25, …, 1 → 0, 0.5, 1
 
 
-def _wrap_long_titles(fig: Figure) -> None:
-    """Break a title that is wider than its panel (as laid out) onto two lines, at the space nearest its middle."""
-    fig.draw_without_rendering()  # lays the panels out: their widths are known
+def _wrap(label: Text, room: float, side: str, renderer, most: int) -> None:
+    """Break ``label``'s text at spaces into as few lines (at most ``most``) as keep each line's ``side`` ("width"
+    or "height", pixels) within ``room``; a label already broken stays so."""
+    text = label.get_text()
+    if " " not in text or "\n" in text or getattr(label.get_window_extent(renderer), side) <= room:
+        return
+    words = text.split(" ")
+    for count in range(2, min(most, len(words)) + 1):
+        lines = _balanced(words, count)
+        label.set_text("\n".join(lines))
+        if getattr(label.get_window_extent(renderer), side) <= room:
+            return
+
+
+def _balanced(words: list[str], count: int) -> list[str]:
+    """``words`` in ``count`` lines, in order, the longest line (in characters) as short as it can be."""
+
+    def lines(cuts):
+        ends = [0, *cuts, len(words)]
+        return [" ".join(words[i:j]) for i, j in itertools.pairwise(ends)]
+
+    best = min(itertools.combinations(range(1, len(words)), count - 1), key=lambda c: max(map(len, lines(c))))
+    return lines(best)
+
+
+def _wrap_panel_labels(ax, renderer) -> None:
+    box = ax.get_window_extent(renderer)
+    # a centred title may reach as far as the nearest panel beside it, or the figure's edge, on either side
+    top = box.y1 + ax.title.get_window_extent(renderer).height + 20
+    left, right = ax.figure.bbox.x0, ax.figure.bbox.x1
+    for other in ax.figure.axes:
+        near = other.get_tightbbox(renderer, for_layout_only=True)
+        if other is ax or near.y1 < box.y0 or near.y0 > top:
+            continue
+        if near.x1 <= box.x0:
+            left = max(left, near.x1)
+        elif near.x0 >= box.x1:
+            right = min(right, near.x0)
+    middle = (box.x0 + box.x1) / 2
+    # (not much more than the panel's width: the final layout may still move the panel a little)
+    title_room = max(box.width, min(1.5 * box.width, 2 * min(middle - left, right - middle) - 16))
+    # a title's or x label's width does not change the layout: as many lines as it needs; a y label's
+    # height does (the panels' heights change its room): two lines at most
+    _wrap(ax.title, title_room, "width", renderer, most=3)
+    if ax.name != "3d":
+        _wrap(ax.xaxis.label, box.width, "width", renderer, most=3)
+        _wrap(ax.yaxis.label, box.height, "height", renderer, most=2)
+
+
+def relabelled(panels) -> bool:
+    """After a dashboard changed the labels or ticks of ``panels`` (the loss curve's y label and ticks in the
+    gap view): break a label too long for its panel, as :func:`fit_for_lecture` did, and lay the figure
+    out anew if a panel now reaches into another one or off the figure.
+
+    Parameters
+    ----------
+    panels : iterable of Axes
+        Panels of a lecture-mode figure (laid out by :func:`fit_for_lecture`).
+
+    Returns
+    -------
+    bool
+        True when the panels moved: the whole figure must be drawn again.
+    """
+    panels = list(panels)
+    if not panels:
+        return False
+    fig = panels[0].figure
     renderer = fig.canvas.get_renderer()
-    for ax in fig.axes:
-        title = ax.title
-        text = title.get_text()
-        if " " not in text or "\n" in text:
-            continue
-        if title.get_window_extent(renderer).width <= ax.get_window_extent(renderer).width:
-            continue
-        middle = len(text) / 2
-        cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
-        title.set_text(text[:cut] + "\n" + text[cut + 1 :])
+    for ax in panels:
+        _wrap_panel_labels(ax, renderer)
+    edge = fig.bbox
+    for ax in panels:
+        box = ax.get_tightbbox(renderer)
+        off = box.x0 < edge.x0 - 1 or box.x1 > edge.x1 + 1 or box.y0 < edge.y0 - 1 or box.y1 > edge.y1 + 1
+        if off or any(_overlap(box, other.get_tightbbox(renderer)) for other in fig.axes if other is not ax):
+            _constrained_layout(fig)
+            return True
+    return False
+
+
+def _overlap(a, b) -> bool:
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > 2 and min(a.y1, b.y1) - max(a.y0, b.y0) > 2
+
+
+def _constrained_layout(fig: Figure) -> None:
+    """Place the panels by constrained layout, once: a later draw does not move them (see :func:`fit_for_lecture`)."""
+    fig.set_layout_engine("constrained", **LAYOUT_PADS)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        _lay_out(fig)
+    # constrained layout gives up (and warns) when the decorations leave the panels no room
+    fig._lh_layout_warnings = [str(w.message) for w in caught if "constrained_layout not applied" in str(w.message)]
+    fig.set_layout_engine("none")
+
+
+def _wrap_long_labels(fig: Figure) -> None:
+    """Break a title or x label wider than its panel (as laid out), or a y label taller than it, onto more lines.
+
+    Constrained layout leaves their overhang out of its room-making (a long title would squeeze its panel),
+    so an overhang would run into the next panel.
+    """
+    for _ in range(2):  # a label broken in one panel moves the others: once more in the new layout
+        _lay_out(fig)  # the panels' sizes are known
+        renderer = fig.canvas.get_renderer()
+        for ax in fig.axes:
+            _wrap_panel_labels(ax, renderer)
 
 
 def layout_problems(fig: Figure) -> list[str]:
-    """What is cut off at the figure's edges, or which 2D panels overlap (their labels included).
+    """What is cut off at the figure's edges, which 2D panels overlap (their labels included), and which
+    legend lies on a panel.
 
     Parameters
     ----------
@@ -161,10 +310,12 @@ def layout_problems(fig: Figure) -> list[str]:
     """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        fig.draw_without_rendering()
+        _lay_out(fig)
     renderer = fig.canvas.get_renderer()
-    edge, problems, boxes = fig.bbox, [], []
-    # constrained layout gives up (and warns) when the decorations leave the panels no room
+    edge, boxes = fig.bbox, []
+    # constrained layout gives up (and warns) when the decorations leave the panels no room (lecture mode's
+    # layout ran in fit_for_lecture, and kept its warnings)
+    problems = list(getattr(fig, "_lh_layout_warnings", []))
     problems += [str(w.message) for w in caught if "constrained_layout not applied" in str(w.message)]
     for ax in fig.axes:
         box = ax.get_tightbbox(renderer)
@@ -174,8 +325,12 @@ def layout_problems(fig: Figure) -> list[str]:
             boxes.append((ax.get_title(), box))
     for i, (t1, b1) in enumerate(boxes):
         for t2, b2 in boxes[i + 1 :]:
-            if min(b1.x1, b2.x1) - max(b1.x0, b2.x0) > 2 and min(b1.y1, b2.y1) - max(b1.y0, b2.y0) > 2:
+            if _overlap(b1, b2):
                 problems.append(f"{t1!r} and {t2!r} overlap")
+    legends = [*fig.legends, *(ax.get_legend() for ax in fig.axes if ax.get_legend() is not None)]
+    for legend in legends:
+        box = legend.get_window_extent(renderer)
+        problems += [f"a legend lies on {ax.get_title()!r}" for ax in fig.axes if _overlap(box, ax.bbox)]
     return problems
 
 
@@ -210,12 +365,72 @@ def _no_small_text(fig: Figure) -> None:
             text.set_fontsize(MIN_TEXT_PT)
 
 
+def _take_legends(fig: Figure) -> None:
+    """Remove every 2D panel's legend, remembering its entries (handles and labels) on the figure, by panel."""
+    entries = getattr(fig, "_lh_legend_entries", {})
+    entries = {ax: e for ax, e in entries.items() if ax in fig.axes}  # panels drawn anew: theirs go
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if legend is not None and ax.name != "3d":
+            entries[ax] = list(zip(legend.legend_handles, [t.get_text() for t in legend.get_texts()], strict=True))
+            legend.remove()
+    fig._lh_legend_entries = entries
+
+
+def _figure_legend(fig: Figure) -> None:
+    """One legend for the whole figure, above its panels: every panel's entries (each label once), in as many
+    columns as the figure's width holds.
+
+    Inside a panel, a legend at lecture size covers data, or needs a wider figure; one above each panel
+    takes a row of text from both panels of its row. Above the figure, it covers nothing and costs one band
+    (constrained layout makes room for it). The panels' colours and line styles tell their entries apart.
+    """
+    for old in [lg for lg in fig.legends if getattr(lg, "_lh_merged", False)]:
+        old.remove()
+    seen, handles, labels = set(), [], []
+    for ax in fig.axes:  # in the panels' order
+        for handle, label in fig._lh_legend_entries.get(ax, ()):
+            if label not in seen and not label.startswith("_"):
+                seen.add(label)
+                handles.append(handle)
+                labels.append(label)
+    if not handles:
+        return
+    renderer = fig.canvas.get_renderer()
+    room = fig.bbox.width * 0.98
+    for ncols in range(len(handles), 0, -1):
+        legend = fig.legend(
+            handles,
+            labels,
+            loc="outside upper center",
+            ncols=ncols,
+            fontsize=MIN_TEXT_PT,
+            frameon=False,
+            borderaxespad=0.2,
+            borderpad=0.1,
+            handlelength=1.4,
+            handletextpad=0.4,
+            columnspacing=1.0,
+            labelspacing=0.2,
+        )
+        legend._lh_merged = True
+        # drawn before the panels (it overlaps none): it is then in the blitter's picture of the figure without
+        # its 3D panel, which is drawn last (Blitter.keep_background_without)
+        legend.set_zorder(-1)
+        if ncols == 1 or legend.get_window_extent(renderer).width <= room:
+            break
+        legend.remove()
+
+
 def fit_for_lecture(fig: Figure) -> None:
     """Apply lecture mode's rules to a built dashboard figure (see the module docstring).
 
     No text smaller than :data:`MIN_TEXT_PT`, at most :data:`MAX_TICKS` ticks on
-    the linear axes, and the panels placed by constrained layout at every full
-    redraw (blitted frames do not move them).
+    the linear axes, one legend for the figure above the panels, long labels
+    broken onto more lines, and the panels placed by constrained layout once,
+    here: a later full redraw does not move them (so a panel redrawn alone, or
+    a blitted frame, looks exactly like a full redraw, and a full redraw does
+    not pay for the layout again).
 
     Parameters
     ----------
@@ -226,11 +441,8 @@ def fit_for_lecture(fig: Figure) -> None:
     _no_small_text(fig)
     _roomy_3d_labels(fig)
     _free_gridspecs(fig)
-    fig.set_layout_engine("constrained", h_pad=0.04, w_pad=0.06, hspace=0.03, wspace=0.03)
-    _wrap_long_titles(fig)
-    width, height = fig.get_size_inches()
-    for _ in range(WIDEN_STEPS):  # a panel's legend or title wider than its share: more width, same text
-        if not layout_problems(fig):
-            break
-        width *= WIDEN_BY
-        fig.set_size_inches(width, height)
+    fig.set_layout_engine("constrained", **LAYOUT_PADS)
+    _take_legends(fig)
+    _figure_legend(fig)
+    _wrap_long_labels(fig)
+    _constrained_layout(fig)  # the final layout, kept as it is

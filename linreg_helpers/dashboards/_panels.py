@@ -154,9 +154,13 @@ class SurfacePanel:
 
     def _name_loss(self, loss: str, title: str | None = None) -> None:
         label = LOSS_LABELS[loss].split(" (")[0]
-        if self.zlabel:
-            self.ax.set_zlabel(label.split()[0], labelpad=-1, fontsize=sizes(self.lecture).font - 1)  # "MSE"
-        self.ax.set_title(title or f"{label} surface (drag to rotate)", fontsize=sizes(self.lecture).title)
+        title = title or f"{label} surface (drag to rotate)"
+        name = label.split()[0]  # "MSE"
+        # in lecture mode a z label sticks out on the right of a small panel: the title names the loss instead
+        if self.zlabel and not (sizes(self.lecture) is sizes(True) and name in title):
+            self.ax.set_zlabel(name, labelpad=-1, fontsize=sizes(self.lecture).font - 1)
+        if self.ax.get_title().replace("\n", " ") != title:  # a title lecture mode broke onto two lines stays so
+            self.ax.set_title(title, fontsize=sizes(self.lecture).title)
 
     def set_surface(self, Z, loss: str, *, weights=None, biases=None, title: str | None = None) -> None:
         """Show another surface (another loss, moved data, or on a new grid ``weights`` × ``biases``):

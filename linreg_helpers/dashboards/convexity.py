@@ -200,8 +200,9 @@ class ConvexityExplorer(Dashboard):
         self._curve_top = None
         # the middle column: the chord panel, and under it a strip for its legend (inside, it would sit on the
         # curves somewhere for some A and B)
+        lecture = s is sizes(True)  # lecture mode gathers the legends above the figure (_lecture.py): no strip
         chord_cell, legend_cell = self.gs[:, 1].subgridspec(2, 1, height_ratios=[5, 1], hspace=0.3)
-        ax = self.seg_ax = fig.add_subplot(chord_cell)
+        ax = self.seg_ax = fig.add_subplot(self.gs[:, 1] if lecture else chord_cell)
         (self.along,) = ax.plot([], [], color="black", lw=s.line, label=f"{label} along A→B")
         (self.chord,) = ax.plot([], [], color=COLORS["chord"], lw=s.line, label="chord")
         self.violation = ax.fill_between(
@@ -214,10 +215,8 @@ class ConvexityExplorer(Dashboard):
         ax.set_xlabel("t (0 = A, 1 = B)")
         ax.set_ylabel(f"{label}, rescaled to [0, 1]")
         ax.set_title("Loss along A→B vs the chord", fontsize=s.title)
-        if s is sizes(True):  # constrained layout (lecture mode) moves the panels: one row under them all, centred
-            for old in list(fig.legends):  # the previous loss's
-                old.remove()
-            fig.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncols=3, fontsize=s.font)
+        if lecture:
+            ax.legend()
         else:
             box = legend_cell.get_position(fig)
             ax.legend(
