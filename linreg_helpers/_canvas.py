@@ -131,6 +131,8 @@ _CSS = """
   flex: 0 0 100%; max-width: none !important; width: auto !important; text-align: left; height: auto;
 }
 .lh-lecture .widget-dropdown { flex-wrap: wrap; }
+.lh-lecture .widget-hslider.lh-short-label { flex-wrap: nowrap; }
+.lh-lecture .widget-hslider.lh-short-label > .widget-label { flex: 0 0 auto; margin-right: 0.3em; }
 .lh-lecture .widget-toggle-button { width: auto !important; min-width: 5em; }
 .lh-lecture .widget-html-content span { white-space: normal !important; }
 .lh-lecture .widget-hslider .slider-container { flex: 1 1 0; min-width: 0; }
@@ -150,6 +152,8 @@ DASHBOARD_CLASS = "lh-dashboard"
 """Marks a dashboard's box; the figure's front end looks under it for log-scale sliders."""
 LOG_SLIDER_CLASS = "lh-log-slider"
 """Marks a FloatLogSlider: the front end sets its handle's aria-valuetext to the value it shows."""
+SHORT_LABEL_CLASS = "lh-short-label"
+"""Marks a slider whose label is short: in lecture mode the label stays on the slider's line (the CSS above)."""
 LECTURE_CLASS = "lh-lecture"
 """Marks a dashboard in lecture mode: larger controls, slider handles and read-out (the CSS above)."""
 FALLBACK_DELAY_S = 2.0

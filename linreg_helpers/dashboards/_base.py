@@ -27,6 +27,7 @@ from .._canvas import (
     FALLBACK_CLASS,
     LECTURE_CLASS,
     LOG_SLIDER_CLASS,
+    SHORT_LABEL_CLASS,
     Blitter,
     fallback_html,
     new_live_figure,
@@ -206,6 +207,9 @@ def check_control_value(control: widgets.Widget, key: str, value: Any) -> Any:
         return value
     return value
 
+
+SHORT_LABEL = 8
+"""In lecture mode a slider whose label has at most this many characters keeps it on the slider's line."""
 
 _SHOWN_BY_CELL: dict[str, weakref.ref] = {}
 """The dashboard each notebook cell built last (by JupyterLab's cell id): re-running the cell closes it."""
@@ -485,6 +489,8 @@ class Dashboard(widgets.VBox):
         preset = [self.controls["preset"]] if "preset" in self.controls else []
         for control in [*boxes, *preset, self.reset_button, self.code_button]:
             control.layout.width = "auto" if isinstance(control, widgets.Button) else "100%"
+            if _is_slider(control) and len(control.description) <= SHORT_LABEL:
+                control.add_class(SHORT_LABEL_CLASS)  # "A: w", "epochs": on the slider's line, one line less
         figure = widgets.VBox(  # all the width the controls leave; the canvas fits it (_canvas._CSS)
             [self._fallback, self.figure.canvas.widget, self.readout],
             layout=widgets.Layout(flex="1 1 0", min_width="0"),
@@ -650,11 +656,16 @@ class Dashboard(widgets.VBox):
         return self._closed
 
     # ------------------------------------------------------------ read-outs
-    def show_readout(self, parts: list[str], warning: str | None = None) -> None:
-        """Set the read-out line under the figure (HTML-escaped), with an optional warning."""
+    def show_readout(self, parts: list[str], warning: str | None = None, *, lecture: list[str] | None = None) -> None:
+        """Set the read-out line under the figure (HTML-escaped), with an optional warning.
+
+        ``lecture``: the shorter parts shown instead in lecture mode, where the read-out has four lines
+        under the figure (the text alternative keeps all of ``parts``).
+        """
         s = self.sizes
+        shown = lecture if lecture is not None and s is sizes(True) else parts
         # Each item stays on one line; a narrow window wraps between items, not inside one.
-        text = " &nbsp;·&nbsp; ".join(f"<span style='white-space:nowrap'>{html.escape(p)}</span>" for p in parts)
+        text = " &nbsp;·&nbsp; ".join(f"<span style='white-space:nowrap'>{html.escape(p)}</span>" for p in shown)
         if warning:
             text += f"<br><b style='color:{COLORS['warning']}'>⚠ {html.escape(warning)}</b>"
         self.readout.value = f"<span style='font-size:{s.font + 4}px; font-family:monospace'>{text}</span>"

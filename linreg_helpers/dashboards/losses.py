@@ -337,6 +337,7 @@ class LossExplorer(Dashboard):
         self.curve.set_message(msg)
         r2, r1 = w2 * self.X + b2 - y, w1 * self.X + b1 - y
         name = LOSS_NAMES[loss]
+        gap = "" if h.diverged else f" ({_gap_text(h.losses[-1], best, loss, values['batch_size'] >= self.n)})"
         self.show_readout(
             [
                 f"MSE line: w = {w2:.3f}, b = {b2:.3f}",
@@ -347,10 +348,17 @@ class LossExplorer(Dashboard):
                 f"descent on the {name} (η = {rate:.3g} = {rate / values['learning_rate']:.3g} × slider, "
                 f"batch {values['batch_size']}): w = {float(h.w[0]):.3f}, b = {h.b:.3f}, "
                 f"{name} = {h.losses[-1]:.4g} after {h.steps} steps",
-                f"exact best line under the {name}: w = {we:.3f}, b = {be:.3f}, {name} = {best:.4g}"
-                + ("" if h.diverged else f" ({_gap_text(h.losses[-1], best, loss, values['batch_size'] >= self.n)})"),
+                f"exact best line under the {name}: w = {we:.3f}, b = {be:.3f}, {name} = {best:.4g}" + gap,
             ],
             warning=msg or None,
+            # on a projector: the numbers the lesson compares (the lines are in the figure)
+            lecture=[
+                f"mean y = {y.mean():.3f}, median y = {np.median(y):.3f}",
+                f"{name}: MSE line {_loss_value(loss, r2, delta):.4g}, MAE line {_loss_value(loss, r1, delta):.4g}",
+                f"descent: {name} {h.losses[-1]:.4g} after {h.steps} steps, best {best:.4g}"
+                + gap.split(":")[0]
+                + (")" if ":" in gap else ""),
+            ],
         )
         return stale
 
