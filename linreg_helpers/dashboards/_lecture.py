@@ -6,10 +6,12 @@ sit beside it). For the back row of a hall every digit in the figure must be
 at least 2.5 % of the window's height on screen (about 24 pt on a slide). A
 figure's text, in points, is shown at ``points / 72 × (canvas height on
 screen / figure height in inches)`` pixels, so the rule holds at every window
-size once three things are fixed, not per panel:
+size once four things are fixed, not per panel:
 
-* the figure is scaled to fit :data:`FIGURE_BOX` (inches), whatever shape its
-  dashboard gives it, so its height in inches is known;
+* every figure is :data:`FIGURE_BOX`'s height (5.5 in) high, so its height in
+  inches is known;
+* no figure is wider than the box (8.25 in, 3:2): the canvas is then limited by
+  the window's height, not its width (:func:`figure_size`);
 * no text in the figure is smaller than :data:`MIN_TEXT_PT`
   (:func:`fit_for_lecture` raises what the panels drew smaller);
 * the canvas's height on screen follows the window's (``_canvas._CSS``).
@@ -19,15 +21,29 @@ and tool bars, the status bar and the cell's padding take about 155 px, and
 the read-out under the figure (up to four lines, its text 2.7 % of the window
 height) the rest. On a 1280x720 projector (the harder target: the bars do not
 shrink) that is 489 px; 2.5 % of 720 px is 18 px, so text must be at least
-``18 × 72 × 5.5 / 489 ≈ 14.6 pt`` on a 5.5 in high figure: 15 pt. At
-1920x1080 the canvas is 812 px high and 15 pt text is 31 px (27 px needed).
-``tests/browser/test_lecture_mode.py`` measures both.
+``18 × 72 × 5.5 / 489 ≈ 14.6 pt`` on a 5.5 in high figure: 15 pt, shown at
+18.5 px. At 1920x1080 the canvas is 812 px high and 15 pt text is 30.7 px
+(27 px needed). The width left beside the controls' column is about 1.54 times
+the canvas's height at 1280x720 and 1.51 times at 1920x1080, so a 3:2 figure
+keeps the full height. ``tests/browser/test_lecture_mode.py`` measures both.
 
-Larger text in the same figure leaves less room between panels, so the
-panels are placed by matplotlib's constrained layout (labels and titles never
-overlap or leave the figure), the linear axes get at most four ticks
-(:data:`MAX_TICKS`; three on a 3D panel's crowded axes) and a log axis with no room for its
-1, 2, 5 × 10ᵏ ticks gets only the powers of ten.
+Text that large leaves little room in a 8.25 x 5.5 in figure, so:
+
+* the panels' legends are taken off the panels (where they covered data) and
+  gathered into one legend above them all, each label once, in as many columns
+  as the figure's width holds (the panels share colours by role);
+* a title or x label wider than its panel, or a y label taller than it, is
+  broken onto more lines;
+* the linear axes get at most four ticks (:data:`MAX_TICKS`; fewer when their
+  labels are long), a 3D panel's axes three (:data:`MAX_TICKS_3D`), a log axis
+  with no room for its 1, 2, 5 × 10ᵏ ticks only the powers of ten, and a 3D
+  panel no z label when its title names the loss (``SurfacePanel``);
+* matplotlib's constrained layout places the panels (labels and titles never
+  overlap or leave the figure) once, when the panels are drawn: later draws
+  keep that layout, so a panel redrawn alone or a blitted frame is exactly a
+  full draw, and a full draw does not pay for the layout again. When a
+  dashboard changes a panel's labels so that they no longer fit
+  (:func:`relabelled`), the figure is laid out anew.
 """
 
 from __future__ import annotations
@@ -40,7 +56,17 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.ticker import AutoLocator, FixedFormatter, FixedLocator, LogLocator, MaxNLocator
 
-__all__ = ["DPI", "FIGURE_BOX", "MAX_TICKS", "MIN_TEXT_PT", "figure_size", "fit_for_lecture", "layout_problems"]
+__all__ = [
+    "DPI",
+    "FIGURE_BOX",
+    "MAX_TICKS",
+    "MAX_TICKS_3D",
+    "MIN_TEXT_PT",
+    "figure_size",
+    "fit_for_lecture",
+    "layout_problems",
+    "relabelled",
+]
 
 FIGURE_BOX = (8.25, 5.5)
 """Width and height (inches) of the largest lecture-mode figure.
