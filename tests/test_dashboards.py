@@ -472,6 +472,8 @@ def test_render_png_artifact(name, lecture):
         overlap_w = min(b1.x1, b2.x1) - max(b1.x0, b2.x0)
         overlap_h = min(b1.y1, b2.y1) - max(b1.y0, b2.y0)
         assert overlap_w <= 2 or overlap_h <= 2, f"{name}: panels {t1!r} and {t2!r} overlap"
+    if lecture:  # nothing cut off or overlapping, no legend on a panel's data (lecture mode's own check)
+        assert not lecture_rules.layout_problems(d.figure), name
     if lecture:  # readable from the back row: no text in the figure under lecture mode's floor
         shown = [t for t in d.figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
         small = [(t.get_text(), t.get_fontsize()) for t in shown if t.get_fontsize() < lecture_rules.MIN_TEXT_PT]

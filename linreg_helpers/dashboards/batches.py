@@ -178,8 +178,9 @@ class BatchSizeDashboard(Dashboard):
         # drawn glyph by glyph on every frame, so a long message would cost more than the curves.
         self.curve.set_message(f"{', '.join(diverged)} diverged:\nlower the learning rate" if diverged else "")
         bs = values["batch_size"]
+        runs = list(parts)
         parts.append(f"mini-batch: ceil({self.n}/{bs}) = {math.ceil(self.n / bs)} steps per epoch")
-        self.show_readout(parts, warning=msg or None)
+        self.show_readout(parts, warning=msg or None, lecture=runs)  # a projector's four lines: the runs
         return stale
 
 

@@ -188,16 +188,13 @@ class DescentDashboard(Dashboard):
         self.curve.set_message(msg)
         if msg:  # the fitted line has left the data panel too: say so
             msg += " (the fitted line may have left the picture)"
+        eta = f"η = {values['learning_rate']:.3g} = {ratio_text(values['learning_rate'], self.lr_max, 'η_max')}"
+        facts = [f"w = {w[-1]:.4g}", f"b = {b[-1]:.4g}", f"MSE = {L[-1]:.4g} (minimum {self.stats.min_mse:.4g})"]
+        facts.append(f"steps = {h.steps}")
         self.show_readout(
-            [
-                f"w = {w[-1]:.4g}",
-                f"b = {b[-1]:.4g}",
-                f"MSE = {L[-1]:.4g} (minimum {self.stats.min_mse:.4g})",
-                f"steps = {h.steps}",
-                f"η = {values['learning_rate']:.3g} = {ratio_text(values['learning_rate'], self.lr_max, 'η_max')}; "
-                f"η_max = {self.lr_max:.4g} (largest stable rate, full batch)",
-            ],
+            [*facts, f"{eta}; η_max = {self.lr_max:.4g} (largest stable rate, full batch)"],
             warning=msg or None,
+            lecture=[*facts, eta],  # a projector's four lines: without the note on η_max
         )
         return {self.curve.ax} if changed else set()  # only the loss curve's static part changed
 

@@ -271,11 +271,11 @@ class TrainingInPracticeDashboard(Dashboard):
             rule = f"stops at epoch {stop}" if stop < values["epochs"] else "never stops"
             parts.append(f"early stopping (patience {PATIENCE}): {rule}, keeps epoch {best}")
         rate = self.stable_rate(values["l2"])
-        parts.append(
-            f"η = {values['learning_rate']:.3g} = {ratio_text(values['learning_rate'], rate, 'η_max')}; "
-            f"η_max = {rate:.3g} (largest stable rate, full batch, μ = 0, this α)"
-        )
-        self.show_readout(parts, warning=msg or None)
+        eta = f"η = {values['learning_rate']:.3g} = {ratio_text(values['learning_rate'], rate, 'η_max')}"
+        # a projector's four lines: without the note on η_max
+        lecture = [*parts, eta]
+        parts.append(f"{eta}; η_max = {rate:.3g} (largest stable rate, full batch, μ = 0, this α)")
+        self.show_readout(parts, warning=msg or None, lecture=lecture)
         return {self.curve_ax} if changed else set()  # only the loss curve's static part changed
 
 

@@ -119,3 +119,39 @@ def test_dashboard_is_legible_and_fits_the_window(lecture, figure_text, name, wi
     if m["canvasWidth"] <= 0.5 * m["areaWidth"]:
         problems.append("the figure does not use the window's width")
     assert not problems, f"{name} at {width}x{height}: " + "; ".join(problems)
+
+
+_JS_READOUT_IN_VIEW = """
+root => {
+  root.scrollIntoView({block: 'start'});
+  const area = window.__lh_nb.content.node.getBoundingClientRect();
+  const column = root.querySelector('.lh-figure').closest('.widget-vbox');
+  const readout = Array.from(column.children).filter(e => e.classList.contains('widget-html')).pop();
+  const r = readout.getBoundingClientRect();
+  return {bottom: r.bottom, areaBottom: area.bottom, text: readout.textContent.trim()};
+}
+"""
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_presets_readout_is_in_view_at_1280x720(lecture, name):
+    """The read-out of every demonstration preset (the longest ones: a divergence warning) stays in view at
+    1280x720 under the full-height figure: lecture mode shows a shorter read-out where needed."""
+    page = lecture.page
+    if page.viewport_size != {"width": 1280, "height": 720}:
+        page.set_viewport_size({"width": 1280, "height": 720})
+        page.wait_for_timeout(300)
+    by_cell = {d["cellIndex"]: d for d in lecture.dashboards()}
+    root = lecture.dashboard(by_cell[NAMES.index(name) + 1]["id"])
+    presets = lecture.kernel_eval(f"import json as _j; print(_j.dumps(list(DASHES[{name!r}]._presets)))")
+    below = []
+    try:
+        for preset in presets:
+            lecture.kernel_eval(f"DASHES[{name!r}].set(preset={preset!r}); print(1)")
+            page.wait_for_timeout(150)  # the read-out's new text is painted
+            m = root.evaluate(_JS_READOUT_IN_VIEW)
+            if m["bottom"] > m["areaBottom"] + 1:
+                below.append((preset, round(m["bottom"] - m["areaBottom"]), m["text"][:80]))
+    finally:
+        lecture.kernel_eval(f"DASHES[{name!r}].reset(); print(1)")
+    assert not below, f"{name}: read-out below the fold at 1280x720 for: {below}"
