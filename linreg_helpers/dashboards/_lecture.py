@@ -55,6 +55,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.ticker import AutoLocator, FixedFormatter, FixedLocator, LogLocator, MaxNLocator
+from matplotlib.transforms import Bbox
 
 __all__ = [
     "DPI",
@@ -236,9 +237,10 @@ def _balanced(words: list[str], count: int) -> list[str]:
     return lines(best)
 
 
-def _wrap_panel_labels(ax, renderer) -> None:
+def _title_room(ax, renderer) -> float:
+    """How wide ``ax``'s title may be (pixels): as far as the nearest panel beside it, or the figure's edge, on
+    either side of the panel's middle (a centred title), and not much more than the panel's width."""
     box = ax.get_window_extent(renderer)
-    # a centred title may reach as far as the nearest panel beside it, or the figure's edge, on either side
     top = box.y1 + ax.title.get_window_extent(renderer).height + 20
     left, right = ax.figure.bbox.x0, ax.figure.bbox.x1
     for other in ax.figure.axes:
@@ -251,7 +253,14 @@ def _wrap_panel_labels(ax, renderer) -> None:
             right = min(right, near.x0)
     middle = (box.x0 + box.x1) / 2
     # (not much more than the panel's width: the final layout may still move the panel a little)
-    title_room = max(box.width, min(1.5 * box.width, 2 * min(middle - left, right - middle) - 16))
+    return max(box.width, min(1.5 * box.width, 2 * min(middle - left, right - middle) - 16))
+
+
+def _wrap_panel_labels(ax, renderer, title_room: float | None = None) -> None:
+    """Break ``ax``'s title, x label and y label where they are too long for the panel (:func:`_wrap`)."""
+    box = ax.get_window_extent(renderer)
+    if title_room is None:
+        title_room = ax._lh_title_room = _title_room(ax, renderer)
     # a title's or x label's width does not change the layout: as many lines as it needs; a y label's
     # height does (the panels' heights change its room): two lines at most
     _wrap(ax.title, title_room, "width", renderer, most=3)
@@ -261,9 +270,12 @@ def _wrap_panel_labels(ax, renderer) -> None:
 
 
 def relabelled(panels) -> bool:
-    """After a dashboard changed the labels or ticks of ``panels`` (the loss curve's y label and ticks in the
-    gap view): break a label too long for its panel, as :func:`fit_for_lecture` did, and lay the figure
-    out anew if a panel now reaches into another one or off the figure.
+    """After a dashboard changed the static part of ``panels`` (the loss curve's limits, or its y label in the
+    gap view): break a label too long for its panel, as :func:`fit_for_lecture` did, and lay the figure out
+    anew if a panel's labels now reach into another panel or off the figure.
+
+    Cheap when the panel's texts (labels, tick labels) are ones it has shown before without a problem: only a
+    new set of texts is measured.
 
     Parameters
     ----------
@@ -279,17 +291,36 @@ def relabelled(panels) -> bool:
     if not panels:
         return False
     fig = panels[0].figure
+    fits, extents = getattr(fig, "_lh_fits", None), getattr(fig, "_lh_extents", None)
+    if fits is None or extents is None:
+        return False  # not laid out by fit_for_lecture
     renderer = fig.canvas.get_renderer()
-    for ax in panels:
-        _wrap_panel_labels(ax, renderer)
     edge = fig.bbox
     for ax in panels:
+        if _texts(ax) in fits.get(ax, ()):
+            continue
+        _wrap_panel_labels(ax, renderer, getattr(ax, "_lh_title_room", None))
+        texts = _texts(ax)
+        if texts in fits.get(ax, ()):
+            continue
         box = ax.get_tightbbox(renderer)
         off = box.x0 < edge.x0 - 1 or box.x1 > edge.x1 + 1 or box.y0 < edge.y0 - 1 or box.y1 > edge.y1 + 1
-        if off or any(_overlap(box, other.get_tightbbox(renderer)) for other in fig.axes if other is not ax):
+        if off or any(_overlap(box, other) for a, other in extents.items() if a is not ax and a in fig.axes):
             _constrained_layout(fig)
             return True
+        fits.setdefault(ax, set()).add(texts)
+        extents[ax] = Bbox.union([extents.get(ax, box), box])
     return False
+
+
+def _texts(ax) -> tuple:
+    """What a panel writes around itself: title, axis labels and tick labels (what its room depends on)."""
+    axes = [ax.xaxis, ax.yaxis] + ([ax.zaxis] if ax.name == "3d" else [])
+    return (
+        ax.get_title(),
+        *(axis.label.get_text() for axis in axes),
+        *(tuple(axis.major.formatter.format_ticks(axis.get_majorticklocs())) for axis in axes),
+    )
 
 
 def _overlap(a, b) -> bool:
@@ -305,6 +336,10 @@ def _constrained_layout(fig: Figure) -> None:
     # constrained layout gives up (and warns) when the decorations leave the panels no room
     fig._lh_layout_warnings = [str(w.message) for w in caught if "constrained_layout not applied" in str(w.message)]
     fig.set_layout_engine("none")
+    # each panel's room as laid out, and its texts that fit it (see relabelled)
+    renderer = fig.canvas.get_renderer()
+    fig._lh_extents = {ax: ax.get_tightbbox(renderer) for ax in fig.axes}
+    fig._lh_fits = {ax: {_texts(ax)} for ax in fig.axes}
 
 
 def _wrap_long_labels(fig: Figure) -> None:
