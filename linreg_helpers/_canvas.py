@@ -92,15 +92,20 @@ def frame_update(pixels: np.ndarray, last: np.ndarray | None) -> tuple[dict, lis
     buff = pixels.view(np.uint32)[:, :, 0]
     if last is None or last.shape != buff.shape:
         return {"full": True}, [_deflate(np.ascontiguousarray(pixels).data)]
-    changed = (buff != last).ravel()
-    edges = np.flatnonzero(np.diff(changed.view(np.int8), prepend=np.int8(0), append=np.int8(0)))
-    if edges.size == 0:
+    changed = buff != last
+    rows = np.flatnonzero(changed.any(axis=1))
+    if rows.size == 0:
         return None
+    # only the band of rows with a change is scanned for runs (a frame's moving artists seldom span the figure)
+    row0, row1 = int(rows[0]), int(rows[-1]) + 1
+    band = np.zeros((row1 - row0) * w + 2, dtype=bool)
+    band[1:-1] = changed[row0:row1].ravel()
+    edges = np.flatnonzero(band[1:] != band[:-1]) + row0 * w
     starts, stops = edges[0::2], edges[1::2]
     runs = np.empty(edges.size, dtype=np.uint32)
     runs[0::2] = starts
     runs[1::2] = stops - starts
-    values = buff.ravel()[changed]
+    values = buff[row0:row1].ravel()[band[1:-1]]
     meta = {
         "full": False,
         "runs": int(starts.size),

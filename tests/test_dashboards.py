@@ -1033,3 +1033,34 @@ def test_descent_presets_show_their_named_behaviour_on_the_grid(data):
     d.controls["preset"].value = "too small a learning rate (crawl)"
     assert "0.005 × η_max" in d.readout.value or "0.0051 × η_max" in d.readout.value
     assert d.history.losses[-1] > 0.3 * d.history.losses[0]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_diff_frame_rebuilds_any_change_exactly(seed):
+    """``frame_update`` on random changes (single pixels, runs across row ends, the first and last pixel,
+    whole rows): the browser's copy, rebuilt from the message, is the new picture."""
+    from linreg_helpers._canvas import frame_update
+
+    rng = np.random.default_rng(seed)
+    h, w = 37, 53
+    old = rng.integers(0, 256, (h, w, 4), dtype=np.uint8)
+    new = old.copy()
+    flat = new.reshape(-1, 4)
+    for start in rng.integers(0, h * w, rng.integers(1, 12)):  # runs of random lengths, some across a row's end
+        flat[start : start + rng.integers(1, 2 * w)] ^= np.uint8(1 + seed)
+    if seed % 2:
+        flat[0] ^= 7
+        flat[-1] ^= 7
+    if seed == 4:
+        new[h // 2] ^= 9  # a whole row
+    screen = Screen()
+    meta, buffers = frame_update(old, None)
+    screen.receive({"type": "frame", "width": w, "height": h, **meta}, buffers)
+    meta, buffers = frame_update(new, old.view(np.uint32)[:, :, 0].copy())
+    screen.receive({"type": "frame", "width": w, "height": h, **meta}, buffers)
+    np.testing.assert_array_equal(screen.pixels, new)
+    changed = (new != old).any(axis=2)
+    assert meta["values"] == int(changed.sum())
+    rows = np.flatnonzero(changed.any(axis=1))
+    assert meta["rows"] == [int(rows[0]), int(rows[-1]) + 1]
+    assert frame_update(new, new.view(np.uint32)[:, :, 0].copy()) is None  # nothing changed: no frame
