@@ -603,7 +603,7 @@ class Blitter:
         and a panel drawn before in the same state (the loss toggled back) is a copy
         (:meth:`_restore_place`). None when there is no background, the figure was resized or has
         other axes or figure-level artists (a legend under all panels) than at the last full draw,
-        or a layout engine places the panels (lecture mode: new tick labels may move every panel).
+        or the figure has a layout engine (lecture mode, which keeps one, may place the panels anew).
         """
         if self._background is None or not self.enabled or self._drawn_figure is None:
             return None
