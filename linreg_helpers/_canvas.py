@@ -575,9 +575,10 @@ class Blitter:
     def _draw_animated(self) -> None:
         # by zorder, as a full draw orders each axes' artists (a stable sort: ties keep the order
         # they were added in), so a frame and a full redraw of the same state are the same picture
+        renderer = self.canvas.get_renderer()  # (Figure.draw_artist would look it up for each artist)
         for a in sorted(self.artists, key=lambda a: a.get_zorder()):
             if a.get_visible() and a.figure is not None:
-                self.figure.draw_artist(a)
+                a.draw(renderer)
 
     def invalidate(self) -> None:
         """Forget the background: the next :meth:`update` redraws everything."""
