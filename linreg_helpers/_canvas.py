@@ -425,8 +425,8 @@ def _artist_state(artist: Artist) -> tuple:
         if faces is not None:
             mapped = artist.get_array()
             if mapped is not None:  # coloured by a colour map, as a draw will (its colours are set when drawn)
-                colors = (mapped, artist.norm.vmin, artist.norm.vmax, artist.get_cmap().name)
-                return (*common, _array_key(faces), _array_key(mapped), *colors[1:])
+                norm = artist.norm
+                return (*common, _array_key(faces), _array_key(mapped), norm.vmin, norm.vmax, artist.get_cmap().name)
             colors = (getattr(artist, "_facecolor3d", None), getattr(artist, "_edgecolor3d", None))
             return (*common, _array_key(faces), *(_array_key(c) for c in colors if c is not None))
         return (
@@ -655,15 +655,18 @@ class Blitter:
         """
         if self._background is None or not self.enabled or self._resized():
             return False  # a full draw (the caller's fallback) makes every kept picture anew
+        if not self._refresh(ax):
+            return False
+        self._drawn[ax] = static_state(ax, self.artists)  # what the background shows now (changed_axes)
+        return True
+
+    def _refresh(self, ax) -> bool:
+        """:meth:`refresh_axes`'s work: a remembered picture, ``ax`` drawn in its place, or the kept panel."""
         if self._restore_place(ax):
-            self._drawn[ax] = static_state(ax, self.artists)
             return True
         kept = self._kept[0] if self._kept is not None else None
         if ax is not kept and (self._without is None or self._without[0] is not ax):
-            if not self._refresh_in_place(ax):
-                return False
-            self._drawn[ax] = static_state(ax, self.artists)
-            return True
+            return self._refresh_in_place(ax)
         renderer = self.canvas.get_renderer()
         if self._without is None or self._without[0] is not ax:
             self.enabled = False  # this render is not the screen's background
@@ -685,7 +688,6 @@ class Blitter:
             drawn[y0:y1, x0:x1] = np.asarray(self._without[1])[y0:y1, x0:x1]
             if np.array_equal(drawn, np.asarray(self._without[1])):  # all of ``ax`` is in its place
                 self._remember_place(ax, renderer, place, np.asarray(self._background)[y0:y1, x0:x1])
-        self._drawn[ax] = static_state(ax, self.artists)
         return True
 
     def _resized(self) -> bool:

@@ -134,6 +134,13 @@ class PathArtists:
             self.point.set_data(w[-1:], b[-1:])
 
 
+def _remove_static_collections(ax, blit: Blitter) -> None:
+    """Remove ``ax``'s surface or contour collections, keeping the moving ones (paths drawn as collections)."""
+    moving = set(map(id, blit.artists))
+    for old in [c for c in ax.collections if id(c) not in moving]:
+        old.remove()
+
+
 class SurfacePanel:
     """A rotatable 3D loss surface with descent paths; the z axis is labelled with the loss.
 
@@ -169,9 +176,7 @@ class SurfacePanel:
         The z axis reaches the new surface's top; the view (a learner's rotation) is kept. Show it
         with :meth:`Blitter.refresh_axes` on :attr:`ax` (only this panel is redrawn).
         """
-        moving = set(map(id, self.blit.artists))
-        for old in [c for c in self.ax.collections if id(c) not in moving]:
-            old.remove()
+        _remove_static_collections(self.ax, self.blit)
         if weights is not None:
             self.weights, self.biases = weights, biases
             self.ax.set_xlim(weights[0], weights[-1])
@@ -217,9 +222,7 @@ class ContourPanel:
 
         Show it with :meth:`Blitter.refresh_axes` on :attr:`ax` (only this panel is redrawn).
         """
-        moving = set(map(id, self.blit.artists))
-        for old in [c for c in self.ax.collections if id(c) not in moving]:
-            old.remove()
+        _remove_static_collections(self.ax, self.blit)
         xlabel, ylabel = self.ax.get_xlabel(), self.ax.get_ylabel()
         draw_contour(self.ax, weights, biases, Z, lecture=self.lecture)
         self.ax.set_xlabel(xlabel)

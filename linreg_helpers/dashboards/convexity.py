@@ -137,8 +137,7 @@ class ConvexityExplorer(Dashboard):
         self.curve.set_loss(loss)
         self.curve.set_minimum(float(self.loss_along(loss, *(np.array([v]) for v in self.minimum(loss)))[0]))
         self.along.set_label(f"{label} along A→B")
-        legend = self.seg_ax.get_legend() or self.figure.legends[0]
-        legend.get_texts()[0].set_text(f"{label} along A→B")
+        self.seg_ax.get_legend().get_texts()[0].set_text(f"{label} along A→B")  # (not in lecture mode: new panels)
         self.seg_ax.set_ylabel(f"{label}, rescaled to [0, 1]")
         self._loss = loss
 
