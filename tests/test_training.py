@@ -406,6 +406,48 @@ def test_rmse_minibatch_matches_naive_loop_and_survives_a_zero_residual():
     assert np.all(h0.weights == 2.0) and np.all(h0.biases == 1.0) and not h0.diverged
 
 
+def _blackboard_slopes(loss, r, c):
+    """The per-example slopes of the RMSE (of the batch) and Tukey's ρ, from their formulas."""
+    if loss == "rmse":
+        root = math.sqrt(float(np.mean(r**2)))
+        return r / root if root > 0 else np.zeros_like(r)
+    return np.where(np.abs(r) <= c, r * (1 - (r / c) ** 2) ** 2, 0.0)  # ρ' for ρ = c²/6·(1 − (1 − (r/c)²)³)
+
+
+@pytest.mark.parametrize("loss", ["rmse", "tukey", "mae", "huber"])
+@pytest.mark.parametrize("B", [2, 5, 8, 9, 13, N])  # float sums up to 8 examples a batch, numpy above
+@pytest.mark.parametrize("shuffle", [False, True])
+def test_one_feature_minibatch_steps_match_the_blackboard_loop_for_every_loss(loss, B, shuffle):
+    X, y = one_feature_data()
+    y = y.copy()
+    y[::7] += 25.0  # outliers, so that Tukey's and Huber's slopes take both branches
+    c, delta, lr, epochs = 4.0, 1.0, 0.003, 6
+    h = lh.gradient_descent(
+        X, y, learning_rate=lr, epochs=epochs, batch_size=B, loss=loss, c=c, delta=delta, shuffle=shuffle, seed=4
+    )
+    rng = np.random.default_rng(4)
+    theta = np.zeros(2)
+    A = np.column_stack([X, np.ones(N)])
+    path = [theta.copy()]
+    for _ in range(epochs):
+        order = rng.permutation(N) if shuffle and B < N else np.arange(N)
+        for s in range(0, N, B):
+            j = order[s : s + B]
+            r = A[j] @ theta - y[j]
+            if loss in ("rmse", "tukey"):
+                g = _blackboard_slopes(loss, r, c)
+            else:
+                g = np.sign(r) if loss == "mae" else np.clip(r, -delta, delta)
+            theta = theta - lr * A[j].T @ g / len(j)
+            path.append(theta.copy())
+    path = np.array(path)
+    np.testing.assert_allclose(h.weights[:, 0], path[:, 0], rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(h.biases, path[:, 1], rtol=1e-9, atol=1e-12)
+    if loss == "tukey":
+        r = A @ path[-1] - y
+        assert np.any(np.abs(r) > c) and np.any(np.abs(r) <= c)
+
+
 # --------------------------------------------------------------------------- bounded work
 def test_sgd_mae_on_20000_examples_is_not_quadratic():
     import time
