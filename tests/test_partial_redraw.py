@@ -98,3 +98,31 @@ def test_a_new_loss_or_scale_draws_only_the_changed_panels_and_a_second_visit_dr
         _assert_like_a_full_draw(dash, f"after {key} = {values}, twice")
     finally:
         dash.close()
+
+
+def test_an_axis_measures_its_tick_labels_once_a_draw_and_places_its_label_as_matplotlib_does():
+    from linreg_helpers._canvas import _measure_tick_labels_once, new_live_figure
+
+    figures = []
+    for reuse in (False, True):
+        fig = new_live_figure((4, 3), dpi=80)
+        ax = fig.add_subplot()
+        ax.plot([0, 1], [0, 1])
+        ax.set_xlabel("epoch")
+        ax.set_ylabel("MSE")
+        fig.canvas.draw()
+        if reuse:
+            _measure_tick_labels_once(fig)
+        ax.set_ylim(-12345.0, 98765.0)  # wider tick labels: the y label moves left
+        ax.set_xlim(0.0, 1500.0)
+        calls = []
+        own = ax.yaxis._update_ticks
+        ax.yaxis._update_ticks = lambda calls=calls, own=own: calls.append(1) or own()
+        fig.canvas.draw()
+        figures.append((fig, ax.yaxis.label.get_position(), len(calls)))
+    (plain, plain_label, plain_calls), (reused, reused_label, reused_calls) = figures
+    assert reused_label == plain_label
+    assert reused_calls < plain_calls  # the second measuring was skipped
+    np.testing.assert_array_equal(
+        np.asarray(plain.canvas.get_renderer().buffer_rgba()), np.asarray(reused.canvas.get_renderer().buffer_rgba())
+    )
