@@ -238,16 +238,59 @@ def _mse_scalar_sgd(x, y, order_fn, epochs, lr, w, b, spe):
     return np.array(ws)[:, None], np.array(bs)
 
 
-def _batch_sums(xc, yc, idx, starts):
-    """Per-batch centred sums (Σx_c, Σx_c², Σx_c y_c, Σy_c, m) for one feature."""
-    xs, ys = xc[idx], yc[idx]
-    return (
-        np.add.reduceat(xs, starts).tolist(),
-        np.add.reduceat(xs * xs, starts).tolist(),
-        np.add.reduceat(xs * ys, starts).tolist(),
-        np.add.reduceat(ys, starts).tolist(),
-        np.diff(np.append(starts, xs.shape[0])).tolist(),
-    )
+_CHUNK_STEPS = 4096
+"""Steps whose batch sums are computed in one go (a chunk of epochs; see :class:`_EpochOrders`)."""
+
+
+class _EpochOrders:
+    """The order of the examples in each epoch: the natural one, or a new permutation each epoch from one
+    seeded stream. ``orders(epoch)`` is one epoch's; ``orders.many(count)`` the next ``count`` epochs' at
+    once, shape (count, n): the same permutations, drawn from the stream in the same order
+    (``Generator.permuted`` row by row), so a loop may take its epochs a chunk at a time."""
+
+    def __init__(self, n: int, shuffle: bool, seed) -> None:
+        self.n = n
+        self.natural = np.arange(n)
+        self.rng = np.random.default_rng(seed) if shuffle else None
+
+    def __call__(self, epoch: int) -> np.ndarray:
+        return self.natural if self.rng is None else self.rng.permutation(self.n)
+
+    def many(self, count: int) -> np.ndarray:
+        if self.rng is None:
+            return np.broadcast_to(self.natural, (count, self.n))
+        return self.rng.permuted(np.tile(self.natural, (count, 1)), axis=1)
+
+
+def _epoch_chunks(order_fn, epochs: int, batches: int, fixed_order: bool):
+    """``(first epoch, orders (count, n))`` covering ``epochs`` epochs, about :data:`_CHUNK_STEPS` steps a
+    chunk; with a fixed order, one chunk of one epoch (every epoch is the same)."""
+    if fixed_order:
+        yield 0, order_fn(0)[None, :]
+        return
+    chunk = max(1, _CHUNK_STEPS // batches)
+    for first in range(0, epochs, chunk):
+        yield first, order_fn.many(min(chunk, epochs - first))
+
+
+def _sums_by_epoch(xc, yc, order_fn, epochs, starts, fixed_order):
+    """Each epoch's per-batch centred sums (Σx_c, Σx_c², Σx_c y_c, Σy_c, m) for one feature, as lists,
+    computed for a chunk of epochs at a time (five numpy calls a chunk, not five an epoch)."""
+    m = np.diff(np.append(starts, xc.shape[0])).tolist()
+    for _, idx in _epoch_chunks(order_fn, epochs, len(starts), fixed_order):
+        xs, ys = xc[idx], yc[idx]  # (count, n)
+        sums = [
+            np.add.reduceat(xs, starts, axis=1).tolist(),
+            np.add.reduceat(xs * xs, starts, axis=1).tolist(),
+            np.add.reduceat(xs * ys, starts, axis=1).tolist(),
+            np.add.reduceat(ys, starts, axis=1).tolist(),
+        ]
+        if fixed_order:
+            for _ in range(epochs):
+                yield (*(s[0] for s in sums), m)
+            return
+        for e in range(idx.shape[0]):
+            yield (*(s[e] for s in sums), m)
 
 
 def _mse_scalar_batches(x, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
@@ -256,12 +299,9 @@ def _mse_scalar_batches(x, y, order_fn, epochs, lr, w, b, batch_size, fixed_orde
     mx, my = float(x.mean()), float(y.mean())
     xc, yc = x - mx, y - my
     starts = _batch_starts(n, batch_size)
-    sums = _batch_sums(xc, yc, order_fn(0), starts) if fixed_order else None
     ws = [w]
     bs = [b]
-    for epoch in range(epochs):
-        if not fixed_order:
-            sums = _batch_sums(xc, yc, order_fn(epoch), starts)
+    for sums in _sums_by_epoch(xc, yc, order_fn, epochs, starts, fixed_order):
         for sx, sxx, sxy, sy, m in zip(*sums, strict=False):
             c = w * mx + b - my
             sr = w * sx + m * c - sy  # Σ r
@@ -292,22 +332,26 @@ def _mse_matrix(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
     starts = _batch_starts(n, batch_size)
     m = np.diff(np.append(starts, n)).astype(float)  # rows per batch
 
-    def affine_maps(idx):
-        """The rows ``(A, c)`` of one epoch's batches, in the loop's order."""
-        A, c = _epoch_affine_maps(Xc, yc, idx, starts, m, mx, my, lr, d)
-        if d == 2:
-            return np.concatenate([A.reshape(-1, 9), c], axis=1).tolist()
-        return list(zip(A, c, strict=True))
+    nb = starts.shape[0]
 
-    # One epoch's maps at a time (not every epoch's up front): memory O(n/B·d²), not O(steps·d²).
-    rows = affine_maps(order_fn(0))
+    def maps_by_epoch():
+        """Each epoch's rows ``(A, c)`` of its batches, in the loop's order, built a chunk of epochs at a
+        time (memory O(_CHUNK_STEPS·d²), not O(steps·d²))."""
+        for _, idx in _epoch_chunks(order_fn, epochs, nb, fixed_order):
+            A, c = _epoch_affine_maps(Xc, yc, idx, starts, m, mx, my, lr, d)
+            rows = np.concatenate([A.reshape(-1, 9), c], axis=1).tolist() if d == 2 else list(zip(A, c, strict=True))
+            if fixed_order:
+                for _ in range(epochs):
+                    yield rows
+                return
+            for e in range(idx.shape[0]):
+                yield rows[e * nb : (e + 1) * nb]
+
     theta = np.append(w, b).astype(float)
     if d == 2:
         t0, t1, t2 = theta.tolist()
         path = [(t0, t1, t2)]
-        for epoch in range(epochs):
-            if epoch and not fixed_order:
-                rows = affine_maps(order_fn(epoch))
+        for rows in maps_by_epoch():
             for a00, a01, a02, a10, a11, a12, a20, a21, a22, c0, c1, c2 in rows:
                 t0, t1, t2 = (
                     a00 * t0 + a01 * t1 + a02 * t2 + c0,
@@ -320,9 +364,7 @@ def _mse_matrix(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
     else:
         t = theta
         path = [t]
-        for epoch in range(epochs):
-            if epoch and not fixed_order:
-                rows = affine_maps(order_fn(epoch))
+        for rows in maps_by_epoch():
             for Aj, cj in rows:
                 t = Aj @ t + cj
                 path.append(t)
@@ -333,12 +375,15 @@ def _mse_matrix(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
 
 
 def _epoch_affine_maps(Xc, yc, idx, all_starts, m, mx, my, lr, d):
-    """``A`` (batches, d+1, d+1) and ``c`` (batches, d+1) of the steps θ ← Aθ + c of one epoch."""
-    xs, ys = Xc[idx], yc[idx]
-    sx = np.add.reduceat(xs, all_starts, axis=0)  # (batches, d)
-    sxx = np.add.reduceat(xs[:, :, None] * xs[:, None, :], all_starts, axis=0)  # (batches, d, d)
-    sxy = np.add.reduceat(xs * ys[:, None], all_starts, axis=0)
-    sy = np.add.reduceat(ys, all_starts)
+    """``A`` (steps, d+1, d+1) and ``c`` (steps, d+1) of the steps θ ← Aθ + c of the epochs whose orders
+    are the rows of ``idx`` (count, n): every batch of the first epoch, then of the next."""
+    xs, ys = Xc[idx], yc[idx]  # (count, n, d), (count, n)
+    count = idx.shape[0]
+    sx = np.add.reduceat(xs, all_starts, axis=1).reshape(-1, d)  # (steps, d)
+    sxx = np.add.reduceat(xs[..., :, None] * xs[..., None, :], all_starts, axis=1).reshape(-1, d, d)
+    sxy = np.add.reduceat(xs * ys[..., None], all_starts, axis=1).reshape(-1, d)
+    sy = np.add.reduceat(ys, all_starts, axis=1).ravel()
+    m = np.tile(m, count)
     u = np.concatenate([sx + m[:, None] * mx, m[:, None]], axis=1)  # sr = u·θ − v
     v = m * my + sy
     P = np.concatenate([sxx + sx[:, :, None] * mx[None, None, :], sx[:, :, None]], axis=2)  # srx = Pθ − q
@@ -561,7 +606,7 @@ def _general_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order, los
 def _mse_scalar_general(x, y, order_fn, epochs, lr, w, b, batch_size, fixed_order, momentum, factors, l2):
     """One feature, the MSE, with momentum, a schedule and/or L2: :func:`_general_loop` on Python floats.
 
-    Each batch's centred sums come from :func:`_batch_sums` once per epoch (as in
+    Each batch's centred sums come from :func:`_sums_by_epoch` (as in
     :func:`_mse_scalar_batches`); a step is then a few float operations instead of a few numpy
     calls (≈ 1 µs instead of ≈ 15 µs), so SGD with a schedule on a dashboard's data keeps up
     with a slider. The update is the general loop's: ``∇ = batch gradient + (2α w, 0)``,
@@ -571,13 +616,10 @@ def _mse_scalar_general(x, y, order_fn, epochs, lr, w, b, batch_size, fixed_orde
     mx, my = float(x.mean()), float(y.mean())
     xc, yc = x - mx, y - my
     starts = _batch_starts(n, batch_size)
-    sums = _batch_sums(xc, yc, order_fn(0), starts) if fixed_order else None
     ws = [w]
     bs = [b]
     vw = vb = 0.0
-    for epoch in range(epochs):
-        if not fixed_order:
-            sums = _batch_sums(xc, yc, order_fn(epoch), starts)
+    for epoch, sums in enumerate(_sums_by_epoch(xc, yc, order_fn, epochs, starts, fixed_order)):
         rate = lr * factors[epoch]
         for sx, sxx, sxy, sy, m in zip(*sums, strict=False):
             c = w * mx + b - my
@@ -782,16 +824,7 @@ def gradient_descent(
     factors = _schedule_factors(schedule, epochs)
 
     fixed_order = not shuffle or B == n
-    if fixed_order:
-        natural = np.arange(n)
-
-        def order_fn(epoch: int) -> np.ndarray:
-            return natural
-    else:
-        rng = np.random.default_rng(seed)
-
-        def order_fn(epoch: int) -> np.ndarray:
-            return rng.permutation(n)
+    order_fn = _EpochOrders(n, not fixed_order, seed)
 
     with np.errstate(all="ignore"):
         if general and loss == "mse" and M == 1:
