@@ -457,72 +457,75 @@ def _residual_scalar_batches(x, y, order_fn, epochs, lr, w, b, batch_size, fixed
     """One feature, batch size > 1, MAE / Huber / RMSE / Tukey: :func:`_residual_loss_loop`'s step on
     each batch's 1-D slices, with ``w`` and ``b`` as floats.
 
-    A step is five small numpy calls into one reused buffer (the residuals, then their slopes in
-    place) and one product ``[x_b; 1] · g`` for both sums, instead of the general loop's dozen calls
-    and temporaries on (m, 1) arrays; batches of up to :data:`_SMALL_BATCH` examples are summed in
-    plain floats. The same steps up to rounding in the last bits (the sums' order).
+    The examples' orders come a chunk of epochs at a time (:func:`_epoch_chunks`). Batches of up to
+    :data:`_SMALL_BATCH` examples are summed in plain floats; a larger batch's step is five small
+    numpy calls into one reused buffer (the residuals, then their slopes in place) and one product
+    ``[x_b; 1] · g`` for both sums, instead of the general loop's dozen calls and temporaries on
+    (m, 1) arrays. The same steps up to rounding in the last bits (the sums' order).
     """
-    starts = _batch_starts(x.shape[0], batch_size).tolist()
+    n = x.shape[0]
+    starts = _batch_starts(n, batch_size).tolist()
+    bounds = [(s, min(s + batch_size, n)) for s in starts]
+    small = batch_size <= _SMALL_BATCH
     buf = np.empty(batch_size)
     ws = [w]
     bs = [b]
-    batches = None
-    for epoch in range(epochs):
-        if batches is None or not fixed_order:
-            idx = order_fn(epoch)
-            xs, ys = x[idx], y[idx]
-            batches = []
-            for s in starts:
-                xb, yb = xs[s : s + batch_size], ys[s : s + batch_size]
-                m = xb.shape[0]
-                if m <= _SMALL_BATCH:  # (x_j, y_j) pairs as floats
-                    batches.append((None, list(zip(xb.tolist(), yb.tolist(), strict=True)), None, float(m), None))
-                else:  # x_b, y_b, [x_b; 1] (2, m), m, the buffer's first m entries
-                    batches.append((xb, yb, np.vstack([xb, np.ones(m)]), float(m), buf[:m]))
-        for xb, yb, ab, m, r in batches:
-            if xb is None:
-                gw, gs = _small_batch_sums(yb, w, b, loss, delta, c, m)
-            else:
-                np.multiply(xb, w, out=r)
-                r += b
-                r -= yb  # r = x w + b − y, as Xb @ w + b − yb
-                if loss == "mae":
-                    np.sign(r, out=r)
-                elif loss == "huber":
-                    np.minimum(r, delta, out=r)
-                    np.maximum(r, -delta, out=r)
-                elif loss == "rmse":
-                    root = math.sqrt(float(r @ r) / m)
-                    if root > 0.0:
-                        r /= root
-                    else:
-                        r[:] = 0.0
+    done = 0
+    for _, idx in _epoch_chunks(order_fn, epochs, len(starts), fixed_order):
+        xs, ys = x[idx], y[idx]  # (count, n)
+        if small:
+            xl, yl = xs.tolist(), ys.tolist()
+        else:
+            ab = np.stack([xs, np.ones_like(xs)], axis=1)  # (count, 2, n): [x; 1] of each epoch's order
+        for e in range(epochs if fixed_order else idx.shape[0]):
+            row = 0 if fixed_order else e
+            for s, t in bounds:
+                m = float(t - s)
+                if small:
+                    gw, gs = _small_batch_sums(xl[row][s:t], yl[row][s:t], w, b, loss, delta, c, m)
                 else:
-                    r[:] = _tukey_psi(r, c)
-                gw, gs = (ab @ r).tolist()
-            w = w - lr * gw / m
-            b = b - lr * gs / m
-            ws.append(w)
-            bs.append(b)
-        if not (abs(w) < _HUGE and abs(b) < _HUGE):
-            break
+                    r = buf[: t - s]
+                    np.multiply(xs[row, s:t], w, out=r)
+                    r += b
+                    r -= ys[row, s:t]  # r = x w + b − y, as Xb @ w + b − yb
+                    if loss == "mae":
+                        np.sign(r, out=r)
+                    elif loss == "huber":
+                        np.minimum(r, delta, out=r)
+                        np.maximum(r, -delta, out=r)
+                    elif loss == "rmse":
+                        root = math.sqrt(float(r @ r) / m)
+                        if root > 0.0:
+                            r /= root
+                        else:
+                            r[:] = 0.0
+                    else:
+                        r[:] = _tukey_psi(r, c)
+                    gw, gs = (ab[row, :, s:t] @ r).tolist()
+                w = w - lr * gw / m
+                b = b - lr * gs / m
+                ws.append(w)
+                bs.append(b)
+            done += 1
+            if not (abs(w) < _HUGE and abs(b) < _HUGE) or done == epochs:
+                return np.array(ws, dtype=float)[:, None], np.array(bs, dtype=float)
     return np.array(ws, dtype=float)[:, None], np.array(bs, dtype=float)
 
 
-def _small_batch_sums(pairs, w, b, loss, delta, c, m):
-    """``(Σ gⱼ xⱼ, Σ gⱼ)`` over a small batch's ``(xⱼ, yⱼ)`` pairs, gⱼ the slope of the loss at the
-    residual rⱼ (as :func:`_residual_slopes`)."""
+def _small_batch_sums(xb, yb, w, b, loss, delta, c, m):
+    """``(Σ gⱼ xⱼ, Σ gⱼ)`` over a small batch's examples (lists ``xb``, ``yb``), gⱼ the slope of the loss at
+    the residual rⱼ (as :func:`_residual_slopes`)."""
     gw = gs = 0.0
     if loss == "rmse":
-        rs = [w * xj + b - yj for xj, yj in pairs]
+        rs = [w * xj + b - yj for xj, yj in zip(xb, yb, strict=True)]
         root = math.sqrt(sum(r * r for r in rs) / m)
         if root == 0.0:
             return 0.0, 0.0
-        for (xj, _), r in zip(pairs, rs, strict=True):
+        for xj, r in zip(xb, rs, strict=True):
             gw += r / root * xj
             gs += r / root
         return gw, gs
-    for xj, yj in pairs:
+    for xj, yj in zip(xb, yb, strict=True):
         r = w * xj + b - yj
         if loss == "mae":
             g = float((r > 0.0) - (r < 0.0))
