@@ -49,6 +49,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.spines import Spine
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from ._agg_text import TextCachingRendererAgg
 
@@ -549,6 +550,39 @@ def _reuse_boxes(axis) -> None:
     axis._get_tick_boxes_siblings = get_tick_boxes_siblings
 
 
+def _ink_extent(before: np.ndarray, after: np.ndarray) -> Bbox | None:
+    """The box (display pixels, origin at the bottom, padded by 2) of the pixels that differ between two
+    RGBA buffers of shape (height, width, 4): where a panel just drew. None if none differ."""
+    differ = np.any(before != after, axis=2)
+    rows = np.flatnonzero(differ.any(axis=1))
+    if rows.size == 0:
+        return None
+    cols = np.flatnonzero(differ.any(axis=0))
+    height = differ.shape[0]
+    return Bbox([[cols[0], height - rows[-1] - 1], [cols[-1] + 1, height - rows[0]]]).padded(2)
+
+
+def _inside(extent: Bbox, place: tuple[int, int, int, int], height: int) -> bool:
+    """True if ``extent`` (display pixels, origin at the bottom, padded by 2) without its padding lies in
+    ``place`` (columns x0:x1, rows y0:y1 of a buffer ``height`` rows high, top row 0)."""
+    x0, x1, y0, y1 = place
+    ink = extent.padded(-2)  # the extents are padded by 2 pixels
+    return ink.x0 >= x0 and ink.x1 <= x1 and height - ink.y1 >= y0 and height - ink.y0 <= y1
+
+
+def _repaint(pixels: np.ndarray, drawn_in: tuple, place: tuple, facecolor) -> np.ndarray:
+    """``place``'s pixels from a picture ``pixels`` of the place ``drawn_in``: the figure's colour, and the
+    picture where the two places overlap."""
+    x0, x1, y0, y1 = place
+    a0, a1, b0, b1 = drawn_in
+    out = np.empty((y1 - y0, x1 - x0, 4), dtype=np.uint8)
+    out[...] = np.round(np.asarray(facecolor) * 255).astype(np.uint8)
+    c0, c1, r0, r1 = max(x0, a0), min(x1, a1), max(y0, b0), min(y1, b1)
+    if c0 < c1 and r0 < r1:
+        out[r0 - y0 : r1 - y0, c0 - x0 : c1 - x0] = pixels[r0 - b0 : r1 - b0, c0 - a0 : c1 - a0]
+    return out
+
+
 class Blitter:
     """Redraw only the moving artists of a figure over a cached background.
 
@@ -717,10 +751,22 @@ class Blitter:
         """
         if self._background is None or not self.enabled or self._resized():
             return False  # a full draw (the caller's fallback) makes every kept picture anew
-        if not self._refresh(ax):
-            return False
-        self._drawn[ax] = static_state(ax, self.artists)  # what the background shows now (changed_axes)
+        self._fresh_state = None
+        try:
+            if not self._refresh(ax):
+                return False
+            self._drawn[ax] = self._drawn_state(ax)  # what the background shows now (changed_axes)
+        finally:
+            self._fresh_state = None
         return True
+
+    _fresh_state = None  # (ax, its static state) as drawn or restored by the refresh under way
+
+    def _drawn_state(self, ax) -> tuple:
+        """``ax``'s :func:`static_state` as the refresh under way left it, worked out once per refresh."""
+        if self._fresh_state is None or self._fresh_state[0] is not ax:
+            self._fresh_state = (ax, static_state(ax, self.artists))
+        return self._fresh_state[1]
 
     def _refresh(self, ax) -> bool:
         """:meth:`refresh_axes`'s work: a remembered picture, ``ax`` drawn in its place, or the kept panel."""
@@ -741,15 +787,16 @@ class Blitter:
                 self.enabled = True
         self.canvas.restore_region(self._without[1])
         self._draw_partial(ax, renderer)
-        self._extents.pop(ax, None)  # a rotation moves its ticks and labels
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        # a rotation moves its ticks and labels: its extent is where its pixels differ from the figure without it
+        self._set_extent(ax, _ink_extent(np.asarray(self._without[1]), np.asarray(self._background)))
         place = self._place(ax, renderer)
         if place is not None:
             x0, x1, y0, y1 = place
             drawn = np.asarray(self._background).copy()
             drawn[y0:y1, x0:x1] = np.asarray(self._without[1])[y0:y1, x0:x1]
             if np.array_equal(drawn, np.asarray(self._without[1])):  # all of ``ax`` is in its place
-                self._remember_place(ax, renderer, place, np.asarray(self._background)[y0:y1, x0:x1])
+                self._remember_place(ax, place, np.asarray(self._background)[y0:y1, x0:x1])
         return True
 
     def _resized(self) -> bool:
@@ -767,9 +814,17 @@ class Blitter:
             self._partial = False
 
     def _extent(self, ax, renderer):
+        """Where ``ax`` draws (display pixels, padded by 2): measured by matplotlib after a full draw, or the
+        pixels its last partial redraw changed (:func:`_ink_extent`)."""
         if ax not in self._extents:
             self._extents[ax] = ax.get_tightbbox(renderer).padded(2)
         return self._extents[ax]
+
+    def _set_extent(self, ax, extent) -> None:
+        if extent is None:  # nothing drawn that differs: measure when needed
+            self._extents.pop(ax, None)
+        else:
+            self._extents[ax] = extent
 
     def _place(self, ax, renderer) -> tuple[int, int, int, int] | None:
         """``ax``'s place: columns x0:x1 and rows y0:y1 of the buffer (top row 0) that only ``ax`` draws
@@ -795,10 +850,11 @@ class Blitter:
         self.canvas.restore_region(self._background)
         pixels = np.asarray(renderer.buffer_rgba())
         pixels[y0:y1, x0:x1] = np.round(np.asarray(self.figure.get_facecolor()) * 255).astype(np.uint8)
+        wiped = pixels.copy()
         self._draw_partial(ax, renderer)
-        self._extents.pop(ax, None)  # new ticks and labels
+        self._set_extent(ax, _ink_extent(wiped, pixels))  # new ticks and labels: where it drew
         self._set_place(ax, place, pixels[y0:y1, x0:x1].copy())
-        self._remember_place(ax, renderer, place, pixels[y0:y1, x0:x1])
+        self._remember_place(ax, place, pixels[y0:y1, x0:x1])
         return True
 
     def _set_place(self, ax, place, new) -> None:
@@ -817,16 +873,19 @@ class Blitter:
     PLACES_KEPT = 8
     """Static pictures remembered per panel (a panel's place is about 0.4 MB; they go at each full draw)."""
 
-    def _remember_place(self, ax, renderer, place, pixels) -> None:
-        """Remember ``pixels``, ``ax``'s place as just drawn, under its static state (:func:`static_state`)."""
+    def _remember_place(self, ax, place, pixels) -> None:
+        """Remember ``pixels``, ``ax``'s place as just drawn, under its static state (:func:`static_state`), with
+        its extent as just drawn (for when the picture is shown again without a draw)."""
+        extent = self._extents.get(ax)
+        if extent is None or not _inside(extent, place, self._height()):
+            return  # some of its ink lies outside its place: the picture would not show all of it
         cache = self._places.setdefault(ax, OrderedDict())
-        self._extents.pop(ax, None)  # drawn anew: its ticks and labels are where the picture shows them
-        # A 3D panel's ticks and labels are placed when it is drawn: its extent is measured now, for when the
-        # picture is shown again without a draw. A 2D panel's is measured when needed (its ticks follow its limits).
-        extent = self._extent(ax, renderer) if ax.name == "3d" else None
-        cache[(static_state(ax, self.artists), place)] = (pixels.copy(), extent)
+        cache[self._drawn_state(ax)] = (pixels.copy(), place, extent)
         while len(cache) > self.PLACES_KEPT:
             cache.popitem(last=False)
+
+    def _height(self) -> int:
+        return np.asarray(self.canvas.get_renderer().buffer_rgba()).shape[0]
 
     def _restore_place(self, ax) -> bool:
         """Show ``ax``'s static part from a remembered picture of the same static state; False if there is none.
@@ -841,22 +900,32 @@ class Blitter:
         place = self._place(ax, renderer)
         if place is None:
             return False
-        key = (static_state(ax, self.artists), place)
-        found = cache.get(key)
+        state = static_state(ax, self.artists)
+        found = cache.get(state)
         if found is None:
             return False
-        new, extent = found
-        cache.move_to_end(key)
+        pixels, drawn_in, extent = found
+        if drawn_in == place:
+            new = pixels
+        elif _inside(extent, place, self._height()):
+            # Its place now has another size (a neighbour's extent changed): all of its ink was in the place
+            # it was drawn in and is in this one, so the rest of this place is the figure's colour.
+            new = _repaint(pixels, drawn_in, place, self.figure.get_facecolor())
+        else:
+            return False
+        cache.move_to_end(state)
         kept = self._kept[0] if self._kept is not None else None
         without_ax = self._without is not None and self._without[0] is ax
         if ax is kept and not without_ax:
             return False  # remembered only when all of ``ax`` was in its place: the figure without it is needed
         self.canvas.restore_region(self._without[1] if without_ax else self._background)
         self._set_place(ax, place, new)
-        if extent is None:
-            self._extents.pop(ax, None)  # measured again when needed, from the artists as they are now
-        else:  # as drawn in that picture: a 3D panel's ticks and labels still sit where its last draw put them
-            self._extents[ax] = extent
+        self._set_extent(ax, extent)  # as drawn in that picture (a 3D panel's ticks sit where that draw put them)
+        if ax.name == "3d":  # the moving paths are projected as its draw would have projected them
+            ax.apply_aspect()
+            ax.M = ax.get_proj()
+            ax.invM = np.linalg.inv(ax.M)
+        self._fresh_state = (ax, state)
         return True
 
     def redraw_axes(self, ax) -> None:

@@ -23,6 +23,19 @@ def _full_draw(dash) -> np.ndarray:
     return _pixels(dash)
 
 
+def _full_draw_aside(dash) -> np.ndarray:
+    """A full draw's pixels (static part, then the moving artists), leaving the blitter's background and
+    remembered pictures as they are."""
+    blitter = dash.blitter
+    blitter.enabled = False  # not the screen's background: its draw event does nothing
+    try:
+        dash.figure.canvas.draw()
+    finally:
+        blitter.enabled = True
+    blitter._draw_animated()
+    return _pixels(dash)
+
+
 def _assert_like_a_full_draw(dash, what: str) -> None:
     shown = _pixels(dash)
     different = (shown != _full_draw(dash)).any(axis=-1)
@@ -94,8 +107,11 @@ def test_a_new_loss_or_scale_draws_only_the_changed_panels_and_a_second_visit_dr
             before = blitter.panel_draws
             dash.set(**{key: value})
             assert blitter.panel_draws == before, f"{name}: {key}={value!r} drew a panel again"
-        assert blitter.full_draws == full
-        _assert_like_a_full_draw(dash, f"after {key} = {values}, twice")
+            assert blitter.full_draws == full
+            # each visit, not only the last: a restored 3D picture must also project the moving paths anew
+            shown = _pixels(dash)
+            different = (shown != _full_draw_aside(dash)).any(axis=-1)
+            assert not different.any(), f"{name}: {key}={value!r} again: {int(different.sum())} pixels differ"
     finally:
         dash.close()
 
@@ -126,3 +142,30 @@ def test_an_axis_measures_its_tick_labels_once_a_draw_and_places_its_label_as_ma
     np.testing.assert_array_equal(
         np.asarray(plain.canvas.get_renderer().buffer_rgba()), np.asarray(reused.canvas.get_renderer().buffer_rgba())
     )
+
+
+def test_a_remembered_picture_fits_a_place_of_another_size():
+    from matplotlib.transforms import Bbox
+
+    from linreg_helpers._canvas import _ink_extent, _inside, _repaint
+
+    white = (1.0, 1.0, 1.0, 1.0)
+    picture = np.full((6, 8, 4), 255, np.uint8)
+    picture[2:4, 3:5] = (10, 20, 30, 255)  # the ink: rows 2-3, columns 3-4 of the place it was drawn in
+    drawn_in = (10, 18, 20, 26)  # columns 10:18, rows 20:26 of the figure
+    for place in [(9, 19, 19, 27), (12, 16, 21, 25), (8, 15, 22, 30)]:  # larger, smaller, shifted
+        out = _repaint(picture, drawn_in, place, white)
+        x0, x1, y0, y1 = place
+        assert out.shape == (y1 - y0, x1 - x0, 4)
+        expected = np.full_like(out, 255)
+        expected[22 - y0 : 24 - y0, 13 - x0 : 15 - x0] = (10, 20, 30, 255)
+        np.testing.assert_array_equal(out, expected)
+    # the ink's extent from the pixels a drawing changed, in display pixels (origin at the bottom), padded by 2
+    before = np.full((40, 30, 4), 255, np.uint8)
+    after = before.copy()
+    after[22:24, 13:15] = (10, 20, 30, 255)
+    extent = _ink_extent(before, after)
+    assert extent.bounds == pytest.approx((11.0, 14.0, 6.0, 6.0))
+    assert _ink_extent(before, before) is None
+    assert _inside(extent, (13, 15, 22, 24), 40) and not _inside(extent, (14, 15, 22, 24), 40)
+    assert not _inside(Bbox([[11.0, 14.0], [17.0, 21.0]]), (13, 15, 22, 24), 40)

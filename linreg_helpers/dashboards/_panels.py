@@ -165,6 +165,11 @@ class SurfacePanel:
         name = label.split()[0]  # "MSE"
         # in lecture mode a z label sticks out on the right of a small panel: the title names the loss instead
         if self.zlabel and not (sizes(self.lecture) is sizes(True) and name in title):
+            # Upright for every loss: matplotlib turns a label of over four letters ("Huber") along the
+            # axis at a draw and leaves it turned for the next name ("MAE"), so one loss's panel would
+            # look different after another's.
+            self.ax.zaxis.set_rotate_label(False)
+            self.ax.zaxis.label.set_rotation(0)
             self.ax.set_zlabel(name, labelpad=-1, fontsize=sizes(self.lecture).font - 1)
         if self.ax.get_title().replace("\n", " ") != title:  # a title lecture mode broke onto two lines stays so
             self.ax.set_title(title, fontsize=sizes(self.lecture).title)
