@@ -216,6 +216,30 @@ def largest_stable_learning_rate(X: np.ndarray) -> float:
     return rate
 
 
+def _mse_two_feature_sgd(X, y, order_fn, epochs, lr, w, b):
+    """Two features, batch size 1 (the many-features dashboard's SGD): the residual form on Python floats.
+
+    A step is ``r = w₁x₁ + w₂x₂ + b − y``, then ``θ ← θ − 2η r (x₁, x₂, 1)``: a few float operations
+    instead of the affine maps' twelve numbers a step (:func:`_mse_matrix`).
+    """
+    w1, w2 = (float(v) for v in w)
+    path = [(w1, w2, b)]
+    k = 2.0 * lr
+    for _, idx in _epoch_chunks(order_fn, epochs, X.shape[0], False):
+        for row in idx:
+            for x1, x2, yj in zip(X[row, 0].tolist(), X[row, 1].tolist(), y[row].tolist(), strict=True):
+                g = k * (w1 * x1 + w2 * x2 + b - yj)
+                w1 -= g * x1
+                w2 -= g * x2
+                b -= g
+                path.append((w1, w2, b))
+            if not (abs(w1) < _HUGE and abs(w2) < _HUGE and abs(b) < _HUGE):
+                out = np.asarray(path, dtype=float)
+                return out[:, :2], out[:, 2]
+    out = np.asarray(path, dtype=float)
+    return out[:, :2], out[:, 2]
+
+
 def _batch_starts(n: int, batch_size: int) -> np.ndarray:
     return np.arange(0, n, batch_size)
 
@@ -840,6 +864,8 @@ def gradient_descent(
             )
         elif loss == "mse" and M == 1 and B == 1:
             W, Bs = _mse_scalar_sgd(X2[:, 0], y1, order_fn, epochs, lr, float(w[0]), b, spe)
+        elif loss == "mse" and M == 2 and B == 1:
+            W, Bs = _mse_two_feature_sgd(X2, y1, order_fn, epochs, lr, w, b)
         elif loss == "mse" and M == 1:
             W, Bs = _mse_scalar_batches(X2[:, 0], y1, order_fn, epochs, lr, float(w[0]), b, B, fixed_order)
         elif loss == "mse":

@@ -406,6 +406,18 @@ def test_rmse_minibatch_matches_naive_loop_and_survives_a_zero_residual():
     assert np.all(h0.weights == 2.0) and np.all(h0.biases == 1.0) and not h0.diverged
 
 
+@pytest.mark.parametrize("shuffle", [False, True])
+@pytest.mark.parametrize("seed", [0, 7])
+def test_two_feature_sgd_matches_the_textbook_loop(shuffle, seed):
+    X, y = lh.make_linear_data(N, weights=[1.5, -0.5], bias=0.3, noise=0.5, x_range=(0.0, 2.0), seed=seed)
+    kw = dict(lr=0.02, epochs=7, batch_size=1, shuffle=shuffle, seed=seed)
+    h = lh.gradient_descent(X, y, learning_rate=0.02, epochs=7, batch_size=1, shuffle=shuffle, seed=seed)
+    assert h.steps == 7 * N
+    assert_history_matches(h, textbook_loop(X, y, **kw))
+    runaway = lh.gradient_descent(X, y, learning_rate=50.0, epochs=7, batch_size=1, seed=seed)
+    assert runaway.diverged and runaway.weights.shape[1] == 2
+
+
 def _blackboard_slopes(loss, r, c):
     """The per-example slopes of the RMSE (of the batch) and Tukey's ρ, from their formulas."""
     if loss == "rmse":
