@@ -169,3 +169,25 @@ def test_a_remembered_picture_fits_a_place_of_another_size():
     assert _ink_extent(before, before) is None
     assert _inside(extent, (13, 15, 22, 24), 40) and not _inside(extent, (14, 15, 22, 24), 40)
     assert not _inside(Bbox([[11.0, 14.0], [17.0, 21.0]]), (13, 15, 22, 24), 40)
+
+
+@pytest.mark.parametrize(
+    "name, key, values", [("many_features", "standardise", (True, False)), ("convexity", "loss", ("mae", "mse"))]
+)
+def test_a_surface_shown_again_reuses_the_collections_built_for_it(name, key, values):
+    dash = lh.DASHBOARDS[name]()
+    try:
+        dash.update()
+        panels = [ax for ax in dash.figure.axes if ax.collections]
+        moving = set(map(id, dash.blitter.artists))
+        first = {ax: [id(c) for c in ax.collections if id(c) not in moving] for ax in panels}
+        dash.set(**{key: values[0]})
+        other = {ax: [id(c) for c in ax.collections if id(c) not in moving] for ax in panels}
+        assert any(set(other[ax]).isdisjoint(first[ax]) for ax in panels)  # another surface: built anew
+        dash.set(**{key: values[1]})
+        again = {ax: [id(c) for c in ax.collections if id(c) not in moving] for ax in panels}
+        assert again == first  # the same objects, in the same order: nothing built
+        shown = _pixels(dash)
+        assert (shown == _full_draw_aside(dash)).all()
+    finally:
+        dash.close()
