@@ -191,3 +191,19 @@ def test_a_surface_shown_again_reuses_the_collections_built_for_it(name, key, va
         assert (shown == _full_draw_aside(dash)).all()
     finally:
         dash.close()
+
+
+@pytest.mark.parametrize("name", ["gradient_descent", "batch_size", "convexity", "training_in_practice"])
+def test_a_fit_panel_without_residuals_keeps_its_data_points_in_the_background(name):
+    dash = lh.DASHBOARDS[name]()
+    try:
+        moving = set(map(id, dash.blitter.artists))
+        ax = dash.fit.ax
+        assert ax.collections and not any(id(c) in moving for c in ax.collections)  # not redrawn each frame
+        assert not any(id(s) in moving for s in ax.spines.values())
+        with pytest.raises(ValueError, match="residuals=True"):
+            dash.fit.set(1.0, 0.0, residuals=True)
+        dash.update()
+        _assert_like_a_full_draw(dash, "with its points in the background")
+    finally:
+        dash.close()

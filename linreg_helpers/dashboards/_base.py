@@ -380,7 +380,8 @@ class Dashboard(widgets.VBox):
 
     def fit_panel(self, spec, title: str, **options: Any) -> FitPanel:
         """The data-and-model panel in the subplot ``spec`` (a gridspec cell) of this dashboard's figure,
-        on its data, labels and size; ``options`` go to :class:`FitPanel` (``moving_data``, ``y_span``)."""
+        on its data, labels and size; ``options`` go to :class:`FitPanel` (``moving_data``, ``residuals``,
+        ``y_span``)."""
         return FitPanel(
             self.figure.add_subplot(spec),
             self.blitter,

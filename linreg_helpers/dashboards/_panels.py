@@ -34,7 +34,12 @@ __all__: list[str] = []
 
 
 class FitPanel:
-    """Data, a fitted line with optional residuals, and extra comparison lines."""
+    """Data, a fitted line with optional residuals, and extra comparison lines.
+
+    ``residuals=True`` makes the residual segments a moving artist (under the data points, which are
+    then redrawn with each frame, over them: ``Blitter.lift_static_above``); a panel that never shows
+    residuals leaves them out, so its data points and frame stay in the cached background.
+    """
 
     def __init__(
         self,
@@ -48,6 +53,7 @@ class FitPanel:
         ylabel="y",
         title="Data and model",
         moving_data=False,
+        residuals=False,
         y_span=None,
     ):
         self.ax, self.x, self.y = ax, x, y
@@ -56,7 +62,11 @@ class FitPanel:
         if moving_data:
             blit.add(self.art.scatter)
         blit.add(self.art.line)
-        blit.add(self.art.residuals)
+        self.residuals = residuals
+        if residuals:
+            blit.add(self.art.residuals)
+        else:
+            self.art.residuals.remove()
         self.extra: dict[str, object] = {}
         self._blit, self._s = blit, s
         lo, hi = (float(y.min()), float(y.max())) if y_span is None else y_span
@@ -80,6 +90,8 @@ class FitPanel:
         self.ax.legend(loc=loc, ncol=ncol, fontsize=self._s.font - 1, frameon=True, framealpha=0.85)
 
     def set(self, w: float, b: float, residuals: bool = False) -> None:
+        if residuals and not self.residuals:
+            raise ValueError("This panel was built without residuals: build it with FitPanel(..., residuals=True).")
         set_fit(self.art, self.x, self.y, w, b, residuals)
 
     def set_data(self, y) -> None:

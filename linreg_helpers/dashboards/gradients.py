@@ -88,7 +88,7 @@ class GradientExplorer(Dashboard):
         )
         Z = loss_surface(self.X, self.y, self.weights, self.biases)
         self.zmax = float(Z.max())
-        self.fit = self.fit_panel(gs[0, 0], "The line at (w, b); dashed: one step later")
+        self.fit = self.fit_panel(gs[0, 0], "The line at (w, b); dashed: one step later", residuals=True)
         self.fit.add_line("step", COLORS["full"], "after one full-batch step", ls="--", lw_scale=0.8)
         self.surface = SurfacePanel(
             fig.add_subplot(gs[0, 2], projection="3d"),

@@ -65,7 +65,7 @@ class ModelExplorer(Dashboard):
     def build(self) -> None:
         fig, lec = self.figure, self.lecture
         gs = fig.add_gridspec(2, 2, left=0.08, right=0.97, top=0.94, bottom=0.08, hspace=0.42, wspace=0.25)
-        self.fit = self.fit_panel(gs[0, 0], "Data, model and residuals", y_span=fit_span(self.y, 0.35))
+        self.fit = self.fit_panel(gs[0, 0], "Data, model and residuals", y_span=fit_span(self.y, 0.35), residuals=True)
         self.fit.art.line.set_label("your line")
         self.fit.add_line("gd", COLORS["path"], "after descent", ls="--")
         self.fit.legend(ncol=2)
