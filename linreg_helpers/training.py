@@ -216,7 +216,7 @@ def largest_stable_learning_rate(X: np.ndarray) -> float:
     return rate
 
 
-def _mse_two_feature_sgd(X, y, order_fn, epochs, lr, w, b):
+def _mse_two_feature_sgd(X, y, order_fn, epochs, lr, w, b, fixed_order):
     """Two features, batch size 1 (the many-features dashboard's SGD): the residual form on Python floats.
 
     A step is ``r = w₁x₁ + w₂x₂ + b − y``, then ``θ ← θ − 2η r (x₁, x₂, 1)``: a few float operations
@@ -225,17 +225,20 @@ def _mse_two_feature_sgd(X, y, order_fn, epochs, lr, w, b):
     w1, w2 = (float(v) for v in w)
     path = [(w1, w2, b)]
     k = 2.0 * lr
-    for _, idx in _epoch_chunks(order_fn, epochs, X.shape[0], False):
-        for row in idx:
-            for x1, x2, yj in zip(X[row, 0].tolist(), X[row, 1].tolist(), y[row].tolist(), strict=True):
-                g = k * (w1 * x1 + w2 * x2 + b - yj)
-                w1 -= g * x1
-                w2 -= g * x2
-                b -= g
-                path.append((w1, w2, b))
-            if not (abs(w1) < _HUGE and abs(w2) < _HUGE and abs(b) < _HUGE):
-                out = np.asarray(path, dtype=float)
-                return out[:, :2], out[:, 2]
+
+    def prepare(idx):
+        columns = X[idx, 0].tolist(), X[idx, 1].tolist(), y[idx].tolist()
+        return lambda e: tuple(column[e] for column in columns)
+
+    for x1s, x2s, ys in _by_epoch(order_fn, epochs, X.shape[0], fixed_order, prepare):
+        for x1, x2, yj in zip(x1s, x2s, ys, strict=True):
+            g = k * (w1 * x1 + w2 * x2 + b - yj)
+            w1 -= g * x1
+            w2 -= g * x2
+            b -= g
+            path.append((w1, w2, b))
+        if not (abs(w1) < _HUGE and abs(w2) < _HUGE and abs(b) < _HUGE):
+            break
     out = np.asarray(path, dtype=float)
     return out[:, :2], out[:, 2]
 
@@ -286,22 +289,33 @@ class _EpochOrders:
         return self.rng.permuted(np.tile(self.natural, (count, 1)), axis=1)
 
 
-def _epoch_chunks(order_fn, epochs: int, batches: int, fixed_order: bool):
-    """``(first epoch, orders (count, n))`` covering ``epochs`` epochs, about :data:`_CHUNK_STEPS` steps a
-    chunk; with a fixed order, one chunk of one epoch (every epoch is the same)."""
+def _by_epoch(order_fn, epochs: int, batches: int, fixed_order: bool, prepare):
+    """What each of ``epochs`` epochs needs, worked out a chunk of epochs at a time.
+
+    ``prepare(orders)`` gets the orders of a chunk's epochs, shape (count, n), about
+    :data:`_CHUNK_STEPS` steps' worth, and returns a function from an epoch's row in the chunk to its
+    item (its batch sums, step maps or examples), which must be iterable more than once. With a fixed
+    order every epoch is the same: one chunk of one epoch, its item given ``epochs`` times.
+    """
     if fixed_order:
-        yield 0, order_fn(0)[None, :]
+        item = prepare(order_fn(0)[None, :])(0)
+        for _ in range(epochs):
+            yield item
         return
     chunk = max(1, _CHUNK_STEPS // batches)
     for first in range(0, epochs, chunk):
-        yield first, order_fn.many(min(chunk, epochs - first))
+        orders = order_fn.many(min(chunk, epochs - first))
+        get = prepare(orders)
+        for e in range(orders.shape[0]):
+            yield get(e)
 
 
 def _sums_by_epoch(xc, yc, order_fn, epochs, starts, fixed_order):
     """Each epoch's per-batch centred sums (Σx_c, Σx_c², Σx_c y_c, Σy_c, m) for one feature, as lists,
     computed for a chunk of epochs at a time (five numpy calls a chunk, not five an epoch)."""
     m = np.diff(np.append(starts, xc.shape[0])).tolist()
-    for _, idx in _epoch_chunks(order_fn, epochs, len(starts), fixed_order):
+
+    def prepare(idx):
         xs, ys = xc[idx], yc[idx]  # (count, n)
         sums = [
             np.add.reduceat(xs, starts, axis=1).tolist(),
@@ -309,12 +323,9 @@ def _sums_by_epoch(xc, yc, order_fn, epochs, starts, fixed_order):
             np.add.reduceat(xs * ys, starts, axis=1).tolist(),
             np.add.reduceat(ys, starts, axis=1).tolist(),
         ]
-        if fixed_order:
-            for _ in range(epochs):
-                yield (*(s[0] for s in sums), m)
-            return
-        for e in range(idx.shape[0]):
-            yield (*(s[e] for s in sums), m)
+        return lambda e: (*(column[e] for column in sums), m)
+
+    return _by_epoch(order_fn, epochs, len(starts), fixed_order, prepare)
 
 
 def _mse_scalar_batches(x, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
@@ -358,18 +369,15 @@ def _mse_matrix(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
 
     nb = starts.shape[0]
 
+    def prepare(idx):
+        """A chunk's rows ``(A, c)``, one per batch of each epoch in the loop's order (memory
+        O(_CHUNK_STEPS·d²), not O(steps·d²)), and an epoch's share of them."""
+        A, c = _epoch_affine_maps(Xc, yc, idx, starts, m, mx, my, lr, d)
+        rows = np.concatenate([A.reshape(-1, 9), c], axis=1).tolist() if d == 2 else list(zip(A, c, strict=True))
+        return lambda e: rows[e * nb : (e + 1) * nb]
+
     def maps_by_epoch():
-        """Each epoch's rows ``(A, c)`` of its batches, in the loop's order, built a chunk of epochs at a
-        time (memory O(_CHUNK_STEPS·d²), not O(steps·d²))."""
-        for _, idx in _epoch_chunks(order_fn, epochs, nb, fixed_order):
-            A, c = _epoch_affine_maps(Xc, yc, idx, starts, m, mx, my, lr, d)
-            rows = np.concatenate([A.reshape(-1, 9), c], axis=1).tolist() if d == 2 else list(zip(A, c, strict=True))
-            if fixed_order:
-                for _ in range(epochs):
-                    yield rows
-                return
-            for e in range(idx.shape[0]):
-                yield rows[e * nb : (e + 1) * nb]
+        return _by_epoch(order_fn, epochs, nb, fixed_order, prepare)
 
     theta = np.append(w, b).astype(float)
     if d == 2:
@@ -481,8 +489,8 @@ def _residual_scalar_batches(x, y, order_fn, epochs, lr, w, b, batch_size, fixed
     """One feature, batch size > 1, MAE / Huber / RMSE / Tukey: :func:`_residual_loss_loop`'s step on
     each batch's 1-D slices, with ``w`` and ``b`` as floats.
 
-    The examples' orders come a chunk of epochs at a time (:func:`_epoch_chunks`). Batches of up to
-    :data:`_SMALL_BATCH` examples are summed in plain floats; a larger batch's step is five small
+    The examples come a chunk of epochs at a time (:func:`_by_epoch`). With a batch size of up to
+    :data:`_SMALL_BATCH` the batches are summed in plain floats; otherwise a batch's step is five small
     numpy calls into one reused buffer (the residuals, then their slopes in place) and one product
     ``[x_b; 1] · g`` for both sums, instead of the general loop's dozen calls and temporaries on
     (m, 1) arrays. The same steps up to rounding in the last bits (the sums' order).
@@ -494,45 +502,45 @@ def _residual_scalar_batches(x, y, order_fn, epochs, lr, w, b, batch_size, fixed
     buf = np.empty(batch_size)
     ws = [w]
     bs = [b]
-    done = 0
-    for _, idx in _epoch_chunks(order_fn, epochs, len(starts), fixed_order):
+
+    def prepare(idx):
         xs, ys = x[idx], y[idx]  # (count, n)
         if small:
             xl, yl = xs.tolist(), ys.tolist()
-        else:
-            ab = np.stack([xs, np.ones_like(xs)], axis=1)  # (count, 2, n): [x; 1] of each epoch's order
-        for e in range(epochs if fixed_order else idx.shape[0]):
-            row = 0 if fixed_order else e
-            for s, t in bounds:
-                m = float(t - s)
-                if small:
-                    gw, gs = _small_batch_sums(xl[row][s:t], yl[row][s:t], w, b, loss, delta, c, m)
-                else:
-                    r = buf[: t - s]
-                    np.multiply(xs[row, s:t], w, out=r)
-                    r += b
-                    r -= ys[row, s:t]  # r = x w + b − y, as Xb @ w + b − yb
-                    if loss == "mae":
-                        np.sign(r, out=r)
-                    elif loss == "huber":
-                        np.minimum(r, delta, out=r)
-                        np.maximum(r, -delta, out=r)
-                    elif loss == "rmse":
-                        root = math.sqrt(float(r @ r) / m)
-                        if root > 0.0:
-                            r /= root
-                        else:
-                            r[:] = 0.0
+            return lambda e: (xl[e], yl[e], None)
+        ab = np.stack([xs, np.ones_like(xs)], axis=1)  # (count, 2, n): [x; 1] of each epoch's order
+        return lambda e: (xs[e], ys[e], ab[e])
+
+    for xe, ye, abe in _by_epoch(order_fn, epochs, len(starts), fixed_order, prepare):
+        for s, t in bounds:
+            m = float(t - s)
+            if small:
+                gw, gs = _small_batch_sums(xe[s:t], ye[s:t], w, b, loss, delta, c, m)
+            else:
+                r = buf[: t - s]
+                np.multiply(xe[s:t], w, out=r)
+                r += b
+                r -= ye[s:t]  # r = x w + b − y, as Xb @ w + b − yb
+                if loss == "mae":
+                    np.sign(r, out=r)
+                elif loss == "huber":
+                    np.minimum(r, delta, out=r)
+                    np.maximum(r, -delta, out=r)
+                elif loss == "rmse":
+                    root = math.sqrt(float(r @ r) / m)
+                    if root > 0.0:
+                        r /= root
                     else:
-                        r[:] = _tukey_psi(r, c)
-                    gw, gs = (ab[row, :, s:t] @ r).tolist()
-                w = w - lr * gw / m
-                b = b - lr * gs / m
-                ws.append(w)
-                bs.append(b)
-            done += 1
-            if not (abs(w) < _HUGE and abs(b) < _HUGE) or done == epochs:
-                return np.array(ws, dtype=float)[:, None], np.array(bs, dtype=float)
+                        r[:] = 0.0
+                else:
+                    r[:] = _tukey_psi(r, c)
+                gw, gs = (abe[:, s:t] @ r).tolist()
+            w = w - lr * gw / m
+            b = b - lr * gs / m
+            ws.append(w)
+            bs.append(b)
+        if not (abs(w) < _HUGE and abs(b) < _HUGE):
+            break
     return np.array(ws, dtype=float)[:, None], np.array(bs, dtype=float)
 
 
@@ -865,7 +873,7 @@ def gradient_descent(
         elif loss == "mse" and M == 1 and B == 1:
             W, Bs = _mse_scalar_sgd(X2[:, 0], y1, order_fn, epochs, lr, float(w[0]), b, spe)
         elif loss == "mse" and M == 2 and B == 1:
-            W, Bs = _mse_two_feature_sgd(X2, y1, order_fn, epochs, lr, w, b)
+            W, Bs = _mse_two_feature_sgd(X2, y1, order_fn, epochs, lr, w, b, fixed_order)
         elif loss == "mse" and M == 1:
             W, Bs = _mse_scalar_batches(X2[:, 0], y1, order_fn, epochs, lr, float(w[0]), b, B, fixed_order)
         elif loss == "mse":
