@@ -573,13 +573,18 @@ def _inside(extent: Bbox, place: tuple[int, int, int, int], height: int) -> bool
     return ink.x0 >= x0 and ink.x1 <= x1 and height - ink.y1 >= y0 and height - ink.y0 <= y1
 
 
-def _repaint(pixels: np.ndarray, drawn_in: tuple, place: tuple, facecolor) -> np.ndarray:
-    """``place``'s pixels from a picture ``pixels`` of the place ``drawn_in``: the figure's colour, and the
-    picture where the two places overlap."""
+def _face_pixel(fig: Figure) -> np.ndarray:
+    """The figure's background colour as one RGBA pixel (uint8), as a panel's place is wiped to."""
+    return np.round(np.asarray(fig.get_facecolor()) * 255).astype(np.uint8)
+
+
+def _repaint(pixels: np.ndarray, drawn_in: tuple, place: tuple, face: np.ndarray) -> np.ndarray:
+    """``place``'s pixels from a picture ``pixels`` of the place ``drawn_in``: the pixel ``face`` (the
+    figure's colour), and the picture where the two places overlap."""
     x0, x1, y0, y1 = place
     a0, a1, b0, b1 = drawn_in
     out = np.empty((y1 - y0, x1 - x0, 4), dtype=np.uint8)
-    out[...] = np.round(np.asarray(facecolor) * 255).astype(np.uint8)
+    out[...] = face
     c0, c1, r0, r1 = max(x0, a0), min(x1, a1), max(y0, b0), min(y1, b1)
     if c0 < c1 and r0 < r1:
         out[r0 - y0 : r1 - y0, c0 - x0 : c1 - x0] = pixels[r0 - b0 : r1 - b0, c0 - a0 : c1 - a0]
@@ -794,12 +799,9 @@ class Blitter:
         # a rotation moves its ticks and labels: its extent is where its pixels differ from the figure without it
         self._set_extent(ax, _ink_extent(np.asarray(self._without[1]), np.asarray(self._background)))
         place = self._place(ax, renderer)
-        if place is not None:
+        if place is not None:  # remembered if all of ``ax`` (its extent: where it drew) is in its place
             x0, x1, y0, y1 = place
-            drawn = np.asarray(self._background).copy()
-            drawn[y0:y1, x0:x1] = np.asarray(self._without[1])[y0:y1, x0:x1]
-            if np.array_equal(drawn, np.asarray(self._without[1])):  # all of ``ax`` is in its place
-                self._remember_place(ax, place, np.asarray(self._background)[y0:y1, x0:x1])
+            self._remember_place(ax, place, np.asarray(self._background)[y0:y1, x0:x1])
         return True
 
     def _resized(self) -> bool:
@@ -852,7 +854,7 @@ class Blitter:
         x0, x1, y0, y1 = place
         self.canvas.restore_region(self._background)
         pixels = np.asarray(renderer.buffer_rgba())
-        pixels[y0:y1, x0:x1] = np.round(np.asarray(self.figure.get_facecolor()) * 255).astype(np.uint8)
+        pixels[y0:y1, x0:x1] = _face_pixel(self.figure)
         wiped = pixels.copy()
         self._draw_partial(ax, renderer)
         self._set_extent(ax, _ink_extent(wiped, pixels))  # new ticks and labels: where it drew
@@ -907,20 +909,20 @@ class Blitter:
         found = cache.get(state)
         if found is None:
             return False
+        kept = self._kept[0] if self._kept is not None else None
+        without_ax = self._without is not None and self._without[0] is ax
+        if ax is kept and not without_ax:
+            return False  # remembered only when all of ``ax`` was in its place: the figure without it is needed
         pixels, drawn_in, extent = found
         if drawn_in == place:
             new = pixels
         elif _inside(extent, place, self._height()):
             # Its place now has another size (a neighbour's extent changed): all of its ink was in the place
             # it was drawn in and is in this one, so the rest of this place is the figure's colour.
-            new = _repaint(pixels, drawn_in, place, self.figure.get_facecolor())
+            new = _repaint(pixels, drawn_in, place, _face_pixel(self.figure))
         else:
             return False
         cache.move_to_end(state)
-        kept = self._kept[0] if self._kept is not None else None
-        without_ax = self._without is not None and self._without[0] is ax
-        if ax is kept and not without_ax:
-            return False  # remembered only when all of ``ax`` was in its place: the figure without it is needed
         self.canvas.restore_region(self._without[1] if without_ax else self._background)
         self._set_place(ax, place, new)
         self._set_extent(ax, extent)  # as drawn in that picture (a 3D panel's ticks sit where that draw put them)

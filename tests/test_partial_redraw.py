@@ -149,7 +149,7 @@ def test_a_remembered_picture_fits_a_place_of_another_size():
 
     from linreg_helpers._canvas import _ink_extent, _inside, _repaint
 
-    white = (1.0, 1.0, 1.0, 1.0)
+    white = np.array([255, 255, 255, 255], np.uint8)
     picture = np.full((6, 8, 4), 255, np.uint8)
     picture[2:4, 3:5] = (10, 20, 30, 255)  # the ink: rows 2-3, columns 3-4 of the place it was drawn in
     drawn_in = (10, 18, 20, 26)  # columns 10:18, rows 20:26 of the figure
