@@ -26,8 +26,6 @@ import numpy as np
 from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
 from matplotlib.font_manager import fontManager, get_font
 from matplotlib.ft2font import RenderMode
-from matplotlib.path import Path
-from matplotlib.transforms import Affine2D
 
 TEXTS_KEPT = 2048
 """Texts remembered per renderer (a tick label's glyphs are a few hundred bytes)."""
@@ -96,8 +94,8 @@ class TextCachingRendererAgg(RendererAgg):
         glyphs, rects = found
         for buffer, dx, dy in glyphs:
             self._renderer.draw_text_image(buffer, x + dx, y + dy, 0, gc)
-        if rects:
-            self._draw_rects(gc, x, y, angle, rects)
+        if rects:  # mathtext's rules (fraction bars): Agg's own drawing of them, in the text's colour
+            self._draw_text_glyphs_and_boxes(gc, x, y, angle, (), rects)
 
     def _rasterise(self, x, y, s, prop, angle, ismath, antialiased, features, language):
         """The glyph bitmaps of ``s`` drawn at the whole pixel ``(x, y)``, each with its position in the
@@ -130,23 +128,3 @@ class TextCachingRendererAgg(RendererAgg):
                 buffer *= 0xFF
             glyphs.append((buffer, bitmap.left - x, height - bitmap.top + buffer.shape[0] - y))
         return glyphs, rects
-
-    def _draw_rects(self, gc, x, y, angle, rects) -> None:
-        """Mathtext's rules (fraction bars), as Agg draws them: in the text's colour, at least a pixel thick."""
-        rgba = gc.get_rgb()
-        if len(rgba) == 3 or gc.get_forced_alpha():
-            rgba = (*rgba[:3], gc.get_alpha())
-        gc1 = self.new_gc()
-        gc1.set_linewidth(0)
-        gc1.set_snap(gc.get_snap())
-        for dx, dy, w, h in rects:
-            if gc1.get_snap() in [None, True]:
-                if w < 1:
-                    dx -= (1 - w) / 2
-                    w = 1
-                if h < 1:
-                    dy -= (1 - h) / 2
-                    h = 1
-            path = Path._create_closed([(dx, dy), (dx + w, dy), (dx + w, dy + h), (dx, dy + h)])
-            self._renderer.draw_path(gc1, path, Affine2D().rotate_deg(angle).translate(x, self.height - y), rgba)
-        gc1.restore()
