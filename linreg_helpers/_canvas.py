@@ -52,6 +52,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from ._agg_text import TextCachingRendererAgg
+from ._tick_batches import draw_axis
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)  # anywidget's own imports, not ours to fix
@@ -526,7 +527,10 @@ def _reuse_boxes(axis) -> None:
     def draw(renderer):
         axis._lh_boxes = []  # the first measuring in this draw goes here
         try:
-            own_draw(renderer)
+            if axis.get_rasterized() or axis.get_agg_filter() is not None:
+                own_draw(renderer)
+            else:
+                draw_axis(axis, renderer)  # the same pixels, the tick lines in batches
         finally:
             axis._lh_boxes = None
 

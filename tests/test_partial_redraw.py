@@ -144,6 +144,70 @@ def test_an_axis_measures_its_tick_labels_once_a_draw_and_places_its_label_as_ma
     )
 
 
+def _drawn_both_ways(fig, monkeypatch) -> tuple[np.ndarray, np.ndarray, int]:
+    """``fig`` fully drawn with its axes' tick lines batched, then as matplotlib's ``Axis.draw`` draws them;
+    and how many batches the first draw used."""
+    from matplotlib.axis import Axis
+
+    import linreg_helpers._canvas as canvas
+    import linreg_helpers._tick_batches as tick_batches
+
+    batches = []
+    own = tick_batches._draw_as_one
+    monkeypatch.setattr(tick_batches, "_draw_as_one", lambda lines, r: batches.append(len(lines)) or own(lines, r))
+    pictures = []
+    for draw in (tick_batches.draw_axis, lambda axis, renderer: Axis.draw(axis, renderer)):
+        monkeypatch.setattr(canvas, "draw_axis", draw)
+        fig.canvas.draw()
+        pictures.append(np.asarray(fig.canvas.get_renderer().buffer_rgba()).copy())
+    return pictures[0], pictures[1], len(batches)
+
+
+def test_tick_lines_drawn_in_batches_give_matplotlibs_pixels_with_minor_dashed_and_odd_ticks(monkeypatch):
+    from linreg_helpers._canvas import _measure_tick_labels_once, new_live_figure
+
+    fig = new_live_figure((5, 3), dpi=90)
+    ax = fig.add_subplot()
+    ax.plot([1, 500], [0.02, 300.0])
+    ax.set_yscale("log")  # minor ticks, with a grid of their own
+    ax.grid(True, which="major", axis="y", color="0.8", linewidth=1.0)
+    ax.grid(True, which="minor", axis="y", color="0.8", linewidth=0.4)  # drawn apart from the major ones
+    ax.grid(True, which="major", axis="x", linestyle="--", color="0.3")
+    ax.tick_params(axis="x", direction="inout", top=True, length=6)
+    fig.canvas.draw()
+    ax.xaxis.get_major_ticks()[2].gridline.set_color("red")  # ticks unlike the others
+    ax.yaxis.get_major_ticks()[2].gridline.set_linewidth(2.5)
+    ax.yaxis.get_major_ticks()[1].set_visible(False)
+    _measure_tick_labels_once(fig)
+    batched, stock, batches = _drawn_both_ways(fig, monkeypatch)
+    assert batches >= 4
+    different = (batched != stock).any(axis=-1)
+    assert not different.any(), f"{int(different.sum())} pixels differ from matplotlib's own axis drawing"
+    assert (stock[..., 0].astype(int) - stock[..., 1] > 150).any()  # the red gridline is drawn
+
+
+@pytest.mark.parametrize("name", list(lh.DASHBOARDS))
+def test_every_dashboards_axes_drawn_with_batched_tick_lines_give_matplotlibs_pixels(name, monkeypatch):
+    from benchmarks.dashboard_p95 import random_value
+
+    dash = lh.DASHBOARDS[name]()
+    try:
+        dash.figure.canvas.draw()  # the first full draw sets the axes up (_measure_tick_labels_once)
+        rng = np.random.default_rng(3)
+        keys = [k for k in dash.controls if k != "preset"]
+        for _ in range(4):  # new limits, scales and views
+            key = keys[rng.integers(len(keys))]
+            value = random_value(dash.controls[key], rng)
+            if value is not None:
+                dash.controls[key].value = value
+            batched, stock, batches = _drawn_both_ways(dash.figure, monkeypatch)
+            assert batches > 0
+            different = (batched != stock).any(axis=-1)
+            assert not different.any(), f"{name} after {key}={value!r}: {int(different.sum())} pixels differ"
+    finally:
+        dash.close()
+
+
 def test_a_remembered_picture_fits_a_place_of_another_size():
     from matplotlib.transforms import Bbox
 
