@@ -13,6 +13,9 @@ dashboard's figure drawn both ways), as long as a tick's gridline or marks do no
 tick's label, which they never do on a 2D axes (gridlines are clipped to the axes, labels are outside).
 Lines that differ in any drawn property (colour, width, dashes, clipping, transform, ...) are drawn
 in separate batches, one tick on its own if need be.
+
+It also works the ticks out once a draw: matplotlib works them out a second time (locator, formatter,
+every tick moved) when it places the axis label, to measure the spine with its tick marks.
 """
 
 from __future__ import annotations
@@ -30,19 +33,30 @@ starts simplifying a path (which could join segments differently from separate p
 
 
 def draw_axis(axis, renderer) -> None:
-    """Draw the 2D ``axis`` as ``matplotlib.axis.Axis.draw`` (3.11) does, its tick lines batched."""
+    """Draw the 2D ``axis`` as ``matplotlib.axis.Axis.draw`` (3.11) does, its tick lines batched and its
+    ticks worked out once."""
     if not axis.get_visible():
         return
     renderer.open_group("matplotlib.axis", gid=axis.get_gid())
     ticks = axis._update_ticks()
-    tlb1, tlb2 = axis._get_ticklabel_bboxes(ticks, renderer)
-    draw_ticks(ticks, renderer)
-    # Shift label away from axes to avoid overlapping ticklabels (as matplotlib does).
-    axis._update_label_position(renderer)
-    axis.label.draw(renderer)
-    axis._update_offset_text_position(tlb1, tlb2)
-    axis.offsetText.set_text(axis.major.formatter.get_offset())
-    axis.offsetText.draw(renderer)
+    # Worked out once a draw: placing the axis label measures the spine, whose extent works the ticks out
+    # again (Spine.get_window_extent), with nothing changed in between.
+    own = vars(axis).get("_update_ticks")
+    axis._update_ticks = lambda: ticks
+    try:
+        tlb1, tlb2 = axis._get_ticklabel_bboxes(ticks, renderer)
+        draw_ticks(ticks, renderer)
+        # Shift label away from axes to avoid overlapping ticklabels (as matplotlib does).
+        axis._update_label_position(renderer)
+        axis.label.draw(renderer)
+        axis._update_offset_text_position(tlb1, tlb2)
+        axis.offsetText.set_text(axis.major.formatter.get_offset())
+        axis.offsetText.draw(renderer)
+    finally:
+        if own is None:
+            del axis._update_ticks
+        else:
+            axis._update_ticks = own
     renderer.close_group("matplotlib.axis")
     axis.stale = False
 

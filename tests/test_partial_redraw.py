@@ -185,6 +185,14 @@ def test_tick_lines_drawn_in_batches_give_matplotlibs_pixels_with_minor_dashed_a
     assert not different.any(), f"{int(different.sum())} pixels differ from matplotlib's own axis drawing"
     assert (stock[..., 0].astype(int) - stock[..., 1] > 150).any()  # the red gridline is drawn
 
+    # the ticks are worked out once a draw (matplotlib works them out again to measure the spine)
+    calls = []
+    own = ax.xaxis._update_ticks
+    ax.xaxis._update_ticks = lambda: calls.append(1) or own()
+    ax.xaxis.draw(fig.canvas.get_renderer())
+    assert len(calls) == 1
+    assert ax.xaxis._update_ticks is not own  # the caller's own wrapper is back
+
 
 @pytest.mark.parametrize("name", list(lh.DASHBOARDS))
 def test_every_dashboards_axes_drawn_with_batched_tick_lines_give_matplotlibs_pixels(name, monkeypatch):
