@@ -165,6 +165,7 @@ def _drawn_both_ways(fig, monkeypatch) -> tuple[np.ndarray, np.ndarray, int]:
 
 def test_tick_lines_drawn_in_batches_give_matplotlibs_pixels_with_minor_dashed_and_odd_ticks(monkeypatch):
     from linreg_helpers._canvas import _measure_tick_labels_once, new_live_figure
+    from linreg_helpers._tick_batches import draw_axis
 
     fig = new_live_figure((5, 3), dpi=90)
     ax = fig.add_subplot()
@@ -189,7 +190,7 @@ def test_tick_lines_drawn_in_batches_give_matplotlibs_pixels_with_minor_dashed_a
     calls = []
     own = ax.xaxis._update_ticks
     ax.xaxis._update_ticks = lambda: calls.append(1) or own()
-    ax.xaxis.draw(fig.canvas.get_renderer())
+    draw_axis(ax.xaxis, fig.canvas.get_renderer())
     assert len(calls) == 1
     assert ax.xaxis._update_ticks is not own  # the caller's own wrapper is back
 
