@@ -40,6 +40,7 @@ from ..style import COLORS, sizes
 from ..training import largest_stable_learning_rate
 from . import _lecture
 from ._panels import FitPanel
+from ._recent_runs import RecentRuns
 
 __all__ = ["Dashboard"]
 
@@ -274,6 +275,9 @@ class Dashboard(widgets.VBox):
             self.data_code = "# X, y: the data passed to the dashboard"
         self.X, self.y = self.default_data() if X is None else self._check_data(X, y)
         self.n = int(self.y.shape[0])
+        # the dashboard's descents, as gradient_descent, the last few kept: a move that leaves a run as it was
+        # (the loss view, the x axis, a toggle turned back) finds it instead of running it again
+        self.descend = RecentRuns()
         self.prepare()
         controls = self.make_controls()
         for c in controls.values():  # start on the grid the browser snaps to (see _set_control)

@@ -11,7 +11,7 @@ from .._mse_stats import MSEStats
 from ..data import make_linear_data
 from ..style import COLORS
 from ..surfaces import loss_surface
-from ..training import gradient_descent, largest_stable_learning_rate
+from ..training import largest_stable_learning_rate
 from ._base import Dashboard, _round_sig, code_number, zoomed_grid
 from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, add_surface_star, fit_span, loss_floor, static_legend
 from .descent import learning_rate_slider, loss_view_toggle
@@ -113,7 +113,7 @@ class BatchSizeDashboard(Dashboard):
         """The three training runs for ``values``, by key ``full``, ``mini``, ``sgd``."""
         common = dict(learning_rate=values["learning_rate"], epochs=values["epochs"], seed=values["seed"])
         sizes = {"full": self.n, "mini": values["batch_size"], "sgd": 1}
-        return {k: gradient_descent(self.X, self.y, batch_size=sizes[k], **common) for k, _ in RUNS}
+        return {k: self.descend(self.X, self.y, batch_size=sizes[k], **common) for k, _ in RUNS}
 
     def presets(self):
         lr = _round_sig(self.lr_max, 3)

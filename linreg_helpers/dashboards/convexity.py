@@ -289,7 +289,7 @@ class ConvexityExplorer(Dashboard):
         upper = np.where(above, Ls, chs)
         verts = np.concatenate([np.column_stack([t, chs]), np.column_stack([t, upper])[::-1]])
         self.violation.set_verts([verts])
-        h = gradient_descent(
+        h = self.descend(
             self.X,
             self.y,
             learning_rate=values["learning_rate"],

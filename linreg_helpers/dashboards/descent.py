@@ -10,7 +10,7 @@ from .._mse_stats import MSEStats
 from ..data import make_linear_data
 from ..style import COLORS
 from ..surfaces import loss_surface
-from ..training import gradient_descent, largest_stable_learning_rate
+from ..training import largest_stable_learning_rate
 from ._base import Dashboard, code_number, nice_slider, zoomed_grid
 from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
 
@@ -133,7 +133,7 @@ class DescentDashboard(Dashboard):
 
     def run(self, values):
         """The training run the dashboard shows for ``values``."""
-        return gradient_descent(
+        return self.descend(
             self.X,
             self.y,
             learning_rate=values["learning_rate"],

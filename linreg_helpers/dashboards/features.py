@@ -12,7 +12,7 @@ from .. import _validation as v
 from .._mse_stats import MSEStats
 from ..data import load_dataset
 from ..style import COLORS, sizes
-from ..training import gradient_descent, largest_stable_learning_rate
+from ..training import largest_stable_learning_rate
 from ._base import Dashboard, _round_sig, code_number, snap_to_slider
 from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
 from ._panels_extra import PredictedObservedPanel, tidy_surface_axes
@@ -229,7 +229,7 @@ class ManyFeaturesDashboard(Dashboard):
         changed = key != self._shown
         if changed:
             self._draw_static(key)
-        h = self.history = gradient_descent(
+        h = self.history = self.descend(
             s["X"],
             self.yc,
             learning_rate=values["learning_rate"],

@@ -11,7 +11,6 @@ from ..data import make_linear_data
 from ..plots import style_axes
 from ..style import COLORS
 from ..surfaces import loss_surface
-from ..training import gradient_descent
 from ._base import Dashboard, code_number, nice_slider
 from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
 from ._panels_extra import tidy_surface_axes
@@ -300,9 +299,9 @@ class GradientExplorer(Dashboard):
             The batch run may hold a few steps more (whole epochs); the panel shows the first ``REPEATS``.
         """
         common = dict(learning_rate=values["learning_rate"], w0=values["w"], b0=values["b"])
-        full = gradient_descent(self.X, self.y, epochs=REPEATS, **common)
+        full = self.descend(self.X, self.y, epochs=REPEATS, **common)
         per_epoch = -(-self.n // values["batch_size"])
-        batch = gradient_descent(
+        batch = self.descend(
             self.X,
             self.y,
             epochs=-(-REPEATS // per_epoch),

@@ -11,7 +11,7 @@ from ..losses import _huber_terms
 from ..plots import parameter_grid, style_axes
 from ..style import COLORS
 from ..surfaces import loss_surface
-from ..training import gradient_descent, largest_stable_learning_rate
+from ..training import largest_stable_learning_rate
 from ._base import Dashboard, _round_sig, code_number, nice_slider
 from ._panels import LossCurvePanel, SurfacePanel, add_surface_star, divergence_text, fit_span, static_legend
 from .descent import learning_rate_slider
@@ -304,7 +304,7 @@ class LossExplorer(Dashboard):
         self.median_line.set_xdata([np.median(y)] * 2)
         # descent on the chosen loss itself (RMSE included: its gradient is ∇MSE / (2·RMSE))
         rate = self.effective_rate(values)
-        h = gradient_descent(
+        h = self.descend(
             self.X,
             y,
             learning_rate=rate,

@@ -8,7 +8,6 @@ import numpy as np
 from ..data import make_linear_data
 from ..style import COLORS
 from ..surfaces import loss_surface
-from ..training import gradient_descent
 from ._base import Dashboard, _round_sig, code_number, nice_slider
 from ._panels import (
     ContourPanel,
@@ -174,7 +173,7 @@ class ModelExplorer(Dashboard):
         msg = ""
         self.history = None  # no descent shown (epochs = 0)
         if not by_hand:
-            h = gradient_descent(
+            h = self.descend(
                 self.X,
                 self.y,
                 learning_rate=values["learning_rate"],

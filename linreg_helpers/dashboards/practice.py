@@ -16,7 +16,7 @@ from .._mse_stats import MSEStats
 from ..data import make_linear_data
 from ..style import COLORS
 from ..surfaces import loss_surface
-from ..training import SCHEDULES, gradient_descent, largest_stable_learning_rate
+from ..training import SCHEDULES, largest_stable_learning_rate
 from ._base import Dashboard, _close_widget_tree, code_number, nice_slider, zoomed_grid
 from ._panels import LossCurvePanel, SurfacePanel, divergence_text, loss_floor
 from .descent import learning_rate_slider, rate_on_grid, ratio_text
@@ -192,7 +192,7 @@ class TrainingInPracticeDashboard(Dashboard):
 
     def run(self, values):
         """The training run the dashboard shows for ``values`` (on the training set)."""
-        return gradient_descent(
+        return self.descend(
             self.X_train,
             self.y_train,
             learning_rate=values["learning_rate"],

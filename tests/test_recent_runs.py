@@ -1,0 +1,84 @@
+"""A dashboard's descents are kept by their data and settings (``dashboards/_recent_runs.py``): a move that
+leaves a run as it was finds it, and anything that changes the run computes it anew."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import linreg_helpers as lh
+from linreg_helpers.dashboards._recent_runs import RecentRuns
+
+
+@pytest.fixture
+def data():
+    rng = np.random.default_rng(0)
+    x = rng.uniform(0, 5, 30)
+    return x[:, None], 2.0 * x + 1.0 + rng.normal(0, 0.5, 30)
+
+
+def test_the_same_data_and_settings_give_the_same_run_as_gradient_descent(data):
+    X, y = data
+    runs = RecentRuns()
+    first = runs(X, y, learning_rate=0.02, epochs=20, batch_size=5, seed=3)
+    again = runs(X.copy(), y.copy(), seed=3, batch_size=5, epochs=20, learning_rate=0.02)  # equal copies, any order
+    assert again is first and runs.computed == 1
+    fresh = lh.gradient_descent(X, y, learning_rate=0.02, epochs=20, batch_size=5, seed=3)
+    for name in ("weights", "biases", "losses"):
+        np.testing.assert_array_equal(getattr(first, name), getattr(fresh, name))
+
+
+def test_other_data_or_settings_are_another_run(data):
+    X, y = data
+    runs = RecentRuns()
+    first = runs(X, y, learning_rate=0.02, epochs=20)
+    assert runs(X, y, learning_rate=0.02, epochs=21) is not first
+    assert runs(X, y, learning_rate=0.02, epochs=20, seed=1) is not first
+    y[0] += 1.0  # the same array, other values: known by its bytes, not its identity
+    changed = runs(X, y, learning_rate=0.02, epochs=20)
+    assert changed is not first and changed.losses[0] != first.losses[0]
+    assert runs.computed == 4
+
+
+def test_a_schedule_function_is_never_kept_and_old_runs_go_first(data):
+    X, y = data
+    runs = RecentRuns(size=2)
+    runs(X, y, learning_rate=0.02, epochs=5, schedule=lambda k: 1.0)
+    runs(X, y, learning_rate=0.02, epochs=5, schedule=lambda k: 1.0)
+    assert runs.computed == 2
+    a = runs(X, y, learning_rate=0.01, epochs=5)
+    runs(X, y, learning_rate=0.02, epochs=5)
+    runs(X, y, learning_rate=0.01, epochs=5)  # a used again: now the newest
+    runs(X, y, learning_rate=0.03, epochs=5)  # the 0.02 run goes
+    assert runs(X, y, learning_rate=0.01, epochs=5) is a
+    assert runs.computed == 5
+    runs(X, y, learning_rate=0.02, epochs=5)
+    assert runs.computed == 6
+
+
+@pytest.mark.parametrize(
+    ("name", "moves"),
+    [
+        ("batch_size", {"loss_view": ["gap", "loss"], "x_axis": ["steps", "epochs"]}),
+        ("many_features", {"loss_view": ["gap", "loss"], "standardise": [True, False]}),
+        ("convexity", {"loss_view": ["gap", "loss"]}),
+        ("gradient_descent", {"loss_view": ["gap", "loss"]}),
+    ],
+)
+def test_a_view_change_or_a_toggle_turned_back_runs_no_descent_again(name, moves):
+    dash = lh.DASHBOARDS[name]()
+    try:
+        for key, values in moves.items():
+            if key not in dash.controls:
+                pytest.fail(f"{name} has no control {key!r}")
+            for value in values:
+                before = dash.descend.computed
+                dash.controls[key].value = value
+                if key != "standardise" or value is False:  # standardised features: a new run, the first time
+                    assert dash.descend.computed == before, f"{name}: {key}={value!r} ran a descent again"
+        readout = dash.readout.value
+        dash.descend.clear()
+        dash.update()  # computed afresh: the same numbers on the screen
+        assert dash.readout.value == readout
+    finally:
+        dash.close()
