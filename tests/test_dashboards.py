@@ -31,7 +31,10 @@ ONE_FEATURE = [n for n in NAMES if n != "many_features"]
 
 @pytest.fixture(scope="module")
 def dashboards():
-    return {name: builder() for name, builder in lh.DASHBOARDS.items()}
+    built = {name: builder() for name, builder in lh.DASHBOARDS.items()}
+    yield built
+    for dash in built.values():  # released (the widget registry would keep them, slowing later gc-heavy tests)
+        dash.close()
 
 
 def capture(dash):
