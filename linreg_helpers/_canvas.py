@@ -503,55 +503,34 @@ def _settle_titles(fig: Figure) -> None:
 
 
 def _measure_tick_labels_once(fig: Figure) -> None:
-    """Let each 2D axis of ``fig`` measure its tick labels once per draw, not twice.
+    """Let each 2D axis of ``fig`` draw with :func:`~linreg_helpers._tick_batches.draw_axis`: matplotlib's
+    ``Axis.draw`` with its tick lines in batches, its ticks worked out once and its tick labels measured once.
 
     Matplotlib's ``Axis.draw`` measures the tick labels (to place an offset text), then moves the
     axis label clear of them with ``_get_tick_boxes_siblings``, which works the ticks out again and
     measures them again: a sixth of a loss curve's redraw. The second measuring is the first's
     result when no other axes' labels are aligned with this one (``Figure.align_labels``), since
     nothing changes in between; then it is reused. Only while the axis draws, so any other caller
-    measures as usual.
+    measures as usual. A rasterized or filtered axis draws as matplotlib draws it.
     """
     for ax in fig.axes:
         if ax.name == "3d":
             continue
         for axis in (ax.xaxis, ax.yaxis):
-            if "_lh_boxes" not in vars(axis):
-                _reuse_boxes(axis)
+            if "draw" not in vars(axis):
+                _draw_in_batches(axis)
 
 
-def _reuse_boxes(axis) -> None:
-    own_draw, own_boxes, own_siblings = axis.draw, axis._get_ticklabel_bboxes, axis._get_tick_boxes_siblings
-    axis._lh_boxes = None
+def _draw_in_batches(axis) -> None:
+    own_draw = axis.draw
 
     def draw(renderer):
-        axis._lh_boxes = []  # the first measuring in this draw goes here
-        try:
-            if axis.get_rasterized() or axis.get_agg_filter() is not None:
-                own_draw(renderer)
-            else:
-                draw_axis(axis, renderer)  # the same pixels, the tick lines in batches
-        finally:
-            axis._lh_boxes = None
-
-    def get_ticklabel_bboxes(ticks, renderer):
-        boxes = own_boxes(ticks, renderer)
-        if axis._lh_boxes == []:
-            axis._lh_boxes = [boxes]
-        return boxes
-
-    def get_tick_boxes_siblings(renderer):
-        groups = axis.get_figure(root=False)._align_label_groups
-        name = axis._get_axis_name()
-        alone = name in groups and list(groups[name].get_siblings(axis.axes)) == [axis.axes]
-        if alone and axis._lh_boxes:
-            first, second = axis._lh_boxes[0]
-            return list(first), list(second)
-        return own_siblings(renderer)
+        if axis.get_rasterized() or axis.get_agg_filter() is not None:
+            own_draw(renderer)
+        else:
+            draw_axis(axis, renderer)  # the same pixels, the tick lines in batches
 
     axis.draw = draw
-    axis._get_ticklabel_bboxes = get_ticklabel_bboxes
-    axis._get_tick_boxes_siblings = get_tick_boxes_siblings
 
 
 def _ink_extent(before: np.ndarray, after: np.ndarray) -> Bbox | None:

@@ -34,17 +34,20 @@ starts simplifying a path (which could join segments differently from separate p
 
 def draw_axis(axis, renderer) -> None:
     """Draw the 2D ``axis`` as ``matplotlib.axis.Axis.draw`` (3.11) does, its tick lines batched and its
-    ticks worked out once."""
+    ticks worked out and their labels measured once."""
     if not axis.get_visible():
         return
     renderer.open_group("matplotlib.axis", gid=axis.get_gid())
     ticks = axis._update_ticks()
-    # Worked out once a draw: placing the axis label measures the spine, whose extent works the ticks out
-    # again (Spine.get_window_extent), with nothing changed in between.
-    own = vars(axis).get("_update_ticks")
+    tlb1, tlb2 = axis._get_ticklabel_bboxes(ticks, renderer)
+    # Worked out and measured once a draw, with nothing changed in between: placing the axis label measures
+    # the spine, whose extent works the ticks out again (Spine.get_window_extent), and measures the tick
+    # labels again (_get_tick_boxes_siblings), which are these unless other axes' labels are aligned with them.
+    own = {name: vars(axis).get(name) for name in ("_update_ticks", "_get_tick_boxes_siblings")}
     axis._update_ticks = lambda: ticks
+    if _aligned_with_no_other(axis):
+        axis._get_tick_boxes_siblings = lambda renderer: (list(tlb1), list(tlb2))
     try:
-        tlb1, tlb2 = axis._get_ticklabel_bboxes(ticks, renderer)
         draw_ticks(ticks, renderer)
         # Shift label away from axes to avoid overlapping ticklabels (as matplotlib does).
         axis._update_label_position(renderer)
@@ -53,12 +56,20 @@ def draw_axis(axis, renderer) -> None:
         axis.offsetText.set_text(axis.major.formatter.get_offset())
         axis.offsetText.draw(renderer)
     finally:
-        if own is None:
-            del axis._update_ticks
-        else:
-            axis._update_ticks = own
+        for name, value in own.items():
+            if value is None:
+                vars(axis).pop(name, None)
+            else:
+                setattr(axis, name, value)
     renderer.close_group("matplotlib.axis")
     axis.stale = False
+
+
+def _aligned_with_no_other(axis) -> bool:
+    """Whether no other axes' labels are aligned with ``axis``'s (``Figure.align_labels``)."""
+    groups = axis.get_figure(root=False)._align_label_groups
+    name = axis._get_axis_name()
+    return name in groups and list(groups[name].get_siblings(axis.axes)) == [axis.axes]
 
 
 def draw_ticks(ticks: list, renderer) -> None:
