@@ -52,6 +52,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from ._agg_text import TextCachingRendererAgg
+from ._frames3d import Frames
 from ._tick_batches import draw_axis
 
 with warnings.catch_warnings():
@@ -601,6 +602,7 @@ class Blitter:
         self._places: dict = {}  # axes → {static state: its place's pixels}, see refresh_axes; emptied by a full draw
         self._drawn: dict = {}  # axes → its static state as the background shows it, see changed_axes
         self._drawn_figure: tuple | None = None  # what the figure draws outside its axes, as last drawn in full
+        self.frames = Frames(static_state)  # 3D panels' frames by look, see _draw_partial; emptied by a full draw
         for a in artists:
             self.add(a)
         self.canvas.mpl_connect("draw_event", self._on_draw)
@@ -652,6 +654,7 @@ class Blitter:
         self._without, self._fresh_without = self._fresh_without, None
         self._extents = {}
         self._places = {}  # the pixels of another figure (size, style, neighbours' extents)
+        self.frames.clear()
         self._drawn = {ax: static_state(ax, self.artists) for ax in self.figure.axes}
         self._drawn_figure = self._figure_state()
         _settle_titles(self.figure)
@@ -794,10 +797,15 @@ class Blitter:
         return np.asarray(self._background).shape[:2] != shape
 
     def _draw_partial(self, ax, renderer) -> None:
+        """Draw ``ax`` alone, as a full draw would; a 3D panel's frame (panes, grid, ticks, labels) from a copy
+        when it is drawn in a look it had before (:class:`~linreg_helpers._frames3d.Frames`)."""
         self.panel_draws += 1
         self._partial = True
         try:
-            ax.draw(renderer)
+            if ax.name == "3d":
+                self.frames.draw(ax, renderer, self.artists)
+            else:
+                ax.draw(renderer)
         finally:
             self._partial = False
 
@@ -840,23 +848,30 @@ class Blitter:
         pixels[y0:y1, x0:x1] = _face_pixel(self.figure)
         wiped = pixels.copy()
         self._draw_partial(ax, renderer)
-        self._set_extent(ax, _ink_extent(wiped, pixels))  # new ticks and labels: where it drew
-        self._set_place(ax, place, pixels[y0:y1, x0:x1].copy())
+        extent = _ink_extent(wiped, pixels)
+        self._set_extent(ax, extent)  # new ticks and labels: where it drew
+        inside = extent is None or _inside(extent, place, renderer.height)
+        self._set_place(ax, place, pixels[y0:y1, x0:x1].copy(), only_place=inside)
         self._remember_place(ax, place, pixels[y0:y1, x0:x1])
         return True
 
-    def _set_place(self, ax, place, new) -> None:
+    def _set_place(self, ax, place, new, *, only_place: bool) -> None:
         """Make ``new`` (the pixels of ``ax``'s place) part of the background, and of the figure without the
-        kept panel unless ``ax`` is that panel."""
+        kept panel unless ``ax`` is that panel.
+
+        ``only_place``: the buffer shows the background everywhere else, so ``new`` is written into the kept
+        copies (their pixels are writable) instead of copying the whole buffer; else the background becomes a
+        copy of the buffer (``ax`` also drew outside its place, or the buffer holds the figure without ``ax``).
+        """
         x0, x1, y0, y1 = place
         pixels = np.asarray(self.canvas.get_renderer().buffer_rgba())
         pixels[y0:y1, x0:x1] = new
-        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        if only_place:
+            np.asarray(self._background)[y0:y1, x0:x1] = new
+        else:
+            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
         if self._without is not None and self._without[0] is not ax:  # the same new pixels here
-            self.canvas.restore_region(self._without[1])
-            pixels[y0:y1, x0:x1] = new
-            self._without = (self._without[0], self.canvas.copy_from_bbox(self.figure.bbox))
-            self.canvas.restore_region(self._background)
+            np.asarray(self._without[1])[y0:y1, x0:x1] = new
 
     PLACES_KEPT = 8
     """Static pictures remembered per panel (a panel's place is about 0.4 MB; they go at each full draw)."""
@@ -907,7 +922,7 @@ class Blitter:
             return False
         cache.move_to_end(state)
         self.canvas.restore_region(self._without[1] if without_ax else self._background)
-        self._set_place(ax, place, new)
+        self._set_place(ax, place, new, only_place=not without_ax)
         self._set_extent(ax, extent)  # as drawn in that picture (a 3D panel's ticks sit where that draw put them)
         if ax.name == "3d":  # the moving paths are projected as its draw would have projected them
             ax.apply_aspect()

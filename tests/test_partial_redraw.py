@@ -280,3 +280,66 @@ def test_a_fit_panel_without_residuals_keeps_its_data_points_in_the_background(n
         _assert_like_a_full_draw(dash, "with its points in the background")
     finally:
         dash.close()
+
+
+def test_a_3d_panels_frame_drawn_once_per_look_is_reused_under_a_new_surface_with_a_full_draws_pixels():
+    """Moving an outlier or changing Huber's δ gives the losses dashboard a new surface under the same axes
+    (the z axis's top is rounded up, :func:`z_top`): its frame (panes, grid, ticks, labels) is put back from
+    the copy made when it was first drawn, and the surface drawn over it. Another z top, another loss's
+    z label or another view draws the frame anew. Every picture is a full draw's."""
+    from linreg_helpers.dashboards._panels import z_top
+
+    dash = lh.DASHBOARDS["losses"]()
+    try:
+        dash.update()
+        frames, ax = dash.blitter.frames, dash.surface.ax
+        shift = dash.controls["outlier_shift"]
+        dash.set(loss="huber", outliers=2)
+        steps = [shift.value + k * shift.step for k in (1, 2, -1)]
+        moves = [{"outlier_shift": v} for v in steps] + [{"delta": 1.5}, {"delta": 2.0}, {"outliers": 3}]
+        moves += [{"loss": "mae"}, {"outlier_shift": steps[0]}, {"outlier_shift": shift.max}]
+        for move in moves:
+            top, label, reused = ax.get_zlim()[1], ax.get_zlabel(), frames.reused
+            surface = [id(c) for c in ax.collections]
+            dash.set(**move)
+            assert [id(c) for c in ax.collections] != surface, f"{move} left the surface as it was"
+            assert ax.get_zlim() == (0.0, z_top(dash.surface.zmax))
+            same_frame = ax.get_zlim()[1] == top and ax.get_zlabel() == label
+            assert frames.reused == reused + same_frame, f"{move}: frame reused {frames.reused - reused} times"
+            _assert_same_as_a_full_draw_aside(dash, str(move))
+        assert frames.reused >= 4
+        dash.figure.canvas.widget.rotate(20.0, 10.0)  # another view: another frame
+        reused = frames.reused
+        dash.set(outlier_shift=steps[1])
+        dash.set(outlier_shift=steps[2])
+        assert frames.reused == reused + 1
+        _assert_same_as_a_full_draw_aside(dash, "turned, then a new surface")
+    finally:
+        dash.close()
+
+
+def _assert_same_as_a_full_draw_aside(dash, what: str) -> None:
+    shown = _pixels(dash)
+    different = (shown != _full_draw_aside(dash)).any(axis=-1)
+    assert not different.any(), f"{what}: {int(different.sum())} pixels differ from a full draw"
+
+
+def test_a_3d_panel_whose_drawing_the_frames_do_not_reproduce_is_drawn_by_matplotlib():
+    """A depth-sorted panel (``computed_zorder``) draws its surface among its other collections by depth: no
+    frame is kept for it, and it is drawn as matplotlib draws it."""
+    from linreg_helpers._frames3d import _drawn_over_frame
+
+    dash = lh.DASHBOARDS["losses"]()
+    try:
+        dash.update()
+        ax = dash.surface.ax
+        assert _drawn_over_frame(ax) is not None
+        ax.computed_zorder = True
+        assert _drawn_over_frame(ax) is None
+        reused = dash.blitter.frames.reused
+        dash.set(outlier_shift=dash.controls["outlier_shift"].value + dash.controls["outlier_shift"].step)
+        dash.set(outlier_shift=dash.controls["outlier_shift"].value + dash.controls["outlier_shift"].step)
+        assert dash.blitter.frames.reused == reused
+        _assert_same_as_a_full_draw_aside(dash, "depth-sorted")
+    finally:
+        dash.close()

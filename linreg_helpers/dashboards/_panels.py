@@ -202,6 +202,7 @@ class SurfacePanel:
         self.zmax = float(Z.max())
         self.zlabel = zlabel
         draw_surface(ax, weights, biases, Z, lecture=lecture)
+        ax.set_zlim(0, z_top(self.zmax))
         self._surfaces = _BuiltSurfaces(ax, blit, weights, biases, Z)
         # Moving artists are blitted over the surface; a full redraw (a saved PNG, the page without
         # the live front end) draws them in the same order, by zorder, not by 3D depth.
@@ -229,7 +230,8 @@ class SurfacePanel:
         """Show another surface (another loss, moved data, or on a new grid ``weights`` × ``biases``):
         the static part changes, the panel and its paths stay.
 
-        The z axis reaches the new surface's top; the view (a learner's rotation) is kept. Show it
+        The z axis reaches the new surface's top, rounded up (:func:`z_top`, so that a surface a little higher
+        or lower keeps the axes and their drawing is reused); the view (a learner's rotation) is kept. Show it
         with :meth:`Blitter.refresh_axes` on :attr:`ax` (only this panel is redrawn).
         """
         if weights is not None:
@@ -240,7 +242,7 @@ class SurfacePanel:
             self.weights, self.biases, Z, lambda: surface_collection(self.ax, self.weights, self.biases, Z)
         )
         self.zmax = float(Z.max())
-        self.ax.set_zlim(0, self.zmax)
+        self.ax.set_zlim(0, z_top(self.zmax))
         self._name_loss(loss, title)
 
     def add_path(self, key: str, color: str) -> PathArtists:
@@ -306,6 +308,22 @@ redrawn at every move."""
 NICE_X_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
 """The same for the linear epochs axis, finer so that it ends at most a third past the last epoch (1.5 → 2,
 6 → 8): the curve keeps at least three quarters of the panel's width."""
+
+
+NICE_Z_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+"""The mantissas a 3D panel's z axis top is rounded up to (the surface reaches at least three quarters of it): an
+outlier moved a little, or another δ, gives a new surface under the same axes, whose drawing is reused."""
+
+
+def z_top(zmax: float) -> float:
+    """The top of a 3D panel's z axis for a surface whose highest value is ``zmax``: :func:`nice_limit` with
+    :data:`NICE_Z_STEPS` (``zmax`` itself if it is not finite and positive, or 1 for a flat zero surface).
+
+    >>> z_top(37.2), z_top(0.0091), z_top(5.0)
+    (40.0, 0.01, 5.0)
+    """
+    top = nice_limit(zmax, steps=NICE_Z_STEPS)
+    return top if np.isfinite(top) and top > 0 else (1.0 if top == 0 else top)
 
 
 def nice_limit(value: float, up: bool = True, steps: tuple[float, ...] = NICE_STEPS) -> float:
