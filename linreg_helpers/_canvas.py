@@ -602,6 +602,7 @@ class Blitter:
         self._places: dict = {}  # axes → {static state: its place's pixels}, see refresh_axes; emptied by a full draw
         self._drawn: dict = {}  # axes → its static state as the background shows it, see changed_axes
         self._drawn_figure: tuple | None = None  # what the figure draws outside its axes, as last drawn in full
+        self._found_states: dict = {}  # axes → static state, as changed_axes found them, until the next update
         self.frames = Frames(static_state)  # 3D panels' frames by look, see _draw_partial; emptied by a full draw
         for a in artists:
             self.add(a)
@@ -702,7 +703,10 @@ class Blitter:
             return None
         if self._resized():
             return None
-        return [ax for ax in self.figure.axes if static_state(ax, self.artists) != self._drawn.get(ax)]
+        states = {ax: static_state(ax, self.artists) for ax in self.figure.axes}
+        # refresh_axes, which comes next, looks the changed ones up among the remembered pictures with these
+        self._found_states = {ax: state for ax, state in states.items() if state != self._drawn.get(ax)}
+        return list(self._found_states)
 
     def keep_background_without(self, ax) -> None:
         """At every full draw, keep the static figure without ``ax`` (a 3D panel) for one copy's cost.
@@ -903,7 +907,7 @@ class Blitter:
         place = self._place(ax, renderer)
         if place is None:
             return False
-        state = static_state(ax, self.artists)
+        state = self._found_states.pop(ax, None) or static_state(ax, self.artists)
         found = cache.get(state)
         if found is None:
             return False
@@ -943,6 +947,7 @@ class Blitter:
 
     def update(self) -> None:
         """Show the current state: a blit if the background is cached, else a full draw."""
+        self._found_states = {}  # changed_axes's states are for the refreshes just before this frame only
         if self._background is None:
             self.lift_static_above()  # a panel redrawn from scratch may bring new static artists
             self.canvas.draw()  # fires draw_event → caches background, draws artists
