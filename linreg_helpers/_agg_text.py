@@ -13,6 +13,12 @@ every redraw. :class:`TextCachingRendererAgg` keeps, per renderer (one per canva
   text was before 3.11 (3.11 places glyphs at 1/64 pixel), so a bitmap drawn once fits every later
   place: moved by whole pixels, FreeType's rendering of a glyph moves by whole pixels.
 
+* each text's layout (``Text._get_layout``: its lines' sizes and offsets from its anchor, its box), keyed
+  by everything that method reads (the string, the font, the angle, the alignments, the line spacing,
+  the dpi): about a tenth of a panel redraw, for the same few tick labels each time. Only for texts drawn
+  or measured with this renderer; a text that wraps (its lines depend on where it stands) or uses TeX is
+  laid out anew.
+
 Full draws and partial redraws of a live figure use the same renderer, so a blitted frame and a
 full redraw of the same state are still the same picture.
 """
@@ -26,9 +32,12 @@ import numpy as np
 from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
 from matplotlib.font_manager import fontManager, get_font
 from matplotlib.ft2font import RenderMode
+from matplotlib.text import Text
 
 TEXTS_KEPT = 2048
 """Texts remembered per renderer (a tick label's glyphs are a few hundred bytes)."""
+LAYOUTS_KEPT = 4096
+"""Text layouts remembered per renderer (a few hundred bytes each)."""
 
 
 def _prop_key(prop) -> tuple:
@@ -53,6 +62,7 @@ class TextCachingRendererAgg(RendererAgg):
         super().__init__(width, height, dpi)
         self._metrics: dict = {}
         self._texts: OrderedDict = OrderedDict()
+        self.text_layouts: OrderedDict = OrderedDict()  # see _layout_once
 
     def _get_font_height_metrics(self, prop):
         """``(ascent, descent, line gap)`` in pixels from the font's OS/2 or hhea table, as ``Text._get_layout``
@@ -128,3 +138,42 @@ class TextCachingRendererAgg(RendererAgg):
                 buffer *= 0xFF
             glyphs.append((buffer, bitmap.left - x, height - bitmap.top + buffer.shape[0] - y))
         return glyphs, rects
+
+
+_own_get_layout = Text._get_layout
+
+
+def _layout_key(text: Text) -> tuple | None:
+    """Everything ``Text._get_layout`` reads of ``text`` (matplotlib 3.11), or None when its layout depends on
+    more (wrapping: where the text stands and the figure's size; TeX: a TeX run)."""
+    if text.get_wrap() or text.get_usetex():
+        return None
+    return (
+        text.get_text(),
+        _prop_key(text._fontproperties),
+        text.get_parse_math(),
+        text._linespacing,
+        text._get_multialignment(),
+        float(text.get_rotation()),
+        text.get_rotation_mode(),
+        text._horizontalalignment,
+        text._verticalalignment,
+        text.get_figure(root=True).dpi,
+    )
+
+
+def _layout_once(self: Text, renderer):
+    """``Text._get_layout``, remembered by a :class:`TextCachingRendererAgg` (see the module's docstring)."""
+    layouts = getattr(renderer, "text_layouts", None)
+    key = _layout_key(self) if layouts is not None else None
+    if key is None:
+        return _own_get_layout(self, renderer)
+    found = layouts.get(key)
+    if found is None:
+        found = layouts[key] = _own_get_layout(self, renderer)
+        if len(layouts) > LAYOUTS_KEPT:
+            layouts.popitem(last=False)
+    return found
+
+
+Text._get_layout = _layout_once  # other renderers (saving a PDF, the inline backend) lay out as before
