@@ -52,7 +52,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from ._agg_text import TextCachingRendererAgg
-from ._frames3d import Frames
+from ._frames3d import Frames, set_projection
 from ._tick_batches import draw_axis
 
 with warnings.catch_warnings():
@@ -929,9 +929,7 @@ class Blitter:
         self._set_place(ax, place, new, only_place=not without_ax)
         self._set_extent(ax, extent)  # as drawn in that picture (a 3D panel's ticks sit where that draw put them)
         if ax.name == "3d":  # the moving paths are projected as its draw would have projected them
-            ax.apply_aspect()
-            ax.M = ax.get_proj()
-            ax.invM = np.linalg.inv(ax.M)
+            set_projection(ax)
         self._fresh_state = (ax, state)
         return True
 

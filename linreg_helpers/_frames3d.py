@@ -29,7 +29,7 @@ from matplotlib.image import AxesImage
 from matplotlib.patches import Patch
 from matplotlib.spines import Spine
 
-__all__ = ["Frames"]
+__all__ = ["Frames", "set_projection"]
 
 KEPT = 6
 """Frames kept per panel (a few hundred kB each); the least recently used goes first."""
@@ -50,13 +50,19 @@ def _drawn_over_frame(ax) -> list[Artist] | None:
     return sorted(rest, key=attrgetter("zorder"))
 
 
-def _project(ax) -> None:
-    """What ``Axes3D.draw`` works out before drawing anything: the projection and each collection's and
-    patch's projected vertices (not depth-sorted: ``computed_zorder`` is off)."""
+def set_projection(ax) -> None:
+    """Work out ``ax``'s projection (``M``, ``invM``) as ``Axes3D.draw`` does first, for artists drawn over a
+    picture of it without that draw (a remembered panel, a frame put back)."""
     ax._unstale_viewLim()
     ax.apply_aspect()
     ax.M = ax.get_proj()
     ax.invM = np.linalg.inv(ax.M)
+
+
+def _project(ax) -> None:
+    """What ``Axes3D.draw`` works out before drawing anything: the projection and each collection's and
+    patch's projected vertices (not depth-sorted: ``computed_zorder`` is off)."""
+    set_projection(ax)
     for a in ax._children:
         if isinstance(a, (Collection, Patch)) and a.get_visible():
             a.do_3d_projection()
@@ -91,7 +97,7 @@ class Frames:
         if rest is None:
             ax.draw(renderer)
             return
-        look = (self._look(ax, [*moving, *rest]), _array_key(ax.get_proj()))
+        look = (self._look(ax, [*moving, *rest]), ax.get_proj().tobytes())
         pixels = np.asarray(renderer.buffer_rgba())
         kept = self._kept.setdefault(ax, OrderedDict())
         found = kept.get(look)
@@ -128,8 +134,3 @@ class Frames:
         kept[look] = (rows, columns, changed[rows, columns].copy(), after[rows, columns].copy())
         while len(kept) > KEPT:
             kept.popitem(last=False)
-
-
-def _array_key(values: np.ndarray) -> tuple:
-    a = np.ascontiguousarray(values, dtype=float)
-    return a.shape, hash(a.tobytes())

@@ -42,6 +42,12 @@ def _assert_like_a_full_draw(dash, what: str) -> None:
     assert not different.any(), f"{dash.name} {what}: {int(different.sum())} pixels differ from a full draw"
 
 
+def _assert_same_as_a_full_draw_aside(dash, what: str) -> None:
+    shown = _pixels(dash)
+    different = (shown != _full_draw_aside(dash)).any(axis=-1)
+    assert not different.any(), f"{what}: {int(different.sum())} pixels differ from a full draw"
+
+
 # per dashboard with a 3D panel: control moves that give its loss curve new limits or a new view
 CURVE_MOVES = {
     "gradient_descent": [],
@@ -316,12 +322,6 @@ def test_a_3d_panels_frame_drawn_once_per_look_is_reused_under_a_new_surface_wit
         _assert_same_as_a_full_draw_aside(dash, "turned, then a new surface")
     finally:
         dash.close()
-
-
-def _assert_same_as_a_full_draw_aside(dash, what: str) -> None:
-    shown = _pixels(dash)
-    different = (shown != _full_draw_aside(dash)).any(axis=-1)
-    assert not different.any(), f"{what}: {int(different.sum())} pixels differ from a full draw"
 
 
 def test_a_3d_panel_whose_drawing_the_frames_do_not_reproduce_is_drawn_by_matplotlib():

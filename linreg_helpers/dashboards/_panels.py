@@ -322,8 +322,7 @@ def z_top(zmax: float) -> float:
     >>> z_top(37.2), z_top(0.0091), z_top(5.0)
     (40.0, 0.01, 5.0)
     """
-    top = nice_limit(zmax, steps=NICE_Z_STEPS)
-    return top if np.isfinite(top) and top > 0 else (1.0 if top == 0 else top)
+    return 1.0 if zmax == 0 else nice_limit(zmax, steps=NICE_Z_STEPS)
 
 
 def nice_limit(value: float, up: bool = True, steps: tuple[float, ...] = NICE_STEPS) -> float:
