@@ -483,6 +483,9 @@ def _residual_loss_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_orde
 _SMALL_BATCH = 8
 """Batches of at most this many examples are stepped on Python floats (numpy's per-call cost, about
 1 µs for each of a step's five calls, is more than a float loop over so few examples)."""
+_SMALL_BATCH_SIGN = 16
+"""The same for MAE and Huber, whose float loops (:func:`_mae_batches_epoch`, :func:`_huber_batches_epoch`)
+take about 0.1 µs an example."""
 
 
 def _residual_scalar_batches(x, y, order_fn, epochs, lr, w, b, batch_size, fixed_order, loss, delta, c):
@@ -490,15 +493,17 @@ def _residual_scalar_batches(x, y, order_fn, epochs, lr, w, b, batch_size, fixed
     each batch's 1-D slices, with ``w`` and ``b`` as floats.
 
     The examples come a chunk of epochs at a time (:func:`_by_epoch`). With a batch size of up to
-    :data:`_SMALL_BATCH` the batches are summed in plain floats; otherwise a batch's step is five small
-    numpy calls into one reused buffer (the residuals, then their slopes in place) and one product
-    ``[x_b; 1] · g`` for both sums, instead of the general loop's dozen calls and temporaries on
-    (m, 1) arrays. The same steps up to rounding in the last bits (the sums' order).
+    :data:`_SMALL_BATCH` (:data:`_SMALL_BATCH_SIGN` for MAE and Huber) the batches are summed in plain
+    floats; otherwise a batch's step is five small numpy calls into one reused buffer (the residuals,
+    then their slopes in place) and one product ``[x_b; 1] · g`` for both sums, instead of the general
+    loop's dozen calls and temporaries on (m, 1) arrays. The same steps up to rounding in the last bits
+    (the sums' order).
     """
     n = x.shape[0]
     starts = _batch_starts(n, batch_size).tolist()
     bounds = [(s, min(s + batch_size, n)) for s in starts]
-    small = batch_size <= _SMALL_BATCH
+    float_loop = {"mae": _mae_batches_epoch, "huber": _huber_batches_epoch}.get(loss)
+    small = batch_size <= (_SMALL_BATCH if float_loop is None else _SMALL_BATCH_SIGN)
     buf = np.empty(batch_size)
     ws = [w]
     bs = [b]
@@ -512,6 +517,11 @@ def _residual_scalar_batches(x, y, order_fn, epochs, lr, w, b, batch_size, fixed
         return lambda e: (xs[e], ys[e], ab[e])
 
     for xe, ye, abe in _by_epoch(order_fn, epochs, len(starts), fixed_order, prepare):
+        if small and float_loop is not None:
+            w, b = float_loop(xe, ye, bounds, w, b, lr, delta, ws.append, bs.append)
+            if not (abs(w) < _HUGE and abs(b) < _HUGE):
+                break
+            continue
         for s, t in bounds:
             m = float(t - s)
             if small:
@@ -542,6 +552,52 @@ def _residual_scalar_batches(x, y, order_fn, epochs, lr, w, b, batch_size, fixed
         if not (abs(w) < _HUGE and abs(b) < _HUGE):
             break
     return np.array(ws, dtype=float)[:, None], np.array(bs, dtype=float)
+
+
+def _mae_batches_epoch(xe, ye, bounds, w, b, lr, _delta, add_w, add_b):
+    """One epoch of MAE mini-batch steps over the lists ``xe``, ``ye`` (the epoch's order), batches
+    ``[s, t)`` from ``bounds``; returns ``(w, b)``.
+
+    :func:`_small_batch_sums`'s sums ``Σ gⱼ xⱼ``, ``Σ gⱼ`` with ``g = sign(r)`` written per sign
+    (``gw + 1.0·x = gw + x``, ``gw + (−1.0)·x = gw − x`` exactly; a zero slope adds nothing), then
+    its step: the same path to the last bit.
+    """
+    for s, t in bounds:
+        gw = gs = 0.0
+        for j in range(s, t):
+            xj = xe[j]
+            r = w * xj + b - ye[j]
+            if r > 0.0:
+                gw = gw + xj
+                gs = gs + 1.0
+            elif r < 0.0:
+                gw = gw - xj
+                gs = gs - 1.0
+        m = float(t - s)
+        w = w - lr * gw / m
+        b = b - lr * gs / m
+        add_w(w)
+        add_b(b)
+    return w, b
+
+
+def _huber_batches_epoch(xe, ye, bounds, w, b, lr, delta, add_w, add_b):
+    """One epoch of Huber mini-batch steps (see :func:`_mae_batches_epoch`), ``g = clip(r, −δ, δ)``."""
+    low = -delta
+    for s, t in bounds:
+        gw = gs = 0.0
+        for j in range(s, t):
+            xj = xe[j]
+            r = w * xj + b - ye[j]
+            g = delta if r > delta else (low if r < low else r)
+            gw += g * xj
+            gs += g
+        m = float(t - s)
+        w = w - lr * gw / m
+        b = b - lr * gs / m
+        add_w(w)
+        add_b(b)
+    return w, b
 
 
 def _small_batch_sums(xb, yb, w, b, loss, delta, c, m):
@@ -680,28 +736,67 @@ def _residual_scalar_sgd(x, y, order_fn, epochs, lr, w, b, loss, delta):
     numpy's per-call cost (≈ 10 µs a step for a batch of one) made an epoch of SGD on
     20,000 examples take a second; plain floats take well under a microsecond a step.
     Each operation is the one the array loop does on its one-element arrays, so the
-    path is the same to the last bit.
+    path is the same to the last bit. MAE and Huber have a loop of their own
+    (:func:`_mae_sgd_epoch`, :func:`_huber_sgd_epoch`): no test of the loss name per step.
     """
     ws = [w]
     bs = [b]
     for epoch in range(epochs):
         idx = order_fn(epoch)
-        for xj, yj in zip(x[idx].tolist(), y[idx].tolist(), strict=False):
-            r = w * xj + b - yj
-            if loss == "mae":
-                g = (r > 0.0) - (r < 0.0)
-            elif loss == "huber":
-                g = min(max(r, -delta), delta)
-            else:
+        xl, yl = x[idx].tolist(), y[idx].tolist()
+        if loss == "mae":
+            w, b = _mae_sgd_epoch(xl, yl, w, b, lr, ws.append, bs.append)
+        elif loss == "huber":
+            w, b = _huber_sgd_epoch(xl, yl, w, b, lr, delta, ws.append, bs.append)
+        else:
+            for xj, yj in zip(xl, yl, strict=True):
+                r = w * xj + b - yj
                 root = math.sqrt(r * r / 1)
                 g = r / root if root > 0.0 else 0.0
-            w = w - lr * (g * xj) / 1
-            b = b - lr * float(g) / 1
-            ws.append(w)
-            bs.append(b)
+                w = w - lr * (g * xj) / 1
+                b = b - lr * float(g) / 1
+                ws.append(w)
+                bs.append(b)
         if not (abs(w) < _HUGE and abs(b) < _HUGE):
             break
     return np.array(ws, dtype=float)[:, None], np.array(bs, dtype=float)
+
+
+def _mae_sgd_epoch(xl, yl, w, b, lr, add_w, add_b):
+    """One epoch of MAE SGD over the lists ``xl``, ``yl`` (examples in order); returns ``(w, b)``.
+
+    The array loop's step ``w − η·(g·x)/1``, ``b − η·g/1`` with ``g = sign(r)``, written per sign:
+    ``η·(−x) = −(η·x)`` exactly, and ``g = 0`` leaves ``w`` and ``b`` as they are, so the path is
+    the same to the last bit.
+    """
+    for xj, yj in zip(xl, yl, strict=True):
+        r = w * xj + b - yj
+        if r > 0.0:
+            w = w - lr * xj
+            b = b - lr
+        elif r < 0.0:
+            w = w + lr * xj
+            b = b + lr
+        add_w(w)
+        add_b(b)
+    return w, b
+
+
+def _huber_sgd_epoch(xl, yl, w, b, lr, delta, add_w, add_b):
+    """One epoch of Huber SGD over the lists ``xl``, ``yl``; returns ``(w, b)``.
+
+    ``g = clip(r, −δ, δ)`` (a NaN residual stays NaN, as ``np.clip`` leaves it), then the array
+    loop's step: the same path to the last bit.
+    """
+    low = -delta
+    for xj, yj in zip(xl, yl, strict=True):
+        r = w * xj + b - yj
+        g = delta if r > delta else (low if r < low else r)
+        w = w - lr * (g * xj)
+        b = b - lr * g
+        add_w(w)
+        add_b(b)
+    return w, b
 
 
 def _whole_data_losses(X, y, W, B, loss, delta, stats, c=4.685):

@@ -601,3 +601,50 @@ def test_sgd_noise_at_a_stable_rate_is_not_divergence():
     for seed in range(5):
         h = lh.gradient_descent(X, y, learning_rate=SAFE_LR["one-feature"], epochs=50, batch_size=1, seed=seed)
         assert not h.diverged
+
+
+# --------------------------------------------------------------------------- the float loops, to the bit
+def _reference_epoch(xe, ye, bounds, w, b, lr, loss, delta):
+    """A batch step as :func:`_small_batch_sums` takes it (one float loop for every loss)."""
+    ws, bs = [], []
+    for s, t in bounds:
+        m = float(t - s)
+        gw, gs = lh.training._small_batch_sums(xe[s:t], ye[s:t], w, b, loss, delta, 4.685, m)
+        w = w - lr * gw / m
+        b = b - lr * gs / m
+        ws.append(w)
+        bs.append(b)
+    return ws, bs
+
+
+@pytest.mark.parametrize("loss", ["mae", "huber"])
+@pytest.mark.parametrize("batch_size", [1, 2, 3, 7, 16])
+@pytest.mark.parametrize("lr", [0.01, 3.0])  # 3.0 with x of 1e308: overflows to inf, then NaN
+def test_mae_and_huber_float_loops_take_the_reference_steps_to_the_last_bit(loss, batch_size, lr):
+    rng = np.random.default_rng(batch_size)
+    x, y = rng.normal(2.0, 3.0, 40), rng.normal(0.0, 5.0, 40)
+    y[::9] = 0.5 * x[::9] + 0.25  # residuals exactly zero at the start: a zero slope
+    if lr == 3.0:
+        x[5:8] = 1e308, 1e308, 0.0
+    xe, ye = x.tolist(), y.tolist()
+    bounds = [(s, min(s + batch_size, 40)) for s in range(0, 40, batch_size)]
+    ws, bs, w, b = [], [], 0.5, 0.25
+    with np.errstate(all="ignore"):
+        for _ in range(30):
+            if batch_size > 1:
+                step = lh.training._mae_batches_epoch if loss == "mae" else lh.training._huber_batches_epoch
+                w, b = step(xe, ye, bounds, w, b, lr, 0.7, ws.append, bs.append)
+            elif loss == "mae":
+                w, b = lh.training._mae_sgd_epoch(xe, ye, w, b, lr, ws.append, bs.append)
+            else:
+                w, b = lh.training._huber_sgd_epoch(xe, ye, w, b, lr, 0.7, ws.append, bs.append)
+        expected_w, expected_b, w, b = [], [], 0.5, 0.25
+        for _ in range(30):
+            ew, eb = _reference_epoch(xe, ye, bounds, w, b, lr, loss, 0.7)
+            expected_w += ew
+            expected_b += eb
+            w, b = ew[-1], eb[-1]
+    assert len(ws) == len(expected_w)
+    np.testing.assert_array_equal(ws, expected_w)  # NaN equal to NaN, and every finite value to the bit
+    np.testing.assert_array_equal(bs, expected_b)
+    assert (lr == 3.0) == (not np.all(np.isfinite(ws)))
