@@ -28,7 +28,7 @@ from ..plots import (
 )
 from ..style import COLORS, sizes
 from ..training import History
-from ._thin import envelope_indices, stride_indices
+from ._thin import ColumnLine, envelope_indices, stride_indices
 
 __all__: list[str] = []
 
@@ -461,7 +461,7 @@ class LossCurvePanel:
         return np.clip(losses - self.minimum, bottom, gap_top * 10)
 
     def add_curve(self, key: str, color: str, label: str | None = None, lw_scale: float = 1.0):
-        (line,) = self.ax.plot([], [], color=color, lw=self.s.line * lw_scale, label=label)
+        line = self.ax.add_line(ColumnLine([], [], color=color, lw=self.s.line * lw_scale, label=label))
         self.curves[key] = self.blit.add(line)
         return line
 
