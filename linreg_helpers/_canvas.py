@@ -53,6 +53,7 @@ from matplotlib.transforms import Bbox
 
 from ._agg_text import TextCachingRendererAgg
 from ._frames3d import Frames, set_projection
+from ._moving_state import ink_box, moving_state
 from ._tick_batches import draw_axis
 
 with warnings.catch_warnings():
@@ -534,6 +535,11 @@ def _draw_in_batches(axis) -> None:
     axis.draw = draw
 
 
+def _overlap(a: tuple, b: tuple) -> bool:
+    """Whether two pixel boxes (rows y0:y1, columns x0:x1) share a pixel."""
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
+
+
 def _ink_extent(before: np.ndarray, after: np.ndarray) -> Bbox | None:
     """The box (display pixels, origin at the bottom, padded by 2) of the pixels that differ between two
     RGBA buffers of shape (height, width, 4): where a panel just drew. None if none differ."""
@@ -604,6 +610,9 @@ class Blitter:
         self._drawn_figure: tuple | None = None  # what the figure draws outside its axes, as last drawn in full
         self._found_states: dict = {}  # axes → static state, as changed_axes found them, until the next update
         self.frames = Frames(static_state)  # 3D panels' frames by look, see _draw_partial; emptied by a full draw
+        self._shown: dict | None = None  # axes → (its moving artists' states, their ink's pixel box), see update
+        self._before: tuple | None = None  # (last frame's pixels, its _shown, boxes refreshed since) during refreshes
+        self.panels_left = 0  # panels whose moving artists a frame left as they were (see update)
         for a in artists:
             self.add(a)
         self.canvas.mpl_connect("draw_event", self._on_draw)
@@ -650,6 +659,7 @@ class Blitter:
 
     def _on_draw(self, event) -> None:
         if not self.enabled:  # e.g. savefig to a file: not the screen's buffer
+            self._shown = None  # (it may have drawn into the screen's buffer all the same)
             return
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
         self._without, self._fresh_without = self._fresh_without, None
@@ -662,6 +672,7 @@ class Blitter:
         _measure_tick_labels_once(self.figure)
         self.full_draws += 1
         self._draw_animated()
+        self._record_shown()
 
     def _draw_animated(self) -> None:
         # by zorder, as a full draw orders each axes' artists (a stable sort: ties keep the order
@@ -675,6 +686,93 @@ class Blitter:
         """Forget the background: the next :meth:`update` redraws everything."""
         self._background = None
         self._without = None
+        self._shown = None
+        self._before = None
+
+    # ----------------------------------------------- panels whose moving artists did not change
+    def _groups(self) -> dict:
+        """The moving artists by axes (None: the figure's own), in the order they were added."""
+        groups: dict = {}
+        for a in self.artists:
+            groups.setdefault(a.axes, []).append(a)
+        return groups
+
+    def _box(self, artists, renderer) -> tuple | None:
+        """The pixel boxes ``artists`` may draw in, each as rows y0:y1 and columns x0:x1 of the buffer (top row
+        0): their axes' box (padded) and any unclipped text's extent; None if unknown."""
+        found = [ink_box(a, renderer) for a in artists]
+        if any(b is None for b in found):
+            return None
+        height, width = renderer.height, renderer.width
+        boxes = set()
+        for b in found:
+            if b.width > 0 and b.height > 0:
+                y0, y1 = int(np.floor(height - b.y1)), int(np.ceil(height - b.y0))
+                x0, x1 = int(np.floor(b.x0)), int(np.ceil(b.x1))
+                boxes.add((max(y0, 0), min(y1, height), max(x0, 0), min(x1, width)))
+        return tuple(sorted(boxes))
+
+    def _record_shown(self) -> None:
+        """Note what every panel's moving artists show now that the buffer shows them all."""
+        self._before = None
+        renderer = self.canvas.get_renderer()
+        self._shown = {
+            ax: (tuple(moving_state(a) for a in arts), self._box(arts, renderer)) for ax, arts in self._groups().items()
+        }
+
+    def _draw_changed_panels(self) -> bool:
+        """Draw the frame by redrawing only the panels whose moving artists changed since the last frame, each
+        over its own box of the background; False (nothing drawn) when that cannot be done exactly.
+
+        It can when every moving artist's pixels lie in a known box (clipped to its axes, a spine, a text's
+        extent), and either the buffer shows the last frame (no full draw or other draw since: ``_shown``), or
+        panels were refreshed since (:meth:`refresh_axes` puts the background back everywhere) and each
+        changed the background only in its place: the unchanged panels' boxes are then copied back from the
+        last frame, unless they meet a refreshed place. A changed panel's box, before and after, must meet
+        no unchanged panel's (that one would lose pixels: it is redrawn too). Moving artists of different
+        panels do not overlap, so drawing the changed panels' artists alone, in zorder, gives the same
+        pixels as drawing all of them.
+        """
+        before, self._before = self._before, None
+        shown, last, refreshed = self._shown, None, []
+        if shown is None:
+            if before is None or before[1] is None or before[2] is None:
+                return False
+            last, shown, refreshed = before
+        renderer = self.canvas.get_renderer()
+        groups = self._groups()
+        states = {ax: tuple(moving_state(a) for a in arts) for ax, arts in groups.items()}
+        changed = {ax for ax in groups if ax not in shown or states[ax] != shown[ax][0]}
+        if len(changed) == len(groups) or any(ax not in groups for ax in shown):
+            return False
+        boxes = {ax: self._box(arts, renderer) for ax, arts in groups.items()}
+        if any(b is None or shown.get(ax, (None, None))[1] is None for ax, b in boxes.items()):
+            return False
+        regions = [box for ax in changed for box in (*boxes[ax], *shown[ax][1])] + refreshed
+        grown = True
+        while grown:  # an unchanged panel whose box meets a region to be wiped is redrawn as well
+            grown = False
+            for ax in groups.keys() - changed:
+                if any(_overlap(box, r) for box in boxes[ax] for r in regions):
+                    changed.add(ax)
+                    regions.extend(boxes[ax])
+                    grown = True
+        if len(changed) == len(groups):
+            return False
+        pixels = np.asarray(renderer.buffer_rgba())
+        if last is not None:  # the refreshes put the background back everywhere: the unchanged panels as shown
+            for y0, y1, x0, x1 in (box for ax in groups.keys() - changed for box in boxes[ax]):
+                pixels[y0:y1, x0:x1] = last[y0:y1, x0:x1]
+        background = np.asarray(self._background)
+        for y0, y1, x0, x1 in regions:
+            pixels[y0:y1, x0:x1] = background[y0:y1, x0:x1]
+        for a in sorted((a for ax in changed for a in groups[ax]), key=lambda a: a.get_zorder()):
+            if a.get_visible() and a.figure is not None:
+                a.draw(renderer)
+        for ax in changed:
+            shown[ax] = (states[ax], boxes[ax])
+        self.panels_left += len(groups) - len(changed)
+        return True
 
     def _figure_state(self) -> tuple:
         """What the figure draws outside its axes (its size, layout, legends and texts), and which axes it has."""
@@ -747,6 +845,10 @@ class Blitter:
         full draw does there, since the panels do not overlap. A full draw of a dashboard takes 4–5
         times longer (every panel's text and ticks).
         """
+        if self._before is None:  # the frame's first refresh: keep the last frame for _draw_changed_panels
+            last = np.asarray(self.canvas.get_renderer().buffer_rgba()).copy() if self._shown is not None else None
+            self._before = (last, self._shown, [])
+        self._shown = None  # the refresh puts the background back: the moving artists must be drawn again
         if self._background is None or not self.enabled or self._resized():
             return False  # a full draw (the caller's fallback) makes every kept picture anew
         self._fresh_state = None
@@ -786,6 +888,7 @@ class Blitter:
         self.canvas.restore_region(self._without[1])
         self._draw_partial(ax, renderer)
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._note_refreshed(None)
         # a rotation moves its ticks and labels: its extent is where its pixels differ from the figure without it
         self._set_extent(ax, _ink_extent(np.asarray(self._without[1]), np.asarray(self._background)))
         place = self._place(ax, renderer)
@@ -872,10 +975,20 @@ class Blitter:
         pixels[y0:y1, x0:x1] = new
         if only_place:
             np.asarray(self._background)[y0:y1, x0:x1] = new
+            self._note_refreshed((y0, y1, x0, x1))
         else:
             self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+            self._note_refreshed(None)
         if self._without is not None and self._without[0] is not ax:  # the same new pixels here
             np.asarray(self._without[1])[y0:y1, x0:x1] = new
+
+    def _note_refreshed(self, box: tuple | None) -> None:
+        """The background changed in ``box`` (rows y0:y1, columns x0:x1), or None: anywhere."""
+        if self._before is not None and self._before[2] is not None:
+            if box is None:
+                self._before = (None, None, None)
+            else:
+                self._before[2].append(box)
 
     PLACES_KEPT = 8
     """Static pictures remembered per panel (a panel's place is about 0.4 MB; they go at each full draw)."""
@@ -940,6 +1053,7 @@ class Blitter:
             self.canvas.draw()
             return
         self._draw_animated()
+        self._record_shown()
         self.canvas.blit(self.figure.bbox)
         self.blits += 1
 
@@ -947,10 +1061,13 @@ class Blitter:
         """Show the current state: a blit if the background is cached, else a full draw."""
         self._found_states = {}  # changed_axes's states are for the refreshes just before this frame only
         if self._background is None:
+            self._before = None
             self.lift_static_above()  # a panel redrawn from scratch may bring new static artists
             self.canvas.draw()  # fires draw_event → caches background, draws artists
             return
-        self.canvas.restore_region(self._background)
-        self._draw_animated()
+        if not self._draw_changed_panels():
+            self.canvas.restore_region(self._background)
+            self._draw_animated()
+            self._record_shown()
         self.canvas.blit(self.figure.bbox)
         self.blits += 1

@@ -24,16 +24,20 @@ def _full_draw(dash) -> np.ndarray:
 
 
 def _full_draw_aside(dash) -> np.ndarray:
-    """A full draw's pixels (static part, then the moving artists), leaving the blitter's background and
-    remembered pictures as they are."""
+    """A full draw's pixels (static part, then the moving artists), leaving the blitter's background,
+    remembered pictures and the buffer as they are (the next frame may leave unchanged panels as shown)."""
     blitter = dash.blitter
+    shown, drawn = _pixels(dash), blitter._shown
     blitter.enabled = False  # not the screen's background: its draw event does nothing
     try:
         dash.figure.canvas.draw()
     finally:
         blitter.enabled = True
     blitter._draw_animated()
-    return _pixels(dash)
+    full = _pixels(dash)
+    np.asarray(dash.figure.canvas.get_renderer().buffer_rgba())[:] = shown
+    blitter._shown = drawn
+    return full
 
 
 def _assert_like_a_full_draw(dash, what: str) -> None:
@@ -367,3 +371,93 @@ def test_panels_shown_again_are_looked_up_with_the_states_changed_axes_found(mon
         _assert_same_as_a_full_draw_aside(dash, "the toggle turned back")
     finally:
         dash.close()
+
+
+# ------------------------------------------------------------- panels whose moving artists did not change
+def _count_draws(artist, monkeypatch) -> list:
+    calls = []
+    draw = artist.draw
+    monkeypatch.setattr(artist, "draw", lambda renderer: (calls.append(1), draw(renderer))[1])
+    return calls
+
+
+@pytest.mark.parametrize("move", [{"x_axis": "steps"}, {"loss_view": "gap"}, {"x_axis": "steps", "loss_view": "gap"}])
+def test_a_frame_leaves_the_panels_whose_moving_artists_did_not_change_as_they_are(move, monkeypatch):
+    # switching the loss curves' x axis or view changes only that panel (and its limits: a refresh); the SGD
+    # paths on the contours and on the surface are not stroked again, and the frame is a full draw's
+    d = lh.batch_size_dashboard(epochs=30, learning_rate=0.07)
+    try:
+        sgd_paths = [d.contour.paths["sgd"].line, d.surface.paths["sgd"].line]
+        draws = [_count_draws(line, monkeypatch) for line in sgd_paths]
+        curve_draws = _count_draws(d.curve.curves["sgd"], monkeypatch)
+        left, refreshes = d.blitter.panels_left, d.blitter.panel_draws
+        d.set(**move)  # one frame
+        assert d.blitter.panel_draws == refreshes + 1  # new limits: the loss curves' panel drawn anew
+        assert [len(c) for c in draws] == [0, 0], "unchanged paths were drawn again"
+        assert len(curve_draws) == 1
+        assert d.blitter.panels_left - left == 3  # the fit, the contours and the surface
+        _assert_same_as_a_full_draw_aside(d, f"after {move}")
+        d.set(learning_rate=0.01)  # every run changes: every panel drawn
+        assert [len(c) for c in draws] == [2, 2]  # (one more: the full draw just above)
+        _assert_same_as_a_full_draw_aside(d, "after a new learning rate")
+    finally:
+        d.close()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda line: line.set_color("#000000"),
+        lambda line: line.set_linewidth(4.0),
+        lambda line: line.set_markeredgecolor("#FF0000"),
+        lambda line: line.set_visible(False),
+        lambda line: line.set_data(np.asarray(line.get_xdata()) * 0.5, line.get_ydata()),
+    ],
+    ids=["colour", "width", "edge colour", "hidden", "data"],
+)
+def test_a_moving_artist_changed_outside_the_controls_is_drawn_anew(change):
+    d = lh.batch_size_dashboard()
+    try:
+        change(d.contour.paths["mini"].line)
+        left = d.blitter.panels_left
+        d.blitter.update()  # (not the dashboard's update: its render would set the line back)
+        assert d.blitter.panels_left - left == 3  # the other three panels, not the contours
+        _assert_same_as_a_full_draw_aside(d, "after a change made by hand")
+    finally:
+        d.close()
+
+
+def test_an_unclipped_text_over_another_panel_has_that_panel_drawn_too():
+    d = lh.batch_size_dashboard()
+    try:
+        d.update()
+        message = d.curve.message  # drawn unclipped: its box is its extent
+        fit_ax = d.fit.ax
+        x, y = d.curve.ax.transAxes.inverted().transform(fit_ax.bbox.get_points().mean(axis=0))
+        message.set_position((x, y))  # moved over the fitted lines' panel
+        message.set_text("over there")
+        message.set_visible(True)
+        left = d.blitter.panels_left
+        d.blitter.update()
+        assert d.blitter.panels_left - left == 2  # the contours and the surface: not the fit under the text
+        _assert_same_as_a_full_draw_aside(d, "after a text moved over another panel")
+    finally:
+        d.close()
+
+
+def test_artists_the_blitter_cannot_describe_are_always_drawn():
+    from matplotlib.patches import Rectangle
+
+    d = lh.batch_size_dashboard()
+    try:
+        box = d.blitter.add(d.fit.ax.add_patch(Rectangle((0.0, 0.0), 1.0, 1.0, alpha=0.3)))
+        d.blitter.invalidate()
+        d.update()
+        calls = []
+        draw = box.draw
+        box.draw = lambda renderer: (calls.append(1), draw(renderer))[1]
+        d.blitter.update()
+        d.blitter.update()
+        assert len(calls) == 2
+    finally:
+        d.close()
