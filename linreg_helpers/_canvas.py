@@ -53,7 +53,7 @@ from matplotlib.transforms import Bbox
 
 from ._agg_text import TextCachingRendererAgg
 from ._frames3d import Frames, set_projection
-from ._moving_state import ink_box, moving_state
+from ._moving_state import array_key, ink_box, moving_state
 from ._tick_batches import draw_axis
 
 with warnings.catch_warnings():
@@ -379,19 +379,13 @@ def new_live_figure(figsize: tuple[float, float], dpi: float = 72) -> Figure:
     return fig
 
 
-def _array_key(values) -> tuple:
-    """A hashable digest of an array's shape and bytes."""
-    a = np.ascontiguousarray(np.asarray(values, dtype=float) if not isinstance(values, np.ndarray) else values)
-    return a.shape, hash(a.tobytes())
-
-
 def _artist_state(artist: Artist) -> tuple:
     """What an artist of a panel's static part draws, as far as the dashboards change it."""
     common = (type(artist).__name__, artist.get_visible(), artist.get_zorder(), artist.get_alpha())
     if isinstance(artist, Line2D):
         return (
             *common,
-            _array_key(artist.get_xydata()),
+            array_key(artist.get_xydata()),
             str(artist.get_color()),
             artist.get_linewidth(),
             artist.get_linestyle(),
@@ -421,8 +415,8 @@ def _artist_state(artist: Artist) -> tuple:
     if isinstance(artist, Patch):  # an axes' background, a box
         return (
             *common,
-            _array_key(artist.get_path().vertices),
-            _array_key(artist.get_patch_transform().get_matrix()),
+            array_key(artist.get_path().vertices),
+            array_key(artist.get_patch_transform().get_matrix()),
             tuple(artist.get_facecolor()),
             tuple(artist.get_edgecolor()),
             artist.get_linewidth(),
@@ -442,15 +436,15 @@ def _artist_state(artist: Artist) -> tuple:
             mapped = artist.get_array()
             if mapped is not None:  # coloured by a colour map, as a draw will (its colours are set when drawn)
                 norm = artist.norm
-                return (*common, _array_key(faces), _array_key(mapped), norm.vmin, norm.vmax, artist.get_cmap().name)
+                return (*common, array_key(faces), array_key(mapped), norm.vmin, norm.vmax, artist.get_cmap().name)
             colors = (getattr(artist, "_facecolor3d", None), getattr(artist, "_edgecolor3d", None))
-            return (*common, _array_key(faces), *(_array_key(c) for c in colors if c is not None))
+            return (*common, array_key(faces), *(array_key(c) for c in colors if c is not None))
         return (
             *common,
-            tuple(_array_key(p.vertices) for p in artist.get_paths()),
-            _array_key(artist.get_offsets()),
-            _array_key(artist.get_facecolor()),
-            _array_key(artist.get_edgecolor()),
+            tuple(array_key(p.vertices) for p in artist.get_paths()),
+            array_key(artist.get_offsets()),
+            array_key(artist.get_facecolor()),
+            array_key(artist.get_edgecolor()),
         )
     return (*common, id(artist))
 
@@ -471,7 +465,7 @@ def static_state(ax, moving: Iterable[Artist] = ()) -> tuple:
         tuple(ax.figure.bbox.bounds),  # the same fractions of a resized figure (lecture mode widens it) differ
         ax.get_visible(),
         tuple(
-            (a.get_scale(), tuple(a.get_view_interval()), a.label.get_text(), _array_key(a.get_majorticklocs()))
+            (a.get_scale(), tuple(a.get_view_interval()), a.label.get_text(), array_key(a.get_majorticklocs()))
             for a in axes
         ),
         tuple(t.get_text() for t in (ax.title, ax._left_title, ax._right_title)),
@@ -674,11 +668,12 @@ class Blitter:
         self._draw_animated()
         self._record_shown()
 
-    def _draw_animated(self) -> None:
+    def _draw_animated(self, artists: Iterable[Artist] | None = None) -> None:
+        """Draw the moving ``artists`` (all of them by default) over the buffer."""
         # by zorder, as a full draw orders each axes' artists (a stable sort: ties keep the order
         # they were added in), so a frame and a full redraw of the same state are the same picture
         renderer = self.canvas.get_renderer()  # (Figure.draw_artist would look it up for each artist)
-        for a in sorted(self.artists, key=lambda a: a.get_zorder()):
+        for a in sorted(self.artists if artists is None else artists, key=lambda a: a.get_zorder()):
             if a.get_visible() and a.figure is not None:
                 a.draw(renderer)
 
@@ -712,15 +707,19 @@ class Blitter:
                 boxes.add((max(y0, 0), min(y1, height), max(x0, 0), min(x1, width)))
         return tuple(sorted(boxes))
 
-    def _record_shown(self) -> None:
-        """Note what every panel's moving artists show now that the buffer shows them all."""
+    def _moving_states(self) -> dict:
+        """Each panel's moving artists' states (:func:`moving_state`), by axes."""
+        return {ax: tuple(moving_state(a) for a in arts) for ax, arts in self._groups().items()}
+
+    def _record_shown(self, states: dict | None = None) -> None:
+        """Note what every panel's moving artists show now that the buffer shows them all (``states``: their
+        :meth:`_moving_states`, if worked out already this frame)."""
         self._before = None
         renderer = self.canvas.get_renderer()
-        self._shown = {
-            ax: (tuple(moving_state(a) for a in arts), self._box(arts, renderer)) for ax, arts in self._groups().items()
-        }
+        states = self._moving_states() if states is None else states
+        self._shown = {ax: (states[ax], self._box(arts, renderer)) for ax, arts in self._groups().items()}
 
-    def _draw_changed_panels(self) -> bool:
+    def _draw_changed_panels(self, states: dict) -> bool:
         """Draw the frame by redrawing only the panels whose moving artists changed since the last frame, each
         over its own box of the background; False (nothing drawn) when that cannot be done exactly.
 
@@ -741,12 +740,13 @@ class Blitter:
             last, shown, refreshed = before
         renderer = self.canvas.get_renderer()
         groups = self._groups()
-        states = {ax: tuple(moving_state(a) for a in arts) for ax, arts in groups.items()}
-        changed = {ax for ax in groups if ax not in shown or states[ax] != shown[ax][0]}
-        if len(changed) == len(groups) or any(ax not in groups for ax in shown):
+        if shown.keys() != groups.keys():
+            return False
+        changed = {ax for ax in groups if states[ax] != shown[ax][0]}
+        if len(changed) == len(groups):
             return False
         boxes = {ax: self._box(arts, renderer) for ax, arts in groups.items()}
-        if any(b is None or shown.get(ax, (None, None))[1] is None for ax, b in boxes.items()):
+        if any(b is None or shown[ax][1] is None for ax, b in boxes.items()):
             return False
         regions = [box for ax in changed for box in (*boxes[ax], *shown[ax][1])] + refreshed
         grown = True
@@ -766,9 +766,7 @@ class Blitter:
         background = np.asarray(self._background)
         for y0, y1, x0, x1 in regions:
             pixels[y0:y1, x0:x1] = background[y0:y1, x0:x1]
-        for a in sorted((a for ax in changed for a in groups[ax]), key=lambda a: a.get_zorder()):
-            if a.get_visible() and a.figure is not None:
-                a.draw(renderer)
+        self._draw_animated(a for ax in changed for a in groups[ax])
         for ax in changed:
             shown[ax] = (states[ax], boxes[ax])
         self.panels_left += len(groups) - len(changed)
@@ -1065,9 +1063,10 @@ class Blitter:
             self.lift_static_above()  # a panel redrawn from scratch may bring new static artists
             self.canvas.draw()  # fires draw_event → caches background, draws artists
             return
-        if not self._draw_changed_panels():
+        states = self._moving_states()
+        if not self._draw_changed_panels(states):
             self.canvas.restore_region(self._background)
             self._draw_animated()
-            self._record_shown()
+            self._record_shown(states)
         self.canvas.blit(self.figure.bbox)
         self.blits += 1

@@ -26,13 +26,14 @@ PAD = 1
 spine adds half its width."""
 
 
-def _key(values) -> tuple:
-    a = np.ascontiguousarray(np.asarray(values, dtype=float))
+def array_key(values) -> tuple:
+    """A hashable digest of an array's shape and bytes."""
+    a = np.ascontiguousarray(np.asarray(values, dtype=float) if not isinstance(values, np.ndarray) else values)
     return a.shape, hash(a.tobytes())
 
 
 def _colour(c) -> tuple:
-    return _key(c) if c is not None and not isinstance(c, str) else (c,)
+    return array_key(c) if c is not None and not isinstance(c, str) else (c,)
 
 
 def moving_state(artist: Artist) -> tuple | object:
@@ -51,7 +52,7 @@ def moving_state(artist: Artist) -> tuple | object:
     )
     if isinstance(artist, Line2D):
         verts3d = getattr(artist, "_verts3d", None)  # a 3D line: its 2D data are only its last projection
-        data = tuple(_key(v) for v in verts3d) if verts3d is not None else _key(artist.get_xydata())
+        data = tuple(array_key(v) for v in verts3d) if verts3d is not None else array_key(artist.get_xydata())
         return (
             *common,
             data,
@@ -82,16 +83,18 @@ def moving_state(artist: Artist) -> tuple | object:
             artist.get_horizontalalignment(),
             artist.get_verticalalignment(),
             artist.get_linespacing(),
-            None if box is None else (_key(box.get_facecolor()), _key(box.get_edgecolor()), box.get_linewidth()),
+            None
+            if box is None
+            else (array_key(box.get_facecolor()), array_key(box.get_edgecolor()), box.get_linewidth()),
         )
     if isinstance(artist, Spine):  # its path follows the limits (a change of limits redraws everything)
-        return (*common, artist.spine_type, _key(artist.get_edgecolor()), artist.get_linewidth())
+        return (*common, artist.spine_type, array_key(artist.get_edgecolor()), artist.get_linewidth())
     if isinstance(artist, FancyArrowPatch):
         return (
             *common,
-            _key(artist._posA_posB) if artist._posA_posB is not None else None,
-            _key(artist.get_facecolor()),
-            _key(artist.get_edgecolor()),
+            array_key(artist._posA_posB) if artist._posA_posB is not None else None,
+            array_key(artist.get_facecolor()),
+            array_key(artist.get_edgecolor()),
             artist.get_linewidth(),
             artist.get_mutation_scale(),
             repr(artist.get_arrowstyle()),
@@ -101,13 +104,13 @@ def moving_state(artist: Artist) -> tuple | object:
         mapped = artist.get_array()
         return (
             *common,
-            tuple(_key(p.vertices) for p in artist.get_paths()),
-            _key(artist.get_offsets()),
-            _key(artist.get_facecolor()),
-            _key(artist.get_edgecolor()),
-            _key(artist.get_linewidth()),
-            _key(artist.get_sizes()) if hasattr(artist, "get_sizes") else None,
-            None if mapped is None else (_key(mapped), artist.norm.vmin, artist.norm.vmax, artist.get_cmap().name),
+            tuple(array_key(p.vertices) for p in artist.get_paths()),
+            array_key(artist.get_offsets()),
+            array_key(artist.get_facecolor()),
+            array_key(artist.get_edgecolor()),
+            array_key(artist.get_linewidth()),
+            array_key(artist.get_sizes()) if hasattr(artist, "get_sizes") else None,
+            None if mapped is None else (array_key(mapped), artist.norm.vmin, artist.norm.vmax, artist.get_cmap().name),
         )
     return object()  # a 3D collection, an image, anything else: assume it changed
 

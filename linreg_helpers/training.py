@@ -519,36 +519,34 @@ def _residual_scalar_batches(x, y, order_fn, epochs, lr, w, b, batch_size, fixed
     for xe, ye, abe in _by_epoch(order_fn, epochs, len(starts), fixed_order, prepare):
         if small and float_loop is not None:
             w, b = float_loop(xe, ye, bounds, w, b, lr, delta, ws.append, bs.append)
-            if not (abs(w) < _HUGE and abs(b) < _HUGE):
-                break
-            continue
-        for s, t in bounds:
-            m = float(t - s)
-            if small:
-                gw, gs = _small_batch_sums(xe[s:t], ye[s:t], w, b, loss, delta, c, m)
-            else:
-                r = buf[: t - s]
-                np.multiply(xe[s:t], w, out=r)
-                r += b
-                r -= ye[s:t]  # r = x w + b − y, as Xb @ w + b − yb
-                if loss == "mae":
-                    np.sign(r, out=r)
-                elif loss == "huber":
-                    np.minimum(r, delta, out=r)
-                    np.maximum(r, -delta, out=r)
-                elif loss == "rmse":
-                    root = math.sqrt(float(r @ r) / m)
-                    if root > 0.0:
-                        r /= root
-                    else:
-                        r[:] = 0.0
+        else:
+            for s, t in bounds:
+                m = float(t - s)
+                if small:
+                    gw, gs = _small_batch_sums(xe[s:t], ye[s:t], w, b, loss, delta, c, m)
                 else:
-                    r[:] = _tukey_psi(r, c)
-                gw, gs = (abe[:, s:t] @ r).tolist()
-            w = w - lr * gw / m
-            b = b - lr * gs / m
-            ws.append(w)
-            bs.append(b)
+                    r = buf[: t - s]
+                    np.multiply(xe[s:t], w, out=r)
+                    r += b
+                    r -= ye[s:t]  # r = x w + b − y, as Xb @ w + b − yb
+                    if loss == "mae":
+                        np.sign(r, out=r)
+                    elif loss == "huber":
+                        np.minimum(r, delta, out=r)
+                        np.maximum(r, -delta, out=r)
+                    elif loss == "rmse":
+                        root = math.sqrt(float(r @ r) / m)
+                        if root > 0.0:
+                            r /= root
+                        else:
+                            r[:] = 0.0
+                    else:
+                        r[:] = _tukey_psi(r, c)
+                    gw, gs = (abe[:, s:t] @ r).tolist()
+                w = w - lr * gw / m
+                b = b - lr * gs / m
+                ws.append(w)
+                bs.append(b)
         if not (abs(w) < _HUGE and abs(b) < _HUGE):
             break
     return np.array(ws, dtype=float)[:, None], np.array(bs, dtype=float)

@@ -14,7 +14,8 @@ from collections import OrderedDict
 import numpy as np
 from matplotlib.ticker import NullLocator
 
-from .._canvas import Blitter, _array_key
+from .._canvas import Blitter
+from .._moving_state import array_key
 from ..plots import (
     LOSS_LABELS,
     clip_to_grid,
@@ -166,7 +167,7 @@ class _BuiltSurfaces:
 
     @staticmethod
     def _key(weights, biases, Z) -> tuple:
-        return _array_key(weights), _array_key(biases), _array_key(Z)
+        return array_key(weights), array_key(biases), array_key(Z)
 
     def show(self, weights, biases, Z, build) -> None:
         """Show the collections of the surface ``Z`` over ``weights`` × ``biases``: those built for it before,
