@@ -336,8 +336,14 @@ def _mse_scalar_batches(x, y, order_fn, epochs, lr, w, b, batch_size, fixed_orde
     starts = _batch_starts(n, batch_size)
     ws = [w]
     bs = [b]
-    for sums in _sums_by_epoch(xc, yc, order_fn, epochs, starts, fixed_order):
-        for sx, sxx, sxy, sy, m in zip(*sums, strict=False):
+    epoch_sums = _sums_by_epoch(xc, yc, order_fn, epochs, starts, fixed_order)
+    if fixed_order:  # every epoch the same batches: their sums zipped once, not once an epoch (full batch: 2x)
+        same = list(zip(*next(epoch_sums), strict=False))
+        epoch_sums = (same for _ in range(epochs))
+    else:
+        epoch_sums = (zip(*sums, strict=False) for sums in epoch_sums)
+    for batches in epoch_sums:
+        for sx, sxx, sxy, sy, m in batches:
             c = w * mx + b - my
             sr = w * sx + m * c - sy  # Σ r
             srx = w * sxx + c * sx - sxy  # Σ r·x_c
@@ -483,9 +489,10 @@ def _residual_loss_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_orde
 _SMALL_BATCH = 8
 """Batches of at most this many examples are stepped on Python floats (numpy's per-call cost, about
 1 µs for each of a step's five calls, is more than a float loop over so few examples)."""
-_SMALL_BATCH_SIGN = 16
+_SMALL_BATCH_SIGN = 24
 """The same for MAE and Huber, whose float loops (:func:`_mae_batches_epoch`, :func:`_huber_batches_epoch`)
-take about 0.1 µs an example."""
+take about 0.1–0.2 µs an example: 4–6 µs a step at 17–24 examples against 11–16 µs for the numpy step; at
+32 the two cost the same."""
 
 
 def _residual_scalar_batches(x, y, order_fn, epochs, lr, w, b, batch_size, fixed_order, loss, delta, c):

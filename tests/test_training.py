@@ -648,3 +648,20 @@ def test_mae_and_huber_float_loops_take_the_reference_steps_to_the_last_bit(loss
     np.testing.assert_array_equal(ws, expected_w)  # NaN equal to NaN, and every finite value to the bit
     np.testing.assert_array_equal(bs, expected_b)
     assert (lr == 3.0) == (not np.all(np.isfinite(ws)))
+
+
+@pytest.mark.parametrize("batch_size", [2, 7, 40])
+@pytest.mark.parametrize("lr", [0.01, 0.5])  # 0.5 diverges: the run stops at the epoch it passes _HUGE
+def test_the_mse_loop_over_the_same_batches_every_epoch_takes_the_general_loops_steps_to_the_last_bit(batch_size, lr):
+    """With a fixed order (full batch, or no shuffling) the batches' sums are zipped once for every epoch
+    (full batch: half the time): the same steps as the loop that zips each epoch's own sums."""
+    rng = np.random.default_rng(batch_size)
+    x, y = rng.normal(2.0, 3.0, 40), rng.normal(0.0, 5.0, 40)
+    step = lh.training._mse_scalar_batches
+    with np.errstate(all="ignore"):
+        fixed = step(x, y, lh.training._EpochOrders(40, False, 0), 300, lr, 0.5, 0.25, batch_size, True)
+        general = step(x, y, lh.training._EpochOrders(40, False, 0), 300, lr, 0.5, 0.25, batch_size, False)
+    for a, b in zip(fixed, general, strict=True):
+        assert a.shape == b.shape
+        np.testing.assert_array_equal(a, b)
+    assert (lr == 0.5) == (fixed[0].shape[0] < 300 * -(-40 // batch_size) + 1)
