@@ -82,3 +82,48 @@ def test_a_view_change_or_a_toggle_turned_back_runs_no_descent_again(name, moves
         assert dash.readout.value == readout
     finally:
         dash.close()
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"learning_rate": 0.02, "batch_size": 1, "seed": 4},  # SGD, shuffled each epoch
+        {"learning_rate": 0.01, "batch_size": 7, "loss": "mae"},
+        {"learning_rate": 0.05, "batch_size": 30, "loss": "huber", "delta": 0.5},
+        {"learning_rate": 0.02, "batch_size": 4, "loss": "rmse", "momentum": 0.5},
+        {"learning_rate": 0.12, "batch_size": 30},  # diverges on the way
+    ],
+)
+def test_fewer_epochs_of_a_kept_run_are_its_beginning_to_the_last_bit(data, settings):
+    X, y = data
+    runs = RecentRuns()
+    long = runs(X, y, epochs=60, **settings)
+    for epochs in (59, 17, 2, 1):
+        short = runs(X, y, epochs=epochs, **settings)
+        fresh = lh.gradient_descent(X, y, epochs=epochs, **settings)
+        for name in ("weights", "biases", "losses"):
+            np.testing.assert_array_equal(getattr(short, name), getattr(fresh, name))
+        assert (short.diverged, short.diverged_at, short.steps, short.epochs) == (
+            fresh.diverged,
+            fresh.diverged_at,
+            fresh.steps,
+            fresh.epochs,
+        )
+    assert runs.computed == 1 and runs.sliced == 4
+    assert long.diverged == (settings["learning_rate"] == 0.12)
+
+
+def test_more_epochs_a_schedule_or_a_thinned_history_are_computed_anew(data):
+    X, y = data
+    runs = RecentRuns()
+    runs(X, y, learning_rate=0.02, epochs=10)
+    runs(X, y, learning_rate=0.02, epochs=11)  # more epochs than any kept run
+    runs(X, y, learning_rate=0.02, epochs=20, schedule="cosine")
+    cosine = runs(X, y, learning_rate=0.02, epochs=10, schedule="cosine")  # a cosine over 10 epochs, not 20's start
+    fresh = lh.gradient_descent(X, y, learning_rate=0.02, epochs=10, schedule="cosine")
+    np.testing.assert_array_equal(cosine.weights, fresh.weights)
+    big = np.tile(X, (400, 1)), np.tile(y, 400)  # 12,000 examples: SGD's MAE history is thinned
+    thinned = runs(*big, learning_rate=0.001, epochs=2, batch_size=1, loss="mae")
+    assert thinned.step_index is not None
+    runs(*big, learning_rate=0.001, epochs=1, batch_size=1, loss="mae")
+    assert runs.computed == 6 and runs.sliced == 0
