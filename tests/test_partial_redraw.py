@@ -294,9 +294,10 @@ def test_a_fit_panel_without_residuals_keeps_its_data_points_in_the_background(n
 
 def test_a_3d_panels_frame_drawn_once_per_look_is_reused_under_a_new_surface_with_a_full_draws_pixels():
     """Moving an outlier or changing Huber's δ gives the losses dashboard a new surface under the same axes
-    (the z axis's top is rounded up, :func:`z_top`): its frame (panes, grid, ticks, labels) is put back from
-    the copy made when it was first drawn, and the surface drawn over it. Another z top, another loss's
-    z label or another view draws the frame anew. Every picture is a full draw's."""
+    (the z axis reaches the loss's surface with the outliers furthest out, rounded up, :func:`z_top`): its
+    frame (panes, grid, ticks, labels) is put back from the copy made when it was first drawn, and the
+    surface drawn over it. Another z top, another loss's z label or another view draws the frame anew.
+    Every picture is a full draw's."""
     from linreg_helpers.dashboards._panels import z_top
 
     dash = lh.DASHBOARDS["losses"]()
@@ -313,16 +314,22 @@ def test_a_3d_panels_frame_drawn_once_per_look_is_reused_under_a_new_surface_wit
             surface = [id(c) for c in ax.collections]
             dash.set(**move)
             assert [id(c) for c in ax.collections] != surface, f"{move} left the surface as it was"
-            assert ax.get_zlim() == (0.0, z_top(dash.surface.zmax))
+            values = dash.values()
+            reach = dash._surface_reach(values["loss"], values["delta"])
+            assert ax.get_zlim() == (0.0, z_top(max(dash.surface.zmax, reach)))
+            if "loss" not in move and "delta" not in move:  # the outliers move the surface on fixed axes
+                assert ax.get_zlim()[1] == top, f"{move} changed the z axis"
             same_frame = ax.get_zlim()[1] == top and ax.get_zlabel() == label
             assert frames.reused == reused + same_frame, f"{move}: frame reused {frames.reused - reused} times"
             _assert_same_as_a_full_draw_aside(dash, str(move))
         assert frames.reused >= 4
-        dash.figure.canvas.widget.rotate(20.0, 10.0)  # another view: another frame
+        looks = len(frames._kept[ax])
+        dash.figure.canvas.widget.rotate(20.0, 10.0)  # another view: its frame is drawn (a new look) ...
+        assert len(frames._kept[ax]) == looks + 1
         reused = frames.reused
         dash.set(outlier_shift=steps[1])
         dash.set(outlier_shift=steps[2])
-        assert frames.reused == reused + 1
+        assert frames.reused == reused + 2  # ... and put back under both new surfaces
         _assert_same_as_a_full_draw_aside(dash, "turned, then a new surface")
     finally:
         dash.close()

@@ -227,13 +227,17 @@ class SurfacePanel:
         if self.ax.get_title().replace("\n", " ") != title:  # a title lecture mode broke onto two lines stays so
             self.ax.set_title(title, fontsize=sizes(self.lecture).title)
 
-    def set_surface(self, Z, loss: str, *, weights=None, biases=None, title: str | None = None) -> None:
+    def set_surface(
+        self, Z, loss: str, *, weights=None, biases=None, title: str | None = None, reach: float = 0.0
+    ) -> None:
         """Show another surface (another loss, moved data, or on a new grid ``weights`` × ``biases``):
         the static part changes, the panel and its paths stay.
 
-        The z axis reaches the new surface's top, rounded up (:func:`z_top`, so that a surface a little higher
-        or lower keeps the axes and their drawing is reused); the view (a learner's rotation) is kept. Show it
-        with :meth:`Blitter.refresh_axes` on :attr:`ax` (only this panel is redrawn).
+        The z axis reaches the new surface's top, or ``reach`` if higher (the top of the highest surface the
+        panel shows for this loss, so that moving the data leaves the axes as they are), rounded up
+        (:func:`z_top`, so that a surface a little higher or lower keeps the axes and their drawing is
+        reused); the view (a learner's rotation) is kept. Show it with :meth:`Blitter.refresh_axes` on
+        :attr:`ax` (only this panel is redrawn).
         """
         if weights is not None:
             self.weights, self.biases = weights, biases
@@ -243,7 +247,7 @@ class SurfacePanel:
             self.weights, self.biases, Z, lambda: surface_collection(self.ax, self.weights, self.biases, Z)
         )
         self.zmax = float(Z.max())
-        self.ax.set_zlim(0, z_top(self.zmax))
+        self.ax.set_zlim(0, z_top(max(self.zmax, reach)))
         self._name_loss(loss, title)
 
     def add_path(self, key: str, color: str) -> PathArtists:

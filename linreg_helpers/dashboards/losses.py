@@ -143,6 +143,7 @@ class LossExplorer(Dashboard):
             self.X, self.y, [(0.0, 0.0), (float(np.ravel(w_far)[0]), float(b_far))], n=41, margin=1.15
         )
         self._surface_key = None
+        self._reach: dict = {}  # (loss, δ for Huber) → top of the surface with the outliers furthest out
 
     def make_controls(self):
         return {
@@ -246,6 +247,16 @@ class LossExplorer(Dashboard):
         bottom = max(_loss_value(loss, w * self.X + b - self.y, deltas.min) * 0.2, top * 1e-8)
         return bottom, top
 
+    def _surface_reach(self, loss: str, delta: float) -> float:
+        """The top of ``loss``'s surface with every outlier at the largest shift (at this δ for Huber), where the
+        3D panel's z axis reaches whatever the outliers: moving them raises the surface on fixed axes (the loss
+        curve's axis is fixed too, :meth:`_curve_limits`), and the panel's frame is drawn once per loss."""
+        key = (loss, delta if loss == "huber" else None)
+        if key not in self._reach:
+            far = self.current_y({"outliers": len(self.candidates), "outlier_shift": self.max_shift})
+            self._reach[key] = float(loss_surface(self.X, far, self.weights, self.biases, loss, delta=delta).max())
+        return self._reach[key]
+
     def presets(self):
         # every preset sets the rate, the epochs and the batch size, so switching loss afterwards never
         # inherits a rate tuned for another loss (each loss scales the rate by its own step_factor)
@@ -329,7 +340,8 @@ class LossExplorer(Dashboard):
         key += (delta if loss == "huber" else None,)
         if key != self._surface_key:
             self._surface_key = key
-            self.surface.set_surface(loss_surface(self.X, y, self.weights, self.biases, loss, delta=delta), loss)
+            Z = loss_surface(self.X, y, self.weights, self.biases, loss, delta=delta)
+            self.surface.set_surface(Z, loss, reach=self._surface_reach(loss, delta))
             stale.add(self.surface.ax)
         self.surface.set_path("gd", h.weights[:, 0], h.biases, h.losses)
         self.star3d.set_data_3d([we], [be], [best])
