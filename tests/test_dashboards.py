@@ -882,6 +882,29 @@ def test_exact_huber_line_matches_scipy(delta):
     assert (we, be) == pytest.approx((w, b), abs=1e-5)
 
 
+@pytest.mark.parametrize("seed", [0, 1, 2, 3, 4])
+def test_tukey_newton_from_the_lowest_grid_point_reaches_the_lowest_point_of_its_valley(seed):
+    """As the convexity dashboard finds Tukey's minimum: from the lowest point of a 41 × 41 grid, Newton's method
+    (no step longer than a grid cell) ends where a long descent with small steps from the same start ends (it
+    cannot leave the valley), with a loss no higher, and the gradient there vanishes."""
+    from linreg_helpers.dashboards.convexity import _tukey_line
+    from linreg_helpers.gradients import tukey_gradient
+    from linreg_helpers.plots import parameter_grid
+
+    X, y = lh.make_linear_data(30, noise=1.0, outliers=4, seed=seed)
+    x = np.ravel(X)
+    weights, biases = parameter_grid(X, y, [(0.0, 0.0)], n=41)
+    Z = lh.loss_surface(X, y, weights, biases, "tukey")
+    i, j = np.unravel_index(int(np.argmin(Z)), Z.shape)
+    w0, b0 = float(weights[j]), float(biases[i])
+    w, b = _tukey_line(x, y, 4.685, w0, b0, reach=(weights[1] - weights[0], biases[1] - biases[0]))
+    rate = 0.5 * lh.largest_stable_learning_rate(X)  # a quarter of the stable step (|ψ'| ≤ 1): small steps
+    slow = lh.gradient_descent(X, y, loss="tukey", learning_rate=rate, epochs=40_000, w0=w0, b0=b0)
+    assert lh.tukey(y, w * x + b) <= slow.losses[-1] * (1 + 1e-12)
+    assert (w, b) == pytest.approx((float(slow.w[0]), slow.b), abs=1e-6)
+    assert np.max(np.abs(np.ravel(tukey_gradient(X, y, w, b)))) < 1e-9
+
+
 def test_loss_explorer_presets_never_make_a_switched_loss_diverge():
     """Finding 7: a preset sets rate and epochs; switching loss afterwards never diverges."""
     d = lh.loss_explorer()
@@ -991,6 +1014,8 @@ def test_convexity_explorer_labels_a_and_b_and_stars_each_loss_minimum():
                 options={"xatol": 1e-9, "fatol": 1e-12, "maxiter": 20000},
             ).fun
         assert value == pytest.approx(oracle, rel=1e-5, abs=1e-9), loss
+        if loss in ("huber", "tukey"):  # exact (Newton's method): no higher than scipy's best, to rounding
+            assert value <= oracle + 1e-12 * abs(oracle), loss
         order = d.blitter.artists
         assert order.index(d.contour.star) > order.index(d.contour.paths["gd"].point)
 
