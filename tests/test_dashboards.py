@@ -502,6 +502,32 @@ def test_lecture_mode_enlarges():
     assert style.sizes().font == style.sizes(False).font
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_lecture_mode_3d_z_tick_labels_keep_clear_of_the_other_axes_tick_labels(name):
+    """Enlarged, a 3D panel's z label at the floor (0) sat on the b axis's tick labels in every dashboard (the
+    classroom review's "nothing overlaps"); lecture mode labels the z ticks above the floor only."""
+    d = lh.DASHBOARDS[name](lecture=True)
+    try:
+        d.figure.canvas.draw()
+        renderer = d.figure.canvas.get_renderer()
+        for ax in (a for a in d.figure.axes if a.name == "3d"):
+
+            def shown(axis):
+                lo, hi = sorted(axis.get_view_interval())
+                return [
+                    (tick.label1.get_text(), tick.label1.get_window_extent(renderer))
+                    for tick, loc in zip(axis.get_major_ticks(), axis.get_majorticklocs(), strict=False)
+                    if tick.label1.get_visible() and tick.label1.get_text() and lo - 1e-9 <= loc <= hi + 1e-9
+                ]
+
+            z, others = shown(ax.zaxis), shown(ax.xaxis) + shown(ax.yaxis)
+            assert len(z) >= 1 and len(others) >= 4
+            touching = [(a, b) for a, box_a in z for b, box_b in others if box_a.overlaps(box_b)]
+            assert not touching, f"{name}: z tick labels on the w or b tick labels: {touching}"
+    finally:
+        d.close()
+
+
 def test_importing_changes_no_global_state():
     import subprocess
     import sys

@@ -35,7 +35,8 @@ Text that large leaves little room in a 8.25 x 5.5 in figure, so:
 * a title or x label wider than its panel, or a y label taller than it, is
   broken onto more lines;
 * the linear axes get at most four ticks (:data:`MAX_TICKS`; fewer when their
-  labels are long), a 3D panel's axes three (:data:`MAX_TICKS_3D`), a log axis
+  labels are long), a 3D panel's axes three (:data:`MAX_TICKS_3D`; its z axis
+  none at the floor, whose enlarged 0 sat on the b axis's tick labels), a log axis
   with no room for its 1, 2, 5 × 10ᵏ ticks only the powers of ten, and a 3D
   panel no z label when its title names the loss (``SurfacePanel``);
 * matplotlib's constrained layout places the panels (labels and titles never
@@ -191,6 +192,15 @@ class _FewLogTicks(LogLocator):
         return decades if np.count_nonzero((decades >= lo) & (decades <= hi)) >= 2 else ticks
 
 
+class _AboveFloor(MaxNLocator):
+    """A 3D panel's z ticks without the one at the floor: enlarged, the floor's label (0) sits on the b axis's
+    tick labels at the same corner. The floor of a loss surface is its lowest value, 0 for every loss shown."""
+
+    def tick_values(self, vmin, vmax):
+        ticks = super().tick_values(vmin, vmax)
+        return ticks[ticks > min(vmin, vmax)]
+
+
 def _fewer_ticks(fig: Figure) -> None:
     for ax in fig.axes:
         three_d = ax.name == "3d"
@@ -199,9 +209,12 @@ def _fewer_ticks(fig: Figure) -> None:
             locator = axis.get_major_locator()
             if type(locator) in (AutoLocator, MaxNLocator):
                 whole = bool(getattr(locator, "_integer", False))  # MaxNLocator(integer=True): whole steps
-                axis.set_major_locator(
-                    MaxNLocator(MAX_TICKS_3D - 1, integer=whole) if three_d else _FewTicks(integer=whole)
-                )
+                if not three_d:
+                    axis.set_major_locator(_FewTicks(integer=whole))
+                elif axis is ax.zaxis:
+                    axis.set_major_locator(_AboveFloor(MAX_TICKS_3D - 1, integer=whole))
+                else:
+                    axis.set_major_locator(MaxNLocator(MAX_TICKS_3D - 1, integer=whole))
             elif isinstance(locator, LogLocator) and not isinstance(locator, _FewLogTicks):
                 axis.set_major_locator(_FewLogTicks(locator))
             elif (
