@@ -71,7 +71,7 @@ def _tukey_line(
             step = np.linalg.solve(hess, grad)
         else:
             step = grad / bound
-        step = step * min(1.0, *(r / abs(s) for r, s in zip(reach, step, strict=True) if s != 0.0))
+        step = step * min(1.0, *(most / abs(part) for most, part in zip(reach, step, strict=True) if part != 0.0))
         t, f0 = 1.0, value(theta)
         while value(theta - t * step) > f0 and t > 1e-12:
             t /= 2
