@@ -491,7 +491,7 @@ _SMALL_BATCH = 8
 1 µs for each of a step's five calls, is more than a float loop over so few examples)."""
 _SMALL_BATCH_SIGN = 24
 """The same for MAE and Huber, whose float loops (:func:`_mae_batches_epoch`, :func:`_huber_batches_epoch`)
-take about 0.1–0.2 µs an example: 4–6 µs a step at 17–24 examples against 11–16 µs for the numpy step; at
+take about 0.1–0.2 µs an example: 4–8 µs a step at 17–24 examples against 10–16 µs for the numpy step; at
 32 the two cost the same."""
 
 
