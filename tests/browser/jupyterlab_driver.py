@@ -725,28 +725,27 @@ class NotebookPage:
         """Indices of the cells JupyterLab has not rendered yet (see :meth:`render_every_cell`)."""
         return self.page.evaluate(_JS_PLACEHOLDERS)
 
-    def render_every_cell(self, timeout: float = 90.0, quiet: float = 8.0) -> list[int]:
+    def render_every_cell(self, timeout: float = 180.0, quiet: float = 8.0) -> list[int]:
         """Wait until JupyterLab has rendered every cell; return the indices of any it has not.
 
         In its default windowing mode ("contentVisibility") JupyterLab first shows every cell
         as a placeholder and renders the cells, outputs included, top to bottom in the
         browser's idle time (an idle callback at least every 3 s, a few cells each). On a busy
         machine that can take longer than Run All: the last cells' outputs are then in the
-        notebook but not yet on the page (a dashboard "shows nothing"). So wait while the
-        rendering makes progress; when it makes none for ``quiet`` seconds, run JupyterLab's
-        own rendering routine once with a long budget.
+        notebook but not yet on the page (a dashboard "shows nothing"). So wait, and every
+        ``quiet`` seconds while cells are left run JupyterLab's own rendering routine with a long
+        budget (up to 20 s of rendering, cell by cell from the top; it skips rendered cells, as the
+        idle-time rendering does). Once was not always enough: on a slow CI machine notebook 07
+        kept three cells unrendered past the old single run and a 90 s limit.
         """
         deadline = time.monotonic() + timeout
-        left, since, pushed = None, time.monotonic(), False
+        pushed = time.monotonic()
         while time.monotonic() < deadline:
-            now = self.placeholder_cells()
-            if not now:
+            if not self.placeholder_cells():
                 return []
-            if now != left:
-                left, since = now, time.monotonic()
-            elif time.monotonic() - since > quiet and not pushed:
+            if time.monotonic() - pushed > quiet:
                 self.page.evaluate(_JS_RENDER_CELLS)
-                pushed = True
+                pushed = time.monotonic()
             time.sleep(0.1)
         return self.placeholder_cells()
 
