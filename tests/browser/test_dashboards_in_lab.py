@@ -201,6 +201,25 @@ def test_canvas_shows_exactly_the_kernels_pixels(dashboards, name):
         dashboards.fail(name, [f"canvas {shown}, kernel {kernel}"], "canvas differs from the kernel's pixels")
 
 
+def _settled_in_view(page, locator, timeout: float = 15.0) -> dict:
+    """Scroll ``locator`` into view until it stays put inside the viewport; its bounding box.
+
+    Cells above it may still be getting rendered (JupyterLab renders placeholders in idle time) and change
+    height: run alone, this test's drag once began 2,200 px above the window, where no canvas took it.
+    """
+    deadline = time.monotonic() + timeout
+    box = None
+    while time.monotonic() < deadline:
+        locator.scroll_into_view_if_needed()
+        page.wait_for_timeout(250)
+        again = locator.bounding_box()
+        height = page.viewport_size["height"]
+        if again is not None and again == box and 0 <= again["y"] and again["y"] + again["height"] <= height:
+            return again
+        box = again
+    raise AssertionError(f"the canvas did not settle inside the window: last box {box}")
+
+
 def test_dragging_the_3d_surface_rotates_it(dashboards):
     """A learner drags the loss surface with the mouse: matplotlib rotates it and the page shows the new view."""
     name = "gradient_descent"
@@ -212,8 +231,7 @@ def test_dragging_the_3d_surface_rotates_it(dashboards):
         "print(json.dumps({'azim': _ax.azim, 'elev': _ax.elev, 'box': list(_ax.bbox.bounds), 'h': _h}))"
     )
     canvas = nbp.dashboard(dash["id"]).locator(".lh-figure canvas")
-    canvas.scroll_into_view_if_needed()
-    rect = canvas.bounding_box()
+    rect = _settled_in_view(nbp.page, canvas)
     x0, y0, w, h = info["box"]  # matplotlib pixels, from the bottom left
     cx, cy = rect["x"] + x0 + w / 2, rect["y"] + info["h"] - (y0 + h / 2)
     before = nbp.canvas_crc(dash["id"])
