@@ -53,7 +53,7 @@ class RecentRuns:
         if found is not None:
             self._runs.move_to_end(key)
             return found
-        history = self._beginning_of_longer(X, y, settings) if key is not None else None
+        history = self._beginning_of_longer(key, settings) if key is not None else None
         if history is None:
             history = gradient_descent(X, y, **settings)
             self.computed += 1
@@ -68,15 +68,16 @@ class RecentRuns:
     def clear(self) -> None:
         self._runs.clear()
 
-    def _beginning_of_longer(self, X, y, settings: dict) -> History | None:
-        """The first ``settings["epochs"]`` epochs of a kept run with the same data and other settings, or None."""
+    def _beginning_of_longer(self, key: tuple, settings: dict) -> History | None:
+        """The first ``settings["epochs"]`` epochs of a kept run whose key (:func:`_key`) is ``key`` but for the
+        epochs, or None."""
         epochs = settings.get("epochs")
         if not isinstance(epochs, (int, np.integer)) or settings.get("schedule") not in (None, "constant"):
             return None
-        others = _key(X, y, {k: v for k, v in settings.items() if k != "epochs"})
-        for key in reversed(self._runs):
-            run = self._runs[key]
-            if run.epochs > epochs and run.step_index is None and _key_without_epochs(key) == others:
+        others = _key_without_epochs(key)
+        for kept in reversed(self._runs):
+            run = self._runs[kept]
+            if run.epochs > epochs and run.step_index is None and _key_without_epochs(kept) == others:
                 return _first_epochs(run, int(epochs))
         return None
 

@@ -73,9 +73,9 @@ def _tukey_line(
             step = grad / bound
         step = step * min(1.0, *(most / abs(part) for most, part in zip(reach, step, strict=True) if part != 0.0))
         t, f0 = 1.0, value(theta)
-        while value(theta - t * step) > f0 and t > 1e-12:
+        while (f := value(theta - t * step)) > f0 and t > 1e-12:
             t /= 2
-        if value(theta - t * step) > f0:
+        if f > f0:
             break  # no step goes down: the lowest point to rounding
         theta = theta - t * step
     return float(theta[0]), float(theta[1])

@@ -136,9 +136,9 @@ class LossExplorer(Dashboard):
         # the (w, b) grid of the 3D surface: around the least-squares line, reaching the start w = b = 0
         # and the line the outliers pull furthest (all moved by the largest shift); every loss's minimum
         # lies between the MAE line, which barely moves, and that one
-        far = self.y.copy()
-        far[self.candidates] += self.max_shift
-        w_far, b_far = fit_closed_form(self.X, far)
+        self.y_far = self.y.copy()  # every outlier candidate at the largest shift
+        self.y_far[self.candidates] += self.max_shift
+        w_far, b_far = fit_closed_form(self.X, self.y_far)
         self.weights, self.biases = parameter_grid(
             self.X, self.y, [(0.0, 0.0), (float(np.ravel(w_far)[0]), float(b_far))], n=41, margin=1.15
         )
@@ -241,8 +241,7 @@ class LossExplorer(Dashboard):
         shift and the largest δ; the bottom a fifth of the least-squares line's loss on the data
         without outliers at the smallest δ (each loss grows with the residuals and with δ)."""
         deltas = self.controls["delta"]
-        far = self.current_y({"outliers": len(self.candidates), "outlier_shift": self.max_shift})
-        top = _loss_value(loss, far, deltas.max) * 3.0
+        top = _loss_value(loss, self.y_far, deltas.max) * 3.0
         w, b = fit_closed_form(self.X, self.y)
         bottom = max(_loss_value(loss, w * self.X + b - self.y, deltas.min) * 0.2, top * 1e-8)
         return bottom, top
@@ -253,8 +252,8 @@ class LossExplorer(Dashboard):
         curve's axis is fixed too, :meth:`_curve_limits`), and the panel's frame is drawn once per loss."""
         key = (loss, delta if loss == "huber" else None)
         if key not in self._reach:
-            far = self.current_y({"outliers": len(self.candidates), "outlier_shift": self.max_shift})
-            self._reach[key] = float(loss_surface(self.X, far, self.weights, self.biases, loss, delta=delta).max())
+            Z = loss_surface(self.X, self.y_far, self.weights, self.biases, loss, delta=delta)
+            self._reach[key] = float(Z.max())
         return self._reach[key]
 
     def presets(self):
