@@ -617,10 +617,10 @@ def _reference_epoch(xe, ye, bounds, w, b, lr, loss, delta):
     return ws, bs
 
 
-@pytest.mark.parametrize("loss", ["mae", "huber"])
+@pytest.mark.parametrize("loss", ["mae", "huber", "rmse"])
 @pytest.mark.parametrize("batch_size", [1, 2, 3, 7, 16])
 @pytest.mark.parametrize("lr", [0.01, 3.0])  # 3.0 with x of 1e308: overflows to inf, then NaN
-def test_mae_and_huber_float_loops_take_the_reference_steps_to_the_last_bit(loss, batch_size, lr):
+def test_mae_huber_and_rmse_float_loops_take_the_reference_steps_to_the_last_bit(loss, batch_size, lr):
     rng = np.random.default_rng(batch_size)
     x, y = rng.normal(2.0, 3.0, 40), rng.normal(0.0, 5.0, 40)
     y[::9] = 0.5 * x[::9] + 0.25  # residuals exactly zero at the start: a zero slope
@@ -631,8 +631,12 @@ def test_mae_and_huber_float_loops_take_the_reference_steps_to_the_last_bit(loss
     ws, bs, w, b = [], [], 0.5, 0.25
     with np.errstate(all="ignore"):
         for _ in range(30):
-            if batch_size > 1:
-                step = lh.training._mae_batches_epoch if loss == "mae" else lh.training._huber_batches_epoch
+            if batch_size > 1 or loss == "rmse":  # (RMSE's SGD steps are the general loop's, tested elsewhere)
+                step = {
+                    "mae": lh.training._mae_batches_epoch,
+                    "huber": lh.training._huber_batches_epoch,
+                    "rmse": lh.training._rmse_batches_epoch,
+                }[loss]
                 w, b = step(xe, ye, bounds, w, b, lr, 0.7, ws.append, bs.append)
             elif loss == "mae":
                 w, b = lh.training._mae_sgd_epoch(xe, ye, w, b, lr, ws.append, bs.append)
