@@ -247,14 +247,24 @@ def _batch_starts(n: int, batch_size: int) -> np.ndarray:
     return np.arange(0, n, batch_size)
 
 
-def _mse_scalar_sgd(x, y, order_fn, epochs, lr, w, b, spe):
+def _epoch_lists(x, y):
+    """:func:`_by_epoch`'s ``prepare`` for one feature and batch size 1: each epoch's examples in order, as
+    two lists of floats (a chunk of epochs indexed and converted at once, not an epoch at a time)."""
+
+    def prepare(idx):
+        xl, yl = x[idx].tolist(), y[idx].tolist()
+        return lambda e: (xl[e], yl[e])
+
+    return prepare
+
+
+def _mse_scalar_sgd(x, y, order_fn, epochs, lr, w, b, fixed_order):
     """One feature, batch size 1: the residual form, on Python floats."""
     ws = [w]
     bs = [b]
     k = 2.0 * lr
-    for epoch in range(epochs):
-        idx = order_fn(epoch)
-        for xj, yj in zip(x[idx].tolist(), y[idx].tolist(), strict=False):
+    for xl, yl in _by_epoch(order_fn, epochs, x.shape[0], fixed_order, _epoch_lists(x, y)):
+        for xj, yj in zip(xl, yl, strict=False):
             g = k * (w * xj + b - yj)
             w -= g * xj
             b -= g
@@ -460,7 +470,7 @@ def _residual_loss_loop(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_orde
     """
     n = X.shape[0]
     if batch_size == 1 and X.shape[1] == 1 and loss in ("mae", "huber", "rmse"):
-        return _residual_scalar_sgd(X[:, 0], y, order_fn, epochs, lr, float(w[0]), b, loss, delta)
+        return _residual_scalar_sgd(X[:, 0], y, order_fn, epochs, lr, float(w[0]), b, loss, delta, fixed_order)
     if X.shape[1] == 1:
         return _residual_scalar_batches(
             X[:, 0], y, order_fn, epochs, lr, float(w[0]), b, batch_size, fixed_order, loss, delta, c
@@ -757,7 +767,7 @@ def _mse_scalar_general(x, y, order_fn, epochs, lr, w, b, batch_size, fixed_orde
     return np.array(ws)[:, None], np.array(bs)
 
 
-def _residual_scalar_sgd(x, y, order_fn, epochs, lr, w, b, loss, delta):
+def _residual_scalar_sgd(x, y, order_fn, epochs, lr, w, b, loss, delta, fixed_order):
     """One feature, batch size 1, MAE / Huber / RMSE: the same arithmetic as the numpy loop, on Python floats.
 
     numpy's per-call cost (≈ 10 µs a step for a batch of one) made an epoch of SGD on
@@ -768,9 +778,7 @@ def _residual_scalar_sgd(x, y, order_fn, epochs, lr, w, b, loss, delta):
     """
     ws = [w]
     bs = [b]
-    for epoch in range(epochs):
-        idx = order_fn(epoch)
-        xl, yl = x[idx].tolist(), y[idx].tolist()
+    for xl, yl in _by_epoch(order_fn, epochs, x.shape[0], fixed_order, _epoch_lists(x, y)):
         if loss == "mae":
             w, b = _mae_sgd_epoch(xl, yl, w, b, lr, ws.append, bs.append)
         elif loss == "huber":
@@ -993,7 +1001,7 @@ def gradient_descent(
                 X2, y1, order_fn, epochs, lr, w, b, B, fixed_order, loss, delta, c, momentum, factors, l2
             )
         elif loss == "mse" and M == 1 and B == 1:
-            W, Bs = _mse_scalar_sgd(X2[:, 0], y1, order_fn, epochs, lr, float(w[0]), b, spe)
+            W, Bs = _mse_scalar_sgd(X2[:, 0], y1, order_fn, epochs, lr, float(w[0]), b, fixed_order)
         elif loss == "mse" and M == 2 and B == 1:
             W, Bs = _mse_two_feature_sgd(X2, y1, order_fn, epochs, lr, w, b, fixed_order)
         elif loss == "mse" and M == 1:

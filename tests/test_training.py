@@ -669,3 +669,59 @@ def test_the_mse_loop_over_the_same_batches_every_epoch_takes_the_general_loops_
         assert a.shape == b.shape
         np.testing.assert_array_equal(a, b)
     assert (lr == 0.5) == (fixed[0].shape[0] < 300 * -(-40 // batch_size) + 1)
+
+
+def _sgd_one_epoch_at_a_time(x, y, orders, epochs, lr, w, b, loss, delta):
+    """Batch size 1, one feature, as the SGD loops ran before they took a chunk of epochs at once: each epoch's
+    order drawn (``orders(epoch)``) and its examples converted on their own."""
+    T = lh.training
+    ws, bs = [w], [b]
+    for epoch in range(epochs):
+        idx = orders(epoch)
+        xl, yl = x[idx].tolist(), y[idx].tolist()
+        if loss == "mae":
+            w, b = T._mae_sgd_epoch(xl, yl, w, b, lr, ws.append, bs.append)
+        elif loss == "huber":
+            w, b = T._huber_sgd_epoch(xl, yl, w, b, lr, delta, ws.append, bs.append)
+        else:
+            for xj, yj in zip(xl, yl, strict=True):
+                if loss == "mse":
+                    g = 2.0 * lr * (w * xj + b - yj)
+                    w -= g * xj
+                    b -= g
+                else:  # RMSE of a batch of one: r / |r|
+                    r = w * xj + b - yj
+                    root = math.sqrt(r * r / 1)
+                    g = r / root if root > 0.0 else 0.0
+                    w = w - lr * (g * xj) / 1
+                    b = b - lr * float(g) / 1
+                ws.append(w)
+                bs.append(b)
+        if not (abs(w) < T._HUGE and abs(b) < T._HUGE):
+            break
+    return np.array(ws)[:, None], np.array(bs)
+
+
+@pytest.mark.parametrize("loss", ["mse", "mae", "huber", "rmse"])
+@pytest.mark.parametrize("shuffle", [True, False])
+@pytest.mark.parametrize("lr", [0.01, 2.0])  # 2.0: the MSE run diverges and stops within a chunk of epochs
+def test_sgd_taking_a_chunk_of_epochs_at_once_takes_the_one_epoch_at_a_time_steps_to_the_last_bit(loss, shuffle, lr):
+    """Batch size 1, one feature: the orders of a chunk of epochs are drawn and converted to lists at once
+    (``_EpochOrders.many``, about 170 epochs of 24 examples): the same permutations, and the same steps, as one
+    epoch at a time. 400 epochs cross two chunk boundaries."""
+    rng = np.random.default_rng(11)
+    x, y = rng.normal(2.0, 3.0, 24), rng.normal(0.0, 5.0, 24)
+    T = lh.training
+    assert 400 // (T._CHUNK_STEPS // 24) >= 2
+    with np.errstate(all="ignore"):
+        if loss == "mse":
+            w, b = T._mse_scalar_sgd(x, y, T._EpochOrders(24, shuffle, 7), 400, lr, 0.5, 0.25, not shuffle)
+        else:
+            w, b = T._residual_scalar_sgd(
+                x, y, T._EpochOrders(24, shuffle, 7), 400, lr, 0.5, 0.25, loss, 0.7, not shuffle
+            )
+        w_ref, b_ref = _sgd_one_epoch_at_a_time(x, y, T._EpochOrders(24, shuffle, 7), 400, lr, 0.5, 0.25, loss, 0.7)
+    np.testing.assert_array_equal(w, w_ref)
+    np.testing.assert_array_equal(b, b_ref)
+    if loss == "mse":  # (the other losses' steps are bounded: they bounce, they do not diverge)
+        assert (lr == 2.0) == (b.shape[0] < 400 * 24 + 1)
