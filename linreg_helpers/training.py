@@ -639,7 +639,11 @@ def _rmse_batches_epoch(xe, ye, bounds, w, b, lr, _delta, add_w, add_b):
 
 def _small_batch_sums(xb, yb, w, b, loss, delta, c, m):
     """``(Σ gⱼ xⱼ, Σ gⱼ)`` over a small batch's examples (lists ``xb``, ``yb``), gⱼ the slope of the loss at
-    the residual rⱼ (as :func:`_residual_slopes`)."""
+    the residual rⱼ (as :func:`_residual_slopes`).
+
+    Runs use it for Tukey's loss only: MAE, Huber and RMSE have loops of their own (:func:`_mae_batches_epoch`,
+    :func:`_huber_batches_epoch`, :func:`_rmse_batches_epoch`), which take its steps to the last bit. It stays
+    the one readable loop for every loss that those are tested against (``tests/test_training.py``)."""
     gw = gs = 0.0
     if loss == "rmse":
         rs = [w * xj + b - yj for xj, yj in zip(xb, yb, strict=True)]
