@@ -10,6 +10,16 @@ the figure is the kernel's current one (not a stale one).
 A screenshot of each dashboard at its starting values goes to
 ``artifacts/browser/dashboards/``; with ``LH_UPDATE_GALLERY=1`` the README
 gallery in ``docs/gallery/`` is rewritten from them (small palette PNGs).
+
+Accessibility, on the same page (one notebook of every dashboard serves both): axe-core
+(bundled with ``axe-playwright-python``: no network) runs over the dashboards' own elements
+only (``.lh-dashboard``, the class :class:`~linreg_helpers.dashboards._base.Dashboard` adds to
+its box); JupyterLab's chrome (menus, side bars, the notebook's cells and toolbar) is excluded:
+it is not ours to fix. Serious and critical violations fail (:mod:`axe_check`). Then, on the
+gradient-descent dashboard, with a screen reader's eyes: the live figure is ``role="img"`` with a
+text alternative, which changes when a slider key changes the figure; the log-scale
+learning-rate slider announces the value it shows (aria-valuetext), not its exponent; the
+read-out's sentence is in a polite live region.
 """
 
 from __future__ import annotations
@@ -19,6 +29,7 @@ import time
 
 import jupyterlab_driver as jd
 import pytest
+from axe_check import serious_violations
 
 import linreg_helpers as lh
 
@@ -106,6 +117,57 @@ def test_dashboard_renders(dashboards, name):
         assert size < GALLERY_MAX_BYTES, f"gallery image {name}.png is {size} bytes"
     if problems:
         dashboards.fail(name, problems, "not shown properly")
+
+
+_JS_FIGURE_A11Y = """
+root => {
+  const c = root.querySelector('.lh-figure canvas');
+  const live = root.querySelector('.lh-figure [aria-live]');
+  const log = root.querySelector('.lh-log-slider');
+  const handle = log && log.querySelector('.noUi-handle');
+  const shown = log && log.querySelector('.widget-readout');
+  return {role: c.getAttribute('role'), label: c.getAttribute('aria-label'), tabIndex: c.tabIndex,
+    live: live ? [live.getAttribute('aria-live'), live.textContent] : null,
+    valuenow: handle && handle.getAttribute('aria-valuenow'),
+    valuetext: handle && handle.getAttribute('aria-valuetext'),
+    shown: shown && shown.textContent.trim()};
+}
+"""
+
+
+def test_axe_finds_no_serious_violation_in_any_dashboard(dashboards):
+    """Before any slider moves: every dashboard at its starting values."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = dashboards.nbp.page
+    found = page.evaluate("() => document.querySelectorAll('.lh-dashboard').length")
+    assert found == len(NAMES), f"{found} dashboards on the page, expected {len(NAMES)}"
+    results = Axe().run(page, context={"include": [[".lh-dashboard"]]}).response
+    every = [f"{v['id']} ({v['impact']}): {len(v['nodes'])} node(s)" for v in results["violations"]]
+    print("axe-core on the dashboards:", every or "no violations")
+    problems = serious_violations(results)
+    assert not problems, "axe-core, on the dashboards only:\n" + "\n".join(problems)
+
+
+def test_the_figure_is_an_image_with_a_live_text_alternative(dashboards):
+    nbp = dashboards.nbp
+    dash = dashboards.dash("gradient_descent")
+    root = nbp.dashboard(dash["id"])
+    before = root.evaluate(_JS_FIGURE_A11Y)
+    assert before["role"] == "img" and before["tabIndex"] == 0
+    assert before["label"].startswith("Gradient descent")
+    assert before["live"][0] == "polite" and before["live"][1] in before["label"]
+    # the log slider says what it shows (0.00691), not the exponent behind it (-2.16)
+    assert before["valuetext"] == before["shown"] and before["valuetext"] != before["valuenow"]
+    nbp.move_slider(dash["id"], "learning", "ArrowRight")
+    nbp.page.wait_for_function(
+        "([r, old]) => r.querySelector('.lh-figure canvas').getAttribute('aria-label') !== old",
+        arg=[root.element_handle(), before["label"]],
+        timeout=15_000,
+    )
+    after = root.evaluate(_JS_FIGURE_A11Y)
+    assert after["valuetext"] == after["shown"] != before["shown"]
+    assert after["live"][1] in after["label"]
 
 
 def _check_moves(dashboards, name: str, label: str, control: str, keys) -> None:

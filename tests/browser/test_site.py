@@ -4,7 +4,7 @@ The site is built once per session (every notebook executed, ``sphinx-build -W``
 ``artifacts/site/`` by a local ``http.server``. On every page: a title, no Sphinx error box, no
 "Loading widget" stub, every image loaded, every internal link (and its #anchor) resolving, the
 exercises' solutions collapsed, and axe-core finding no serious or critical violation (the same rule
-as the dashboards: tests/browser/test_accessibility.py). Every notebook page has its launch-live links.
+as the dashboards: tests/browser/test_dashboards_in_lab.py). Every notebook page has its launch-live links.
 Screenshots of a few pages (desktop and a 390x844 phone) go to ``artifacts/browser/site/``.
 
 ``LH_SITE_REUSE=1`` skips the build when ``artifacts/site/index.html`` exists (for working on the test).
@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 import jupyterlab_driver as jd
 import pytest
-from test_accessibility import _serious as serious_violations
+from axe_check import serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -64,7 +64,7 @@ _JS_PAGE = r"""
 
 MATHJAX = [[".MathJax"], [".MathJax_Display"]]
 """MathJax's typeset formulas: its glyph spans are MathJax's to fix (as JupyterLab's chrome is in
-test_accessibility.py); it gives each formula its MathML for screen readers."""
+test_dashboards_in_lab.py); it gives each formula its MathML for screen readers."""
 AXE_CONTEXT = {"exclude": [*MATHJAX, [".highlight"]]}
 """Every page, less the formulas and the syntax-colored code: checking the contrast of thousands of code tokens
 on every page costs a minute; the same theme colours them on every page, so :data:`AXE_FULL_PAGE` checks them."""
