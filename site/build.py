@@ -6,7 +6,13 @@ README's and the guide's relative links stay right), execute the ten notebooks t
 ``sphinx-build -W`` (every warning is an error) with the configuration in ``site/conf.py`` into
 ``artifacts/site/``. Nothing is fetched from the network: the theme's assets are in its wheel.
 
-    python site/build.py [--jobs N]
+    python site/build.py [--jobs N] [--kernel NAME]
+
+``--kernel`` names the Jupyter kernel that executes the notebooks (``python3``, this environment's, by
+default). ``make test`` gives it the Binder environment's kernel (``lh-binder``, found through
+``JUPYTER_PATH``: tests/installed_envs.py), so that this one run of every notebook is also the check that
+they run on Binder (tests/test_binder.py compares their checked outputs with the committed ones). What
+ran where is written to :data:`RECORD`.
 
 The repository and hub addresses of the "launch live" links are settings in ``site/conf.py``.
 """
@@ -14,6 +20,7 @@ The repository and hub addresses of the "launch live" links are settings in ``si
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import subprocess
@@ -35,6 +42,8 @@ PAGES = [  # copied as they are; the site's own pages come from site/pages/
 ]
 MATHJAX = SOURCE / "_mathjax" / "mathjax"
 """MathJax for the pages, served with the site (site/conf.py's ``mathjax_path``): no CDN."""
+RECORD = ROOT / "artifacts" / "site-notebooks.json"
+"""What the last build executed: the kernel's name and its Python, and each notebook's seconds."""
 NOTEBOOK_TIMEOUT_S = 600
 """The longest one cell may run (nbclient's per-cell timeout); the slowest notebook takes well under."""
 
@@ -97,8 +106,9 @@ def mathjax_folder() -> Path:
     return Path(jupyter_server_mathjax.__file__).parent / "static"
 
 
-def execute(path: Path) -> float:
-    """Run one notebook in place, in its folder, as a learner would; return the seconds it took."""
+def execute(path: Path, kernel: str = "python3") -> float:
+    """Run one notebook in place, in its folder, as a learner would, with the Jupyter kernel ``kernel``;
+    return the seconds it took."""
     import nbclient
     import nbformat
 
@@ -107,7 +117,7 @@ def execute(path: Path) -> float:
     client = nbclient.NotebookClient(
         nb,
         timeout=NOTEBOOK_TIMEOUT_S,
-        kernel_name="python3",
+        kernel_name=kernel,
         resources={"metadata": {"path": str(path.parent)}},
         store_widget_state=False,  # a static page cannot run widgets; their PNG stand-ins are shown
     )
@@ -118,19 +128,45 @@ def execute(path: Path) -> float:
     return time.perf_counter() - start
 
 
+def kernel_python(name: str) -> str | None:
+    """The Python that the Jupyter kernel ``name`` starts (its spec's first argument), or None without one."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        argv = KernelSpecManager().get_kernel_spec(name).argv
+    except NoSuchKernel:
+        return None
+    if argv and argv[0] in ("python", "python3", "{python}"):  # this environment's own kernel
+        return sys.executable
+    return argv[0] if argv else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=2, help="notebooks executed side by side (default 2)")
+    parser.add_argument("--kernel", default="python3", help="the Jupyter kernel that executes them (default python3)")
     args = parser.parse_args(argv)
     if args.jobs < 1:
         parser.error(f"--jobs must be 1 or more, got {args.jobs}")
+    python = kernel_python(args.kernel)
+    if python is None:
+        parser.error(f"no Jupyter kernel named {args.kernel!r} (jupyter kernelspec list shows the installed ones)")
     start = time.perf_counter()
+    RECORD.unlink(missing_ok=True)
     notebooks = stage()
+    record = {"kernel": args.kernel, "python": python, "seconds": {}}
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        for path, seconds in zip(notebooks, pool.map(execute, notebooks), strict=True):
+        runs = pool.map(execute, notebooks, [args.kernel] * len(notebooks))
+        for path, seconds in zip(notebooks, runs, strict=True):
             print(f"executed {path.name} in {seconds:.1f} s", flush=True)
+            record["seconds"][path.name] = round(seconds, 1)
+    RECORD.write_text(json.dumps(record, indent=1) + "\n")
     executed = time.perf_counter()
-    print(f"executed {len(notebooks)} notebooks in {executed - start:.1f} s ({args.jobs} at a time)", flush=True)
+    print(
+        f"executed {len(notebooks)} notebooks in {executed - start:.1f} s "
+        f"({args.jobs} at a time, kernel {args.kernel})",
+        flush=True,
+    )
     shutil.rmtree(OUTPUT, ignore_errors=True)
     command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html"]
     command += ["-c", str(Path(__file__).parent), str(SOURCE), str(OUTPUT)]

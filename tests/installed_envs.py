@@ -14,7 +14,7 @@ starts the builds in the background as soon as the tests that need them are
 collected, so they overlap with the rest of the suite; the fixtures then wait for them.
 
 Each environment also gets a Jupyter kernel spec (``lh-binder``, ``lh-wheel``) in a
-folder of its own, so that nbval, run from the project's environment, can execute
+folder of its own, so that nbval or nbclient, run from the project's environment, can execute
 notebooks with that environment's Python (``JUPYTER_PATH``).
 """
 
@@ -81,10 +81,6 @@ class InstalledEnv:
     log: Path = field(init=False)
     started: float = field(default_factory=time.monotonic)
     seconds: float | None = None
-    _nbval_paths: tuple[str, ...] = ()
-    _nbval_thread: threading.Thread | None = None
-    _nbval_result: subprocess.CompletedProcess | BaseException | None = None
-    _nbval_proc: subprocess.Popen | None = None
 
     def __post_init__(self) -> None:
         self.log = self.dest / "build.log"
@@ -105,49 +101,6 @@ class InstalledEnv:
                 start_new_session=True,
             )
         return env
-
-    def nbval_in_background(self, pattern: str) -> None:
-        """As soon as the build is done, run nbval on the copy's ``pattern`` (e.g. ``notebooks/*.ipynb``).
-
-        The run overlaps with the rest of the suite, on the core the main run leaves idle;
-        :meth:`background_nbval` waits for it and returns its result.
-        """
-
-        def run() -> None:
-            try:
-                self.wait()
-                paths = sorted(self.repo.glob(pattern))
-                self._nbval_paths = tuple(map(str, paths))
-                cmd, environ = self._nbval_command(tuple(paths), self.repo)
-                self._nbval_proc = subprocess.Popen(
-                    cmd,
-                    cwd=self.repo,
-                    env=environ,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.PIPE,
-                    text=True,
-                    start_new_session=True,
-                )
-                out, err = self._nbval_proc.communicate()
-                self._nbval_result = subprocess.CompletedProcess(cmd, self._nbval_proc.returncode, out, err)
-            except BaseException as exc:  # reported by background_nbval in the test's thread
-                self._nbval_result = exc
-
-        self._nbval_thread = threading.Thread(target=run, name=f"nbval-{self.name}", daemon=True)
-        self._nbval_thread.start()
-
-    def background_nbval(
-        self, timeout: float = BUILD_TIMEOUT + 900.0
-    ) -> tuple[tuple[str, ...], subprocess.CompletedProcess]:
-        """The paths and result of the run :meth:`nbval_in_background` started; raise what it raised."""
-        assert self._nbval_thread is not None, "nbval_in_background was not called"
-        self._nbval_thread.join(timeout)
-        if self._nbval_thread.is_alive():
-            raise RuntimeError(f"nbval in the {self.name} environment took over {timeout:.0f} s")
-        if isinstance(self._nbval_result, BaseException):
-            raise self._nbval_result
-        assert self._nbval_result is not None
-        return self._nbval_paths, self._nbval_result
 
     @property
     def python(self) -> Path:
@@ -202,9 +155,15 @@ class InstalledEnv:
             timeout=timeout,
         )
 
-    def _nbval_command(self, paths: tuple[Path, ...], cwd: Path) -> tuple[list[str], dict[str, str]]:
+    def kernel_environ(self) -> dict[str, str]:
+        """The environment variables for a process (nbval, nbclient) that starts this environment's kernel
+        (:attr:`kernel_name`, found through ``JUPYTER_PATH``) from the project's environment."""
         environ = dict(os.environ, JUPYTER_PATH=str(self.jupyter_path))
         environ.pop("LINREG_DATA_DIR", None)
+        return environ
+
+    def _nbval_command(self, paths: tuple[Path, ...], cwd: Path) -> tuple[list[str], dict[str, str]]:
+        environ = self.kernel_environ()
         cmd = [
             sys.executable,
             "-m",
@@ -228,10 +187,9 @@ class InstalledEnv:
         return subprocess.run(cmd, cwd=cwd, env=environ, capture_output=True, text=True, timeout=timeout)
 
     def kill(self) -> None:
-        for proc in (self.proc, self._nbval_proc):
-            if proc is not None and proc.poll() is None:
-                os.killpg(proc.pid, 9)
-                proc.wait(timeout=10)
+        if self.proc is not None and self.proc.poll() is None:
+            os.killpg(self.proc.pid, 9)
+            self.proc.wait(timeout=10)
 
     def remove(self) -> None:
         self.kill()

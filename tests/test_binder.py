@@ -3,12 +3,15 @@
 No Docker here: repo2docker's own code (the ``jupyter-repo2docker`` package) picks the
 build pack for this repository and renders its Dockerfile, which is checked; then a
 fresh virtual environment built only from the Binder files (``installed_envs.py``)
-runs every notebook with nbval. The real-browser check of that environment is in
+runs every notebook: the course website's build executes them with its kernel, and their
+checked outputs are compared as nbval compares them. The real-browser check of that environment is in
 ``tests/browser/test_installed_envs_in_lab.py``.
 """
 
 from __future__ import annotations
 
+import copy
+import json
 import re
 import subprocess
 import sys
@@ -19,9 +22,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BINDER = ROOT / "binder"
+SITE_SOURCE = ROOT / "artifacts" / "site-src"  # site/build.py's executed notebooks
+SITE_RECORD = ROOT / "artifacts" / "site-notebooks.json"  # what site/build.py executed, with which kernel
+SITE_LOG = ROOT / "artifacts" / "site-build.log"
 
 sys.path.insert(0, str(ROOT / "tools"))
 import binder_requirements  # noqa: E402
+import nbtools  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -139,17 +146,102 @@ def test_binder_env_imports_the_installed_package_with_its_data(binder_env):
     assert all(n > 0 for n in sizes.values()) and len(sizes) >= 7, sizes
 
 
-@pytest.mark.slow
-def test_every_notebook_runs_in_the_binder_env(binder_env):
-    """nbval, with a kernel from the Binder environment, on every notebook of the Binder copy.
+NBVAL_SKIP_COMPARE = (
+    "metadata",
+    "traceback",
+    "prompt_number",
+    "output_type",
+    "name",
+    "execution_count",
+    "application/vnd.jupyter.widget-view+json",
+    "image/png",
+    "image/jpeg",
+)
+"""The output fields and MIME types nbval 0.11 leaves out when it compares (``IPyNbFile.skip_compare``,
+without ``--nbdime``)."""
 
-    The run itself started in the background when the environment was built (root ``conftest.py``).
+
+def _compared(outputs: list) -> dict[str, list]:
+    """A cell's outputs as nbval compares them: streams of one name joined (``\\r`` and ``\\b`` applied), then
+    every field and MIME type, less :data:`NBVAL_SKIP_COMPARE`, with its values in order."""
+    from nbval.plugin import coalesce_streams, transform_streams_for_comparison
+
+    fields: dict[str, list] = {}
+    for output in transform_streams_for_comparison(coalesce_streams(copy.deepcopy(outputs))):
+        for key, value in output.items():
+            if key == "data":
+                for mime, data in value.items():
+                    if mime not in NBVAL_SKIP_COMPARE:
+                        fields.setdefault(mime, []).append(data)
+            elif key not in NBVAL_SKIP_COMPARE:
+                fields.setdefault(key, []).append(value)
+    return fields
+
+
+def checked_output_mismatches(executed, committed) -> list[str]:
+    """Where the executed notebook's checked cells (``nbval-check-output``) show other outputs than the committed
+    notebook stores, compared as ``nbval --nbval-lax`` compares them; one line each."""
+    if len(executed.cells) != len(committed.cells):
+        return [f"{len(executed.cells)} cells executed, {len(committed.cells)} committed"]
+    problems = []
+    for i, (ran, stored) in enumerate(zip(executed.cells, committed.cells, strict=True)):
+        if nbtools.is_checked(stored):
+            got, want = _compared(ran.get("outputs", [])), _compared(stored.outputs)
+            if got != want:
+                first = stored.source.splitlines()[0][:60]
+                problems.append(f"cell {i} ({first!r}): stored {want!r:.300}, got {got!r:.300}")
+    return problems
+
+
+def test_checked_output_comparison_finds_a_changed_number_and_nothing_else():
+    """The comparison the Binder check below relies on: equal notebooks pass; a number changed in a checked
+    cell's output, or a missing output there, is found; a changed picture or a changed unchecked cell is not."""
+    import nbformat
+
+    committed = nbformat.read(ROOT / "notebooks" / "02_losses.ipynb", as_version=4)
+    assert checked_output_mismatches(committed, committed) == []
+    checked = [c for c in committed.cells if nbtools.is_checked(c) and any(o.get("text") for o in c.outputs)]
+    assert len(checked) >= 3
+    changed = copy.deepcopy(committed)
+    cell = changed.cells[committed.cells.index(checked[1])]
+    stream = next(o for o in cell.outputs if o.get("text"))
+    stream.text = re.sub(r"\d", lambda m: str((int(m[0]) + 1) % 10), stream.text, count=1)
+    found = checked_output_mismatches(changed, committed)
+    assert len(found) == 1 and f"cell {committed.cells.index(checked[1])} " in found[0], found
+    emptied = copy.deepcopy(committed)
+    emptied.cells[committed.cells.index(checked[0])].outputs = []
+    assert len(checked_output_mismatches(emptied, committed)) == 1
+    unchecked = next(i for i, c in enumerate(committed.cells) if c.cell_type == "code" and not nbtools.is_checked(c))
+    other = copy.deepcopy(committed)
+    other.cells[unchecked].outputs = [nbformat.v4.new_output("stream", name="stdout", text="anything\n")]
+    pictured = next(c for c in other.cells if nbtools.is_checked(c))
+    pictured.outputs.append(nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo="}))
+    assert checked_output_mismatches(other, committed) == []
+
+
+@pytest.mark.slow
+def test_every_notebook_runs_in_the_binder_env(binder_env, site_build):
+    """Every notebook, executed with a kernel from the Binder environment, runs without an error and shows the
+    committed checked outputs (as nbval checks them).
+
+    That run is the course website's (site/build.py, given the Binder kernel by the root ``conftest.py``): one
+    execution of every notebook is both, where it used to be two. It ran in ``artifacts/site-src/notebooks``.
     """
-    notebooks, result = binder_env.background_nbval()
-    assert len(notebooks) >= 9 and len(notebooks) == len(list((binder_env.repo / "notebooks").glob("*.ipynb")))
-    summary = result.stdout.strip().splitlines()[-1:] or [""]
-    assert result.returncode == 0, f"nbval in the Binder environment failed: {summary}\n{result.stdout[-4000:]}"
-    assert re.search(r"\d+ passed", summary[0]) and "failed" not in summary[0], summary
+    import nbformat
+
+    assert site_build is not None, "the website's build did not run, so the notebooks did not run on Binder"
+    log = SITE_LOG.read_text(errors="replace") if SITE_LOG.exists() else ""
+    assert site_build == 0, f"site/build.py with the Binder kernel failed (exit {site_build}):\n{log[-6000:]}"
+    record = json.loads(SITE_RECORD.read_text())
+    assert (record["kernel"], record["python"]) == (binder_env.kernel_name, str(binder_env.python)), record
+    names = sorted(p.name for p in (binder_env.repo / "notebooks").glob("*.ipynb"))
+    assert len(names) >= 9 and sorted(record["seconds"]) == names, (sorted(record["seconds"]), names)
+    problems = []
+    for name in names:
+        executed = nbformat.read(SITE_SOURCE / "notebooks" / name, as_version=4)
+        committed = nbformat.read(binder_env.repo / "notebooks" / name, as_version=4)
+        problems += [f"{name}: {p}" for p in checked_output_mismatches(executed, committed)]
+    assert not problems, "checked outputs differ in the Binder environment:\n" + "\n".join(problems)
 
 
 def test_build_log_is_kept_short(binder_env):

@@ -7,7 +7,11 @@ exercises' solutions collapsed, and axe-core finding no serious or critical viol
 as the dashboards: tests/browser/test_dashboards_in_lab.py). Every notebook page has its launch-live links.
 Screenshots of a few pages (desktop and a 390x844 phone) go to ``artifacts/browser/site/``.
 
-``LH_SITE_REUSE=1`` skips the build when ``artifacts/site/index.html`` exists (for working on the test).
+The build executes the notebooks with the Binder environment's kernel when the Binder check
+(``tests/test_binder.py``) runs too, as in ``make test``: that one run serves both.
+
+``LH_SITE_REUSE=1`` skips the build when ``artifacts/site/index.html`` exists (for working on the test), unless
+the Binder check is collected too.
 """
 
 from __future__ import annotations
