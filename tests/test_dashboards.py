@@ -8,6 +8,7 @@ import html
 import io
 import itertools
 import os
+import warnings
 import zlib
 from pathlib import Path
 
@@ -548,30 +549,50 @@ def test_every_dashboard_has_presets():
     assert len(PRESETS) >= 4 * len(NAMES)
 
 
+def _assert_preset_applied(dash, preset: str) -> None:
+    for key, value in dash._presets[preset].items():
+        got = dash.controls[key].value
+        # exactly the preset's value on the slider's grid (a data-derived value such as the best b moves by < step/2)
+        assert got == check_control_value(dash.controls[key], key, value), (preset, key, got, value)
+
+
 @pytest.mark.parametrize(("name", "preset"), PRESETS)
 def test_every_preset_loads(name, preset):
-    d = lh.DASHBOARDS[name]()
-    d.controls["preset"].value = preset  # as a teacher picks it from the menu
-    assert d.controls["preset"].value == preset
-    for key, value in d._presets[preset].items():
-        control = d.controls[key]
-        # exactly the preset's value put on the slider's grid (what a browser would show)...
-        assert control.value == check_control_value(control, key, value), key
-        assert snap_to_slider(control, control.value) == control.value if _is_slider(control) else True, key
-        # ...which is the nearest grid value: within half a step (a log slider: in the exponent)
-        if isinstance(control, widgets.FloatLogSlider):
-            assert abs(np.log10(control.value) - np.log10(value)) <= control.step / 2 + 1e-12, key
-        elif _is_slider(control):
-            assert abs(control.value - value) <= control.step / 2 + 1e-12, key
-    # the browser sends the snapped value back, with round-off: the preset stays chosen
-    lr = d.controls["learning_rate"]
-    frames = d.frames
-    lr.value = lr.value * (1 + 1e-15)
-    assert d.controls["preset"].value == preset and d.frames == frames
-    code = d.show_code()
-    assert code and code in html.unescape(d.code.value)
-    d.controls["learning_rate"].value *= 1.01  # a hand move leaves the preset
-    assert d.controls["preset"].value == ""
+    """Every demonstration, loaded the three ways a teacher can (the menu, ``.set(preset=...)`` and the builder's
+    ``preset=``, all three in the teaching guide), lands exactly, and none of them warns."""
+    builder = lh.DASHBOARDS[name]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        d = builder()
+        d.controls["preset"].value = preset  # as a teacher picks it from the menu
+        assert d.controls["preset"].value == preset
+        for key, value in d._presets[preset].items():
+            control = d.controls[key]
+            # exactly the preset's value put on the slider's grid (what a browser would show)...
+            assert control.value == check_control_value(control, key, value), key
+            assert snap_to_slider(control, control.value) == control.value if _is_slider(control) else True, key
+            # ...which is the nearest grid value: within half a step (a log slider: in the exponent)
+            if isinstance(control, widgets.FloatLogSlider):
+                assert abs(np.log10(control.value) - np.log10(value)) <= control.step / 2 + 1e-12, key
+            elif _is_slider(control):
+                assert abs(control.value - value) <= control.step / 2 + 1e-12, key
+        # the browser sends the snapped value back, with round-off: the preset stays chosen
+        lr = d.controls["learning_rate"]
+        frames = d.frames
+        lr.value = lr.value * (1 + 1e-15)
+        assert d.controls["preset"].value == preset and d.frames == frames
+        code = d.show_code()
+        assert code and code in html.unescape(d.code.value)
+        d.controls["learning_rate"].value *= 1.01  # a hand move leaves the preset
+        assert d.controls["preset"].value == ""
+        d.set(preset=preset)  # the guide's demonstrations
+        _assert_preset_applied(d, preset)
+        built = builder(preset=preset)
+        _assert_preset_applied(built, preset)
+        code = built.show_code()
+        png = built.to_png()
+    assert "lh." in code, f"'Show as code' of {name} / {preset!r} shows no lh call:\n{code}"
+    assert png.startswith(b"\x89PNG")
 
 
 def test_preset_as_builder_argument_and_reset():

@@ -3,9 +3,9 @@
 * Every Python snippet in the guide runs as written (warnings are errors), so every preset name and
   slider setting it uses exists and is in range.
 * Every ``lh.<name>`` the guide mentions exists; every dashboard call written inline builds.
-* The table of presets lists exactly the presets each dashboard has, and every preset of every
-  dashboard loads without warnings, both as ``builder(preset=name)`` and ``dash.set(preset=name)``,
-  sets the controls to its values, draws, and has code behind "Show as code".
+* The table of presets lists exactly the presets each dashboard has (that every preset loads without
+  warnings as ``builder(preset=name)``, ``dash.set(preset=name)`` and from the menu, sets the controls to its
+  values, draws, and has code behind "Show as code" is tests/test_dashboards.py::test_every_preset_loads).
 * Each notebook of the series has a section with objectives, two paths, demonstrations, questions and
   misconceptions, naming the dashboard the notebook shows; links and anchors resolve.
 * ``tools/strip_solutions.py`` and the nbconvert command of the guide remove the solutions and nothing
@@ -30,7 +30,6 @@ import pytest
 
 import linreg_helpers as lh
 import linreg_helpers.exercises as ex
-from linreg_helpers.dashboards._base import check_control_value
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "teaching-guide.md"
@@ -41,7 +40,6 @@ import strip_solutions as ss  # noqa: E402
 
 BUILDERS = {builder.__name__: builder for builder in lh.DASHBOARDS.values()}
 PRESETS = {name: list(builder()._presets) for name, builder in BUILDERS.items()}
-PRESET_CASES = [(name, preset) for name, presets in PRESETS.items() for preset in presets]
 NOTEBOOKS = nbt.series_notebooks(ROOT / "notebooks")
 
 
@@ -155,27 +153,8 @@ def test_preset_table_lists_exactly_the_presets_of_every_dashboard():
         assert table[name] == presets, f"{name}: the guide lists {table[name]}, the dashboard has {presets}"
 
 
-@pytest.mark.parametrize(("name", "preset"), PRESET_CASES, ids=[f"{n}:{p}" for n, p in PRESET_CASES])
-def test_preset_loads_without_warnings(name, preset):
-    builder = BUILDERS[name]
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        dash = builder()
-        dash.set(preset=preset)
-        _assert_preset_applied(dash, preset)
-        built = builder(preset=preset)
-        _assert_preset_applied(built, preset)
-        code = built.show_code()
-        png = built.to_png()
-    assert "lh." in code, f"'Show as code' of {name} / {preset!r} shows no lh call:\n{code}"
-    assert png.startswith(b"\x89PNG")
-
-
-def _assert_preset_applied(dash, preset):
-    for key, value in dash._presets[preset].items():
-        got = dash.controls[key].value
-        # exactly the preset's value on the slider's grid (a data-derived value such as the best b moves by < step/2)
-        assert got == check_control_value(dash.controls[key], key, value), (preset, key, got, value)
+# Every preset loads the three ways the guide shows (the menu, .set(preset=...), the builder's preset=), exactly
+# and without a warning: tests/test_dashboards.py::test_every_preset_loads.
 
 
 def test_every_dashboard_has_presets_and_a_preset_menu():
