@@ -1,9 +1,11 @@
 """The optional appendix ``08_from_scratch_to_pytorch`` runs both with and without PyTorch.
 
 PyTorch is not a dependency of the series. Without it the notebook must run cleanly, tell the learner
-how to install it, skip the PyTorch cells, and pass nbval with the same checked outputs. With it
-(``pip install torch``; where it cannot be imported those tests are skipped), every PyTorch cell runs
-and its ``assert`` statements check the PyTorch loops against ``lh`` to floating-point tolerance.
+how to install it, skip the PyTorch cells, and show the same checked outputs (compared as nbval compares
+them: tests/checked_outputs.py). With it (``pip install torch``; where it cannot be imported those tests
+are skipped), every PyTorch cell runs, its ``assert`` statements check the PyTorch loops against ``lh``
+to floating-point tolerance, and the checked outputs are the committed ones. One run of the notebook
+each way.
 
 The absence of PyTorch is simulated by putting a folder first on ``PYTHONPATH`` (inherited by the
 kernel) whose ``torch`` package raises ``ModuleNotFoundError`` on import, as a missing package does.
@@ -24,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "08_from_scratch_to_pytorch.ipynb"
 sys.path.insert(0, str(ROOT / "tools"))
 import nbtools as nbt  # noqa: E402
+from checked_outputs import checked_output_mismatches  # noqa: E402
 
 HAS_TORCH = importlib.util.find_spec("torch") is not None
 needs_torch = pytest.mark.skipif(not HAS_TORCH, reason="PyTorch is not installed (pip install torch==2.13.0)")
@@ -56,17 +59,6 @@ def _execute() -> nbformat.NotebookNode:
     return nbt.execute(nb, cwd=NOTEBOOK.parent)  # raises if a cell fails (a failed assert included)
 
 
-def _nbval(env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "--nbval-lax", "-p", "no:cacheprovider", "-q", str(NOTEBOOK)],
-        capture_output=True,
-        text=True,
-        cwd=NOTEBOOK.parent,
-        env=env,
-        timeout=600,
-    )
-
-
 def test_the_simulated_absence_really_hides_torch(without_torch):
     result = subprocess.run(
         [sys.executable, "-c", "import torch"], capture_output=True, text=True, env=without_torch, timeout=60
@@ -74,32 +66,25 @@ def test_the_simulated_absence_really_hides_torch(without_torch):
     assert result.returncode != 0 and "ModuleNotFoundError" in result.stderr
 
 
-def test_without_torch_the_notebook_runs_explains_and_skips(without_torch):
-    text = _outputs(_execute())
+def test_without_torch_the_notebook_runs_explains_skips_and_shows_the_checked_outputs(without_torch):
+    """One run without PyTorch: it explains, skips the PyTorch cells, and its checked outputs are the committed
+    ones (compared as nbval compares them; with PyTorch, the nbval run of notebooks/ in ``make test`` checks them)."""
+    nb = _execute()
+    text = _outputs(nb)
     assert "PyTorch is not installed" in text and "pip install torch" in text
     assert text.count(SKIPPED) >= 5, "every PyTorch cell says it was skipped"
     assert "Traceback" not in text and "Error" not in text
-
-
-@pytest.mark.slow
-def test_without_torch_nbval_passes_with_the_same_checked_outputs(without_torch):
-    result = _nbval(without_torch)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert checked_output_mismatches(nb, nbformat.read(NOTEBOOK, as_version=4)) == []
 
 
 @needs_torch
 def test_with_torch_every_cell_runs_and_matches_lh():
-    text = _outputs(_execute())
+    nb = _execute()
+    text = _outputs(nb)
     assert SKIPPED not in text
     assert "is installed: every cell runs" in text
     assert "PyTorch: w =" in text, "the dashboard's run was reproduced in PyTorch"
-
-
-@needs_torch
-@pytest.mark.slow
-def test_with_torch_nbval_passes():
-    result = _nbval(dict(os.environ))
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert checked_output_mismatches(nb, nbformat.read(NOTEBOOK, as_version=4)) == []
 
 
 @needs_torch
