@@ -5,7 +5,7 @@ build pack for this repository and renders its Dockerfile, which is checked; the
 fresh virtual environment built only from the Binder files (``installed_envs.py``)
 runs every notebook: the course website's build executes them with its kernel, and their
 checked outputs are compared as nbval compares them. The real-browser check of that environment is in
-``tests/browser/test_installed_envs_in_lab.py``.
+``tests/browser/test_where_it_runs.py``.
 """
 
 from __future__ import annotations

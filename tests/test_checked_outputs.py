@@ -16,8 +16,9 @@ from checked_outputs import checked_output_mismatches  # noqa: E402
 
 
 def test_checked_output_comparison_finds_a_changed_number_and_nothing_else():
-    """The comparison the Binder check below relies on: equal notebooks pass; a number changed in a checked
-    cell's output, or a missing output there, is found; a changed picture or a changed unchecked cell is not."""
+    """The comparison the Binder check and the PyTorch appendix rely on: equal notebooks pass; a number changed
+    in a checked cell's output, or a missing output there, is found; a changed picture or a changed unchecked
+    cell is not."""
     committed = nbformat.read(ROOT / "notebooks" / "02_losses.ipynb", as_version=4)
     assert checked_output_mismatches(committed, committed) == []
     checked = [c for c in committed.cells if nbtools.is_checked(c) and any(o.get("text") for o in c.outputs)]
