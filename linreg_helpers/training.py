@@ -223,7 +223,8 @@ def _mse_two_feature_sgd(X, y, order_fn, epochs, lr, w, b, fixed_order):
     instead of the affine maps' twelve numbers a step (:func:`_mse_matrix`).
     """
     w1, w2 = (float(v) for v in w)
-    path = [(w1, w2, b)]
+    path = [w1, w2, b]  # flat (w₁, w₂, b, w₁, …): one array at the end, faster than from a list of tuples
+    step = path.extend
     k = 2.0 * lr
 
     def prepare(idx):
@@ -236,10 +237,10 @@ def _mse_two_feature_sgd(X, y, order_fn, epochs, lr, w, b, fixed_order):
             w1 -= g * x1
             w2 -= g * x2
             b -= g
-            path.append((w1, w2, b))
+            step((w1, w2, b))
         if not (abs(w1) < _HUGE and abs(w2) < _HUGE and abs(b) < _HUGE):
             break
-    out = np.asarray(path, dtype=float)
+    out = np.array(path, dtype=float).reshape(-1, 3)
     return out[:, :2], out[:, 2]
 
 
@@ -324,15 +325,13 @@ def _sums_by_epoch(xc, yc, order_fn, epochs, starts, fixed_order):
     """Each epoch's per-batch centred sums (Σx_c, Σx_c², Σx_c y_c, Σy_c, m) for one feature, as lists,
     computed for a chunk of epochs at a time (five numpy calls a chunk, not five an epoch)."""
     m = np.diff(np.append(starts, xc.shape[0])).tolist()
+    terms = np.stack([xc, xc * xc, xc * yc, yc], axis=1)  # each row's x_c, x_c², x_c·y_c, y_c, shape (n, 4)
 
     def prepare(idx):
-        xs, ys = xc[idx], yc[idx]  # (count, n)
-        sums = [
-            np.add.reduceat(xs, starts, axis=1).tolist(),
-            np.add.reduceat(xs * xs, starts, axis=1).tolist(),
-            np.add.reduceat(xs * ys, starts, axis=1).tolist(),
-            np.add.reduceat(ys, starts, axis=1).tolist(),
-        ]
+        # the rows' terms in each epoch's order, summed per batch: (count, batches, 4); an epoch's
+        # products are the rows' own, worked out once above, not once per epoch
+        sums = np.add.reduceat(terms[idx], starts, axis=1)
+        sums = [sums[..., k].tolist() for k in range(4)]
         return lambda e: (*(column[e] for column in sums), m)
 
     return _by_epoch(order_fn, epochs, len(starts), fixed_order, prepare)
@@ -384,11 +383,15 @@ def _mse_matrix(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
     m = np.diff(np.append(starts, n)).astype(float)  # rows per batch
 
     nb = starts.shape[0]
+    # each row's x_c, x_c x_cᵀ, x_c y_c and y_c, shape (n, d + d² + d + 1): worked out once, not once per epoch
+    terms = np.concatenate(
+        [Xc, (Xc[:, :, None] * Xc[:, None, :]).reshape(n, d * d), Xc * yc[:, None], yc[:, None]], axis=1
+    )
 
     def prepare(idx):
         """A chunk's rows ``(A, c)``, one per batch of each epoch in the loop's order (memory
         O(_CHUNK_STEPS·d²), not O(steps·d²)), and an epoch's share of them."""
-        A, c = _epoch_affine_maps(Xc, yc, idx, starts, m, mx, my, lr, d)
+        A, c = _epoch_affine_maps(terms, idx, starts, m, mx, my, lr, d)
         rows = np.concatenate([A.reshape(-1, 9), c], axis=1).tolist() if d == 2 else list(zip(A, c, strict=True))
         return lambda e: rows[e * nb : (e + 1) * nb]
 
@@ -398,7 +401,8 @@ def _mse_matrix(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
     theta = np.append(w, b).astype(float)
     if d == 2:
         t0, t1, t2 = theta.tolist()
-        path = [(t0, t1, t2)]
+        flat = [t0, t1, t2]  # (w₁, w₂, b, w₁, …): one array at the end, faster than from a list of tuples
+        step = flat.extend
         for rows in maps_by_epoch():
             for a00, a01, a02, a10, a11, a12, a20, a21, a22, c0, c1, c2 in rows:
                 t0, t1, t2 = (
@@ -406,9 +410,10 @@ def _mse_matrix(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
                     a10 * t0 + a11 * t1 + a12 * t2 + c1,
                     a20 * t0 + a21 * t1 + a22 * t2 + c2,
                 )
-                path.append((t0, t1, t2))
+                step((t0, t1, t2))
             if not (abs(t0) < _HUGE and abs(t1) < _HUGE and abs(t2) < _HUGE):
                 break
+        path = np.array(flat, dtype=float).reshape(-1, 3)
     else:
         t = theta
         path = [t]
@@ -422,15 +427,18 @@ def _mse_matrix(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
     return out[:, :d], out[:, d]
 
 
-def _epoch_affine_maps(Xc, yc, idx, all_starts, m, mx, my, lr, d):
+def _epoch_affine_maps(terms, idx, all_starts, m, mx, my, lr, d):
     """``A`` (steps, d+1, d+1) and ``c`` (steps, d+1) of the steps θ ← Aθ + c of the epochs whose orders
-    are the rows of ``idx`` (count, n): every batch of the first epoch, then of the next."""
-    xs, ys = Xc[idx], yc[idx]  # (count, n, d), (count, n)
+    are the rows of ``idx`` (count, n): every batch of the first epoch, then of the next.
+
+    ``terms``: each row's centred x_c (d), x_c x_cᵀ (d², row-major), x_c y_c (d) and y_c, shape
+    (n, d + d² + d + 1); summed per batch in one call (the sums of the rows in each epoch's order)."""
     count = idx.shape[0]
-    sx = np.add.reduceat(xs, all_starts, axis=1).reshape(-1, d)  # (steps, d)
-    sxx = np.add.reduceat(xs[..., :, None] * xs[..., None, :], all_starts, axis=1).reshape(-1, d, d)
-    sxy = np.add.reduceat(xs * ys[..., None], all_starts, axis=1).reshape(-1, d)
-    sy = np.add.reduceat(ys, all_starts, axis=1).ravel()
+    sums = np.add.reduceat(terms[idx], all_starts, axis=1).reshape(-1, terms.shape[1])  # (steps, ...)
+    sx = sums[:, :d]
+    sxx = sums[:, d : d + d * d].reshape(-1, d, d)
+    sxy = sums[:, d + d * d : 2 * d + d * d]
+    sy = sums[:, -1]
     m = np.tile(m, count)
     u = np.concatenate([sx + m[:, None] * mx, m[:, None]], axis=1)  # sr = u·θ − v
     v = m * my + sy
