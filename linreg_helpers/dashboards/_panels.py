@@ -214,7 +214,9 @@ class SurfacePanel:
 
     def _name_loss(self, loss: str, title: str | None = None) -> None:
         label = LOSS_LABELS[loss].split(" (")[0]
-        title = title or f"{label} surface (drag to rotate)"
+        # On a projector the teacher turns the surface: the hint would take a second line from a small panel
+        hint = "" if sizes(self.lecture) is sizes(True) else " (drag to rotate)"
+        title = title or f"{label} surface{hint}"
         name = label.split()[0]  # "MSE"
         # in lecture mode a z label sticks out on the right of a small panel: the title names the loss instead
         if self.zlabel and not (sizes(self.lecture) is sizes(True) and name in title):
