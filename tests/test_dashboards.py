@@ -446,8 +446,9 @@ def test_static_image_for_saved_notebooks():
     assert np.abs(np.diff(pixels, axis=0)).sum() > 0
 
 
-_REBUILDS_PANELS = {"convexity": {"loss": "tukey"}, "many_features": {"standardise": True}}
-"""The controls that make a dashboard remove its panels and draw new ones."""
+_REBUILDS_PANELS = {"many_features": {"standardise": True}}
+"""The controls that make a dashboard remove its panels and draw new ones (convexity's loss keeps its panels, in
+lecture mode too: test_lecture_mode_stays_laid_out_through_every_loss)."""
 
 
 @pytest.mark.parametrize(
@@ -489,6 +490,24 @@ def test_render_png_artifact(name, lecture):
             shown = [t for t in d.figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
             assert min(t.get_fontsize() for t in shown) >= lecture_rules.MIN_TEXT_PT, f"{name} after {rebuilt}"
             assert len(d.figure.legends) <= 1, f"{name}: the previous panels' figure legend stayed"
+
+
+@pytest.mark.parametrize("name", ["losses", "convexity"])  # the dashboards with a loss control
+def test_lecture_mode_stays_laid_out_through_every_loss(name):
+    """A teacher toggles the loss on a projector: each loss's panel titles and labels still fit (constrained layout
+    did not give up) and a 3D panel's title keeps to two lines at most."""
+    d = lh.DASHBOARDS[name](lecture=True)
+    try:
+        d.to_png()
+        options = [o[1] if isinstance(o, tuple) else o for o in d.controls["loss"].options]
+        for loss in options[1:] + options[:1]:  # every other loss, then back to the first
+            d.set(loss=loss)
+            problems = lecture_rules.layout_problems(d.figure)
+            assert not problems, f"{name} with loss={loss!r}: {problems}"
+            titles = [ax.get_title() for ax in d.figure.axes if ax.name == "3d"]
+            assert all(t.count("\n") <= 1 for t in titles), f"{name} with loss={loss!r}: 3D title {titles}"
+    finally:
+        d.close()
 
 
 def test_lecture_mode_enlarges():

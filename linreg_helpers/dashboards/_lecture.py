@@ -496,6 +496,17 @@ def _figure_legend(fig: Figure) -> None:
         legend.remove()
 
 
+def rename_legend_entry(fig: Figure, old: str, new: str) -> None:
+    """Rename an entry of the figure's one legend (:func:`_figure_legend`) from ``old`` to ``new``: a panel whose line
+    now shows another quantity (another loss) keeps its place in the legend. Nothing if no entry is ``old``."""
+    for legend in [lg for lg in fig.legends if getattr(lg, "_lh_merged", False)]:
+        for text in legend.get_texts():
+            if text.get_text() == old:
+                text.set_text(new)
+    for ax, entries in getattr(fig, "_lh_legend_entries", {}).items():  # as fit_for_lecture would merge them again
+        fig._lh_legend_entries[ax] = [(handle, new if label == old else label) for handle, label in entries]
+
+
 def fit_for_lecture(fig: Figure) -> None:
     """Apply lecture mode's rules to a built dashboard figure (see the module docstring).
 

@@ -12,6 +12,7 @@ from ..plots import LOSS_LABELS, parameter_grid, style_axes
 from ..style import COLORS, sizes
 from ..surfaces import loss_surface
 from ..training import largest_stable_learning_rate
+from . import _lecture
 from ._base import Dashboard, code_number, nice_slider
 from ._panels import ContourPanel, LossCurvePanel, SurfacePanel, divergence_text, loss_floor
 from ._panels_extra import tidy_surface_axes
@@ -179,16 +180,25 @@ class ConvexityExplorer(Dashboard):
         self.contour.set_surface(self.weights, self.biases, Z, optimum=self.minimum(loss))
         self.curve.set_loss(loss)
         self.curve.set_minimum(float(self.loss_along(loss, *(np.array([v]) for v in self.minimum(loss)))[0]))
+        old = self.along.get_label()
         self.along.set_label(f"{label} along A→B")
-        self.seg_ax.get_legend().get_texts()[0].set_text(f"{label} along A→B")  # (not in lecture mode: new panels)
+        legend = self.seg_ax.get_legend()
+        if legend is not None:
+            legend.get_texts()[0].set_text(self.along.get_label())
+        else:  # lecture mode: the entry is in the figure's one legend (_lecture.fit_for_lecture)
+            _lecture.rename_legend_entry(self.figure, old, self.along.get_label())
         self.seg_ax.set_ylabel(f"{label}, rescaled to [0, 1]")
         self._loss = loss
 
-    def _draw_static(self, loss: str) -> None:
-        if self._loss is not None and self.sizes is not sizes(True):  # the panels stay, their static parts change
-            self._show_loss(loss)  # (each changed panel is redrawn alone: Blitter.changed_axes)
-            return
-        # the first time, or lecture mode (its layout places the panels anew): new panels
+    def _draw_static(self, loss: str) -> bool:
+        """Draw the panels for ``loss``: new panels the first time, then the same panels showing another loss
+        (each changed panel is redrawn alone: Blitter.changed_axes; in lecture mode, the figure, its layout kept
+        unless a new label no longer fits: :func:`._lecture.relabelled`). True when the panels are new."""
+        if self._loss is not None:
+            self._show_loss(loss)
+            if self.sizes is sizes(True):
+                _lecture.relabelled(self.figure.axes)
+            return False
         fig, lec, s = self.figure, self.lecture, self.sizes
         for ax in list(fig.axes):
             ax.remove()
@@ -270,6 +280,7 @@ class ConvexityExplorer(Dashboard):
             )
         style_axes(ax, lec)
         self._loss = loss
+        return True
 
     def loss_along(self, loss: str, w: np.ndarray, b: np.ndarray) -> np.ndarray:
         """The loss at the points ``(w[k], b[k])``."""
@@ -306,8 +317,7 @@ class ConvexityExplorer(Dashboard):
     def render(self, values) -> bool | set:
         loss = values["loss"]
         changed = loss != self._loss
-        if changed:
-            self._draw_static(loss)
+        if changed and self._draw_static(loss):
             self.panels_drawn()  # new panels: lecture mode's rules apply to them too
         t = np.linspace(0, 1, N_SEGMENT)
         wa, ba, wb, bb = values["w_a"], values["b_a"], values["w_b"], values["b_b"]
