@@ -506,6 +506,9 @@ def test_lecture_mode_stays_laid_out_through_every_loss(name):
             assert not problems, f"{name} with loss={loss!r}: {problems}"
             titles = [ax.get_title() for ax in d.figure.axes if ax.name == "3d"]
             assert all(t.count("\n") <= 1 for t in titles), f"{name} with loss={loss!r}: 3D title {titles}"
+        d.set(preset=list(d.presets())[-1])  # a demonstration (another loss, new axes) ...
+        d.reset()  # ... then everything back at once
+        assert not lecture_rules.layout_problems(d.figure), f"{name} after a preset and Reset"
     finally:
         d.close()
 

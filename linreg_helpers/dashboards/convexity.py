@@ -193,11 +193,12 @@ class ConvexityExplorer(Dashboard):
     def _draw_static(self, loss: str) -> bool:
         """Draw the panels for ``loss``: new panels the first time, then the same panels showing another loss
         (each changed panel is redrawn alone: Blitter.changed_axes; in lecture mode, the figure, its layout kept
-        unless a new label no longer fits: :func:`._lecture.relabelled`). True when the panels are new."""
+        unless a new label no longer fits (:func:`._lecture.relabelled`), then laid out as at the build). True when
+        the panels are new."""
         if self._loss is not None:
             self._show_loss(loss)
-            if self.sizes is sizes(True):
-                _lecture.relabelled(self.figure.axes)
+            if self.sizes is sizes(True) and _lecture.relabelled(self.figure.axes):
+                self.panels_drawn()  # a label no longer fits: lecture mode's layout from scratch, as at the build
             return False
         fig, lec, s = self.figure, self.lecture, self.sizes
         for ax in list(fig.axes):
