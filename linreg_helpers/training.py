@@ -321,11 +321,20 @@ def _by_epoch(order_fn, epochs: int, batches: int, fixed_order: bool, prepare):
             yield get(e)
 
 
+def _row_terms(Xc: np.ndarray, yc: np.ndarray) -> np.ndarray:
+    """Each row's centred x_c (d), x_c x_cᵀ (d², row-major), x_c y_c (d) and y_c, shape (n, d + d² + d + 1): what a
+    batch's MSE step needs, summed over its rows. Worked out once per run; each epoch only sums them in its order."""
+    n, d = Xc.shape
+    return np.concatenate(
+        [Xc, (Xc[:, :, None] * Xc[:, None, :]).reshape(n, d * d), Xc * yc[:, None], yc[:, None]], axis=1
+    )
+
+
 def _sums_by_epoch(xc, yc, order_fn, epochs, starts, fixed_order):
     """Each epoch's per-batch centred sums (Σx_c, Σx_c², Σx_c y_c, Σy_c, m) for one feature, as lists,
     computed for a chunk of epochs at a time (five numpy calls a chunk, not five an epoch)."""
     m = np.diff(np.append(starts, xc.shape[0])).tolist()
-    terms = np.stack([xc, xc * xc, xc * yc, yc], axis=1)  # each row's x_c, x_c², x_c·y_c, y_c, shape (n, 4)
+    terms = _row_terms(xc[:, None], yc)  # each row's x_c, x_c², x_c·y_c, y_c, shape (n, 4)
 
     def prepare(idx):
         # the rows' terms in each epoch's order, summed per batch: (count, batches, 4); an epoch's
@@ -383,10 +392,7 @@ def _mse_matrix(X, y, order_fn, epochs, lr, w, b, batch_size, fixed_order):
     m = np.diff(np.append(starts, n)).astype(float)  # rows per batch
 
     nb = starts.shape[0]
-    # each row's x_c, x_c x_cᵀ, x_c y_c and y_c, shape (n, d + d² + d + 1): worked out once, not once per epoch
-    terms = np.concatenate(
-        [Xc, (Xc[:, :, None] * Xc[:, None, :]).reshape(n, d * d), Xc * yc[:, None], yc[:, None]], axis=1
-    )
+    terms = _row_terms(Xc, yc)
 
     def prepare(idx):
         """A chunk's rows ``(A, c)``, one per batch of each epoch in the loop's order (memory
@@ -431,8 +437,7 @@ def _epoch_affine_maps(terms, idx, all_starts, m, mx, my, lr, d):
     """``A`` (steps, d+1, d+1) and ``c`` (steps, d+1) of the steps θ ← Aθ + c of the epochs whose orders
     are the rows of ``idx`` (count, n): every batch of the first epoch, then of the next.
 
-    ``terms``: each row's centred x_c (d), x_c x_cᵀ (d², row-major), x_c y_c (d) and y_c, shape
-    (n, d + d² + d + 1); summed per batch in one call (the sums of the rows in each epoch's order)."""
+    ``terms``: :func:`_row_terms`, summed per batch in one call (the sums of the rows in each epoch's order)."""
     count = idx.shape[0]
     sums = np.add.reduceat(terms[idx], all_starts, axis=1).reshape(-1, terms.shape[1])  # (steps, ...)
     sx = sums[:, :d]
