@@ -513,6 +513,27 @@ def test_lecture_mode_stays_laid_out_through_every_loss(name):
         d.close()
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_lecture_mode_stays_laid_out_through_every_demonstration(name):
+    """A teacher picks each demonstration in turn on a projector: nothing is cut off or overlaps after any of
+    them. Found broken: descent's "diverging" (its one-line divergence message ran out of the loss curve over
+    the contours), convexity's 300-epoch Tukey run (the loss curve's last tick label "300" hung off the figure),
+    and a full redraw's new ticks were never checked."""
+    d = lh.DASHBOARDS[name](lecture=True)
+    try:
+        d.to_png()
+        for preset in d.presets():
+            d.set(preset=preset)
+            problems = lecture_rules.layout_problems(d.figure)
+            assert not problems, f"{name} after {preset!r}: {problems}"
+            if d.curve.message.get_visible():  # a divergence message stays inside its panel
+                renderer = d.figure.canvas.get_renderer()
+                box, panel = d.curve.message.get_window_extent(renderer), d.curve.ax.bbox
+                assert panel.x0 <= box.x0 and box.x1 <= panel.x1, f"{name} after {preset!r}: message leaves its panel"
+    finally:
+        d.close()
+
+
 def test_lecture_mode_enlarges():
     normal = lh.descent_dashboard()
     try:
@@ -1161,3 +1182,30 @@ def test_a_diff_frame_rebuilds_any_change_exactly(seed):
     rows = np.flatnonzero(changed.any(axis=1))
     assert meta["rows"] == [int(rows[0]), int(rows[-1]) + 1]
     assert frame_update(new, new.view(np.uint32)[:, :, 0].copy()) is None  # nothing changed: no frame
+
+
+@pytest.mark.parametrize("lecture", [False, True])
+def test_batch_size_steps_axis_keeps_the_panels_ticks(lecture):
+    """The per-step view puts the loss curves' x axis on a log scale, which resets matplotlib's tick rules:
+    the panel's own come back (plain labels 1, 10, 100, … as on the y axis, not mathtext 10⁰, 10¹ that cost a
+    first-time parse each; no minor comb), and in lecture mode its few large ticks, in both views."""
+    d = lh.batch_size_dashboard(lecture=lecture, epochs=60)
+    try:
+        for view in ("steps", "epochs", "steps", "epochs"):
+            d.set(x_axis=view)
+            d.figure.canvas.draw()  # the ticks as a full draw makes them
+            axis = d.curve_ax.xaxis
+            lo, hi = d.curve_ax.get_xlim()
+            shown = [t for t in axis.get_major_ticks() if lo <= t.get_loc() <= hi and t.label1.get_visible()]
+            labels = [t.label1.get_text() for t in shown]
+            assert labels and not any("$" in s for s in labels), (view, labels)
+            if view == "steps":
+                assert labels[0] == "1" and all(s.lstrip("1").strip("0") == "" for s in labels), labels
+                assert len(axis.get_minorticklocs()) == 0
+            elif lecture:
+                assert len(shown) <= lecture_rules.MAX_TICKS, labels
+            boxes = [t.label1.get_window_extent() for t in shown]
+            assert not any(a.overlaps(b) for a, b in itertools.pairwise(boxes)), (view, labels)
+            assert all(b.x1 <= d.figure.bbox.x1 + 1 for b in boxes), (view, labels)
+    finally:
+        d.close()

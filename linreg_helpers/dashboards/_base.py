@@ -587,8 +587,10 @@ class Dashboard(widgets.VBox):
             panels = changed if isinstance(changed, (set, frozenset, list, tuple)) else ()
             if changed and not panels:  # the static part changed somewhere: in which panels?
                 panels = self.blitter.changed_axes()
-            if panels and self.sizes is sizes(True) and _lecture.relabelled(panels):
-                panels = None  # new labels needed a new layout: the panels moved
+            if changed and self.sizes is sizes(True):
+                # new labels may not fit (a full redraw too: its new ticks were not checked yet)
+                if _lecture.relabelled(panels or self.figure.axes):
+                    panels = None  # they needed a new layout: the panels moved
             if panels is None or not all(self.blitter.refresh_axes(ax) for ax in panels):
                 self.blitter.invalidate()  # a full redraw
             self.blitter.update()

@@ -202,7 +202,12 @@ class _AboveFloor(MaxNLocator):
 
 
 def _fewer_ticks(fig: Figure) -> None:
-    for ax in fig.axes:
+    fewer_ticks(fig.axes)
+
+
+def fewer_ticks(axes) -> None:
+    """Lecture mode's few, large ticks on ``axes`` (a panel whose scale was just changed resets its locators)."""
+    for ax in axes:
         three_d = ax.name == "3d"
         for axis in (ax.xaxis, ax.yaxis, *([ax.zaxis] if three_d else [])):
             # matplotlib's default locators are replaced; a panel's own choice (log ticks, fixed ticks) is thinned
@@ -349,10 +354,40 @@ def _constrained_layout(fig: Figure) -> None:
     # constrained layout gives up (and warns) when the decorations leave the panels no room
     fig._lh_layout_warnings = [str(w.message) for w in caught if "constrained_layout not applied" in str(w.message)]
     fig.set_layout_engine("none")
+    _pull_inside(fig)
     # each panel's room as laid out, and its texts that fit it (see relabelled)
     renderer = fig.canvas.get_renderer()
     fig._lh_extents = {ax: ax.get_tightbbox(renderer) for ax in fig.axes}
     fig._lh_fits = {ax: {_texts(ax)} for ax in fig.axes}
+
+
+def _pull_inside(fig: Figure) -> None:
+    """Narrow a panel whose labels hang off the figure's left or right edge by as much as they hang off.
+
+    Constrained layout works in two passes, and lecture mode's few ticks depend on a panel's width
+    (:class:`_FewTicks`): the first pass makes room for a last tick label centred on the panel's edge (0,
+    150, 300); the second, in the narrower panel, sees other ticks (0, 100, 200) and gives the room back,
+    so the label drawn at the wider width hangs off the figure (the convexity dashboard's loss curve after its
+    300-epoch demonstration). Narrowed by the overhang, the panel fits either set of ticks.
+    """
+    renderer = fig.canvas.get_renderer()
+    edge, gap = fig.bbox, 2.0  # pixels
+    for _ in range(3):  # new ticks in a narrower panel may hang off too: at most a few times
+        moved = False
+        for ax in fig.axes:
+            box = ax.get_tightbbox(renderer)
+            left, right = max(edge.x0 + gap - box.x0, 0.0), max(box.x1 - (edge.x1 - gap), 0.0)
+            if left == 0.0 and right == 0.0:
+                continue
+            pos = ax.get_position()
+            x0, x1 = pos.x0 + left / edge.width, pos.x1 - right / edge.width
+            if x1 - x0 < 0.5 * pos.width:
+                continue  # a label wider than half its panel: not this rule's to fix (layout_problems says so)
+            ax.set_position([x0, pos.y0, x1 - x0, pos.height])
+            ax.set_in_layout(True)  # (set_position takes the panel out of later layouts: it stays in)
+            moved = True
+        if not moved:
+            return
 
 
 def _wrap_long_labels(fig: Figure) -> None:

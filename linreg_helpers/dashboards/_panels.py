@@ -29,6 +29,7 @@ from ..plots import (
 )
 from ..style import COLORS, sizes
 from ..training import History
+from . import _lecture
 from ._thin import ColumnLine, envelope_indices, stride_indices
 
 __all__: list[str] = []
@@ -390,6 +391,7 @@ class LossCurvePanel:
                 zorder=10,  # above the legend
             )
         )
+        self._message_key: tuple | None = None
         self.limits: tuple | None = None
         self.minimum: float | None = None
         self.gap = False
@@ -472,6 +474,25 @@ class LossCurvePanel:
         self.curves[key] = self.blit.add(line)
         return line
 
+    def set_x_scale(self, log: bool) -> bool:
+        """Put the x axis on a log scale (True) or a linear one; True when it changed (redraw the panel).
+
+        The log scale gets the y axis's readable ticks (1, 10, 100, … written plainly, no minor ticks):
+        matplotlib's own (10⁰, 10¹, … as mathtext, and minor ticks) would cost a first-time parse of every
+        label, 5–100 ms each, and a comb of unlabelled ticks. In lecture mode the ticks are thinned again.
+        """
+        scale = "log" if log else "linear"
+        if self.ax.get_xscale() == scale:
+            return False
+        self.ax.set_xscale(scale)  # (this resets the axis's locators and formatters)
+        if log:
+            log_ticks(self.ax.xaxis)
+            self.ax.xaxis.set_minor_locator(NullLocator())
+        if self.s is sizes(True):
+            _lecture.fewer_ticks([self.ax])
+        self.limits = None
+        return True
+
     def set_limits(self, x_max: float, bottom: float, top: float) -> bool:
         """Set the axes' limits, rounded out to nice values (:func:`nice_limit`); True when they changed
         (the static part must be redrawn)."""
@@ -498,8 +519,46 @@ class LossCurvePanel:
         self.curves[key].set_data(np.asarray(xs)[keep], ys[keep])
 
     def set_message(self, text: str) -> None:
-        self.message.set_text(text)
-        self.message.set_visible(bool(text))
+        """Show ``text`` (a divergence message) in the panel's top right corner, or nothing for "".
+
+        A message wider than the panel (lecture mode's large text, a narrow panel) is broken onto
+        more lines: first after its colons, then between words, until it fits inside the panel.
+        """
+        self.message.set_visible(bool(text))  # (an invisible text measures as nothing)
+        key = (text, round(self.ax.bbox.width))
+        if key != self._message_key:
+            self._message_key = key
+            self.message.set_text(text)
+            if text:
+                self._fit_message(text)
+
+    def _fit_message(self, text: str) -> None:
+        renderer = self.ax.figure.canvas.get_renderer()
+        pad = 2 * self.message.get_fontsize() * self.ax.figure.dpi / 72  # the round box's padding, both sides
+        room = 0.96 * self.ax.bbox.width - pad
+
+        def fits(lines: list[str]) -> bool:
+            self.message.set_text("\n".join(lines))
+            return self.message.get_window_extent(renderer).width <= room
+
+        lines = [text]
+        while not fits(lines) and ": " in lines[-1]:  # "SGD: diverged at step 8: lower the learning rate"
+            head, _, tail = lines[-1].partition(": ")
+            lines[-1:] = [head + ":", tail]
+        if fits(lines):
+            return
+        wrapped: list[str] = []
+        for line in lines:  # still too wide: between words, as many as fit on each line
+            words = line.split(" ")
+            current = words[0]
+            for word in words[1:]:
+                if fits([current + " " + word]):
+                    current += " " + word
+                else:
+                    wrapped.append(current)
+                    current = word
+            wrapped.append(current)
+        self.message.set_text("\n".join(wrapped))
 
 
 def divergence_text(history: History, label: str = "") -> str:

@@ -148,7 +148,7 @@ class BatchSizeDashboard(Dashboard):
         if x_axis != self._x_axis:
             self._x_axis = x_axis
             self.curve.x = x_axis
-            self.curve_ax.set_xscale("log" if x_axis == "steps" else "linear")
+            self.curve.set_x_scale(x_axis == "steps")
             self.curve_ax.set_xlabel("step (iteration), log scale" if x_axis == "steps" else "epoch")
             self.curve.limits = None
             changed = True
