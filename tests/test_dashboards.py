@@ -534,6 +534,28 @@ def test_lecture_mode_stays_laid_out_through_every_demonstration(name):
         d.close()
 
 
+def test_lecture_mode_many_features_lays_each_features_panels_out_once():
+    """On a projector, "standardise" draws new panels and lays the figure out (about a second); toggled back, the
+    panels laid out before are put back as they were: the same panels, the same picture, no layout problem."""
+    d = lh.many_features_dashboard(lecture=True)
+    try:
+        d.to_png()
+        d.set(standardise=True)
+        first = np.asarray(Image.open(io.BytesIO(d.to_png())))
+        standardised = list(d.figure.axes)
+        d.set(standardise=False)
+        assert not set(map(id, d.figure.axes)) & set(map(id, standardised))
+        assert not lecture_rules.layout_problems(d.figure)
+        d.set(standardise=True)
+        assert d.figure.axes == standardised and len(d.figure.legends) <= 1
+        assert not lecture_rules.layout_problems(d.figure)
+        np.testing.assert_array_equal(np.asarray(Image.open(io.BytesIO(d.to_png()))), first)
+        d.set(learning_rate=d.controls["learning_rate"].value * 0.5)  # the put-back panels move with the controls
+        assert d.curve.ax in d.figure.axes and d.curve.curves["gd"].get_xydata().shape[0] > 1
+    finally:
+        d.close()
+
+
 def test_lecture_mode_enlarges():
     normal = lh.descent_dashboard()
     try:

@@ -147,6 +147,7 @@ class ManyFeaturesDashboard(Dashboard):
             2, 2, left=0.08, right=0.97, top=0.94, bottom=0.08, hspace=0.42, wspace=0.25, width_ratios=[1, 1.1]
         )
         self._shown = None
+        self._laid_out: dict[str, dict] = {}  # lecture mode: each features' panels as laid out (see _draw_static)
 
     def _surface_title(self, key: str) -> str:
         return f"MSE over w₁, w₂ ({key}: {'a bowl' if key == 'standardised' else 'a ravine'})"
@@ -171,10 +172,17 @@ class ManyFeaturesDashboard(Dashboard):
         if self._shown is not None and not lecture:  # only the two surfaces change (their panels redrawn alone)
             self._show_features(key)
             return
-        # lecture mode lays the panels out anew (constrained layout, wrapped titles): new panels, its rules
+        # lecture mode lays the panels out anew (constrained layout, wrapped titles): new panels, its rules;
+        # each features' panels are laid out once (about a second on a projector) and put back after that
+        if lecture and self._shown is not None:
+            self._laid_out[self._shown] = self._panel_set()
+        if lecture and key in self._laid_out:
+            self._put_back(self._laid_out[key])
+            self._shown = key
+            return
         fig, lec, s = self.figure, self.lecture, self.setups[key]
         for ax in list(fig.axes):
-            ax.remove()
+            fig.delaxes(ax)  # (keeps the panel's link to the figure: it may be put back, see _put_back)
         self.blitter.artists.clear()
         self.fit = PredictedObservedPanel(
             fig.add_subplot(self.gs[0, 0]), self.blitter, self.y, lecture=lec, name=self.target_label()
@@ -214,6 +222,37 @@ class ManyFeaturesDashboard(Dashboard):
         self.curve.add_curve("gd", COLORS["path"])
         self._shown = key
         self.panels_drawn()  # the panels are drawn here, after build(): lecture mode's rules apply to them now
+
+    _FIGURE_STATE = ("_lh_legend_entries", "_lh_extents", "_lh_fits", "_lh_layout_warnings")
+    """What lecture mode keeps on the figure about its panels (:mod:`._lecture`): kept with them."""
+
+    def _panel_set(self) -> dict:
+        """The panels shown now, as laid out, with their moving artists and the figure's legend: to put back later."""
+        fig = self.figure
+        return {
+            "axes": list(fig.axes),
+            "legends": list(fig.legends),
+            "artists": list(self.blitter.artists),
+            "panels": (self.fit, self.surface, self.contour, self.curve, self.path, self.star),
+            "figure": {k: getattr(fig, k) for k in self._FIGURE_STATE if hasattr(fig, k)},
+        }
+
+    def _put_back(self, saved: dict) -> None:
+        """Show the panels of :meth:`_panel_set` again, where they were laid out (the next frame is a full draw)."""
+        fig = self.figure
+        for ax in list(fig.axes):
+            fig.delaxes(ax)  # (keeps the panel's link to the figure: it may be put back, see _put_back)
+        for ax in saved["axes"]:
+            fig.add_axes(ax)
+        fig.legends[:] = saved["legends"]
+        self.blitter.artists[:] = saved["artists"]
+        self.fit, self.surface, self.contour, self.curve, self.path, self.star = saved["panels"]
+        for name, value in saved["figure"].items():
+            setattr(fig, name, value)
+
+    def close(self) -> None:
+        super().close()
+        self._laid_out = {}  # the panels kept for lecture mode go with the figure
 
     def feature_label(self, j: int) -> str:
         """A short name for feature ``j``."""
