@@ -15,6 +15,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import numpy as np
 import pytest
+from matplotlib.collections import PathCollection
 from matplotlib.text import Text
 from PIL import Image
 
@@ -658,6 +659,40 @@ def test_every_preset_loads(name, preset):
         png = built.to_png()
     assert "lh." in code, f"'Show as code' of {name} / {preset!r} shows no lh call:\n{code}"
     assert png.startswith(b"\x89PNG")
+    assert not _under_legends(built), f"{name} / {preset!r}: a panel's legend lies on {_under_legends(built)}"
+
+
+def _under_legends(d) -> list[str]:
+    """What lies under a 2D panel's legend (issue 13: "legends never on data"): its data points, and any line
+    of the panel (sampled along its segments, inside the panel), as drawn now."""
+    d.figure.draw_without_rendering()
+    renderer = d.figure.canvas.get_renderer()
+    found = []
+    for ax in d.figure.axes:
+        legend = ax.get_legend()
+        if ax.name == "3d" or legend is None or not legend.get_visible():
+            continue
+        box, panel = legend.get_window_extent(renderer), ax.bbox
+
+        def under(pts, box=box, panel=panel):
+            x, y = pts[np.isfinite(pts).all(axis=1)].T
+            shown = (x >= panel.x0) & (x <= panel.x1) & (y >= panel.y0) & (y <= panel.y1)
+            return int((shown & (x > box.x0) & (x < box.x1) & (y > box.y0) & (y < box.y1)).sum())
+
+        for points in ax.collections:
+            if isinstance(points, PathCollection) and points.get_visible() and len(points.get_offsets()):
+                if under(points.get_offset_transform().transform(points.get_offsets())):
+                    found.append(f"{ax.get_title()!r}: points {points.get_label()!r}")
+        for line in ax.lines:
+            xy = line.get_xydata()
+            if not line.get_visible() or len(xy) == 0:
+                continue
+            pts = line.get_transform().transform(xy)
+            t = np.linspace(0.0, 1.0, 20)[:, None, None]
+            along = (pts[:-1][None] * (1 - t) + pts[1:][None] * t).reshape(-1, 2) if len(pts) > 1 else pts
+            if under(along):
+                found.append(f"{ax.get_title()!r}: line {line.get_label()!r}")
+    return found
 
 
 def test_preset_as_builder_argument_and_reset():
