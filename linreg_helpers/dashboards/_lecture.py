@@ -354,15 +354,14 @@ def _constrained_layout(fig: Figure) -> None:
     # constrained layout gives up (and warns) when the decorations leave the panels no room
     fig._lh_layout_warnings = [str(w.message) for w in caught if "constrained_layout not applied" in str(w.message)]
     fig.set_layout_engine("none")
-    _pull_inside(fig)
     # each panel's room as laid out, and its texts that fit it (see relabelled)
-    renderer = fig.canvas.get_renderer()
-    fig._lh_extents = {ax: ax.get_tightbbox(renderer) for ax in fig.axes}
+    fig._lh_extents = _pull_inside(fig)
     fig._lh_fits = {ax: {_texts(ax)} for ax in fig.axes}
 
 
-def _pull_inside(fig: Figure) -> None:
-    """Narrow a panel whose labels hang off the figure's left or right edge by as much as they hang off.
+def _pull_inside(fig: Figure) -> dict:
+    """Narrow a panel whose labels hang off the figure's left or right edge by as much as they hang off; return
+    each panel's tight box (pixels) as finally placed.
 
     Constrained layout works in two passes, and lecture mode's few ticks depend on a panel's width
     (:class:`_FewTicks`): the first pass makes room for a last tick label centred on the panel's edge (0,
@@ -373,9 +372,9 @@ def _pull_inside(fig: Figure) -> None:
     renderer = fig.canvas.get_renderer()
     edge, gap = fig.bbox, 2.0  # pixels
     for _ in range(3):  # new ticks in a narrower panel may hang off too: at most a few times
+        boxes = {ax: ax.get_tightbbox(renderer) for ax in fig.axes}
         moved = False
-        for ax in fig.axes:
-            box = ax.get_tightbbox(renderer)
+        for ax, box in boxes.items():
             left, right = max(edge.x0 + gap - box.x0, 0.0), max(box.x1 - (edge.x1 - gap), 0.0)
             if left == 0.0 and right == 0.0:
                 continue
@@ -387,7 +386,8 @@ def _pull_inside(fig: Figure) -> None:
             ax.set_in_layout(True)  # (set_position takes the panel out of later layouts: it stays in)
             moved = True
         if not moved:
-            return
+            return boxes
+    return {ax: ax.get_tightbbox(renderer) for ax in fig.axes}
 
 
 def _wrap_long_labels(fig: Figure) -> None:

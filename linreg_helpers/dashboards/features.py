@@ -241,7 +241,7 @@ class ManyFeaturesDashboard(Dashboard):
         """Show the panels of :meth:`_panel_set` again, where they were laid out (the next frame is a full draw)."""
         fig = self.figure
         for ax in list(fig.axes):
-            fig.delaxes(ax)  # (keeps the panel's link to the figure: it may be put back, see _put_back)
+            fig.delaxes(ax)  # (as in _draw_static: the panels shown now keep their link to the figure)
         for ax in saved["axes"]:
             fig.add_axes(ax)
         fig.legends[:] = saved["legends"]
