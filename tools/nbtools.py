@@ -19,6 +19,7 @@ Rules every committed notebook follows (``tests/test_notebooks.py`` enforces the
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 import sys
@@ -95,8 +96,16 @@ def load_source(path: Path) -> list[NotebookNode]:
 
 
 def write_source(nb: NotebookNode, path: Path) -> None:
-    """Write ``nb``'s cells to its paired text file, as jupytext in JupyterLab does on save."""
-    path.write_text(jupytext.writes(nb, fmt=TEXT_FORMAT, config=jupytext_config()), encoding="utf-8")
+    """Write ``nb``'s cells to its paired text file, as jupytext in JupyterLab does on save.
+
+    JupyterLab's jupytext gives the notebook the configuration's metadata filter before it saves; so does
+    this, so that the text file's header keeps the filter (``jupytext.toml`` says why).
+    """
+    config = jupytext_config()
+    nb = copy.copy(nb)
+    kept = {"notebook_metadata_filter": config.notebook_metadata_filter}
+    nb.metadata = NotebookNode({**nb.metadata, "jupytext": kept})
+    path.write_text(jupytext.writes(nb, fmt=TEXT_FORMAT, config=config), encoding="utf-8")
 
 
 def pair_difference(notebook: Path, text: Path) -> str | None:

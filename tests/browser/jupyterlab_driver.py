@@ -335,19 +335,46 @@ def new_lab_page(browser, server: LabServer, viewport: dict | None = None, init_
 
 
 # JavaScript run in the page. ``window.__lh_nb`` is the notebook panel opened by open().
-_JS_OPEN = """
+# A panel's context never becomes ready when JupyterLab cannot load the file (it shows a "File Load Error"
+# dialog instead), and page.evaluate has no timeout: without this race a test would wait for ever.
+_JS_PANEL_READY = """
+async function panelReady(panel, path, seconds) {
+  const ready = (async () => { await panel.context.ready; await panel.sessionContext.ready; })();
+  const failed = new Promise((_, reject) => {
+    const start = Date.now();
+    const look = () => {
+      const dialog = [...document.querySelectorAll('.jp-Dialog')].find(d => /error/i.test(d.innerText));
+      if (dialog) {
+        reject(new Error('JupyterLab could not open ' + path + ': ' + dialog.innerText.slice(0, 3000)));
+      } else if (Date.now() - start > seconds * 1000) {
+        reject(new Error(path + ' was not open and its kernel not started within ' + seconds + ' s'));
+      } else {
+        setTimeout(look, 250);
+      }
+    };
+    look();
+  });
+  await Promise.race([ready, failed]);
+}
+"""
+
+_JS_OPEN = (
+    """
 async (path) => {
+  """
+    + _JS_PANEL_READY
+    + """
   const app = window.jupyterapp;
   await app.started;
   await app.restored;
   const panel = await app.commands.execute('docmanager:open', {path, factory: 'Notebook'});
   window.__lh_nb = panel;
-  await panel.context.ready;
-  await panel.sessionContext.ready;
+  await panelReady(panel, path, 120);
   app.shell.activateById(panel.id);
   return panel.id;
 }
 """
+)
 
 # Notebook 7: its page opens one notebook; wait for that panel and keep it as window.__lh_nb.
 _JS_NOTEBOOK7_PANEL = """
@@ -370,16 +397,19 @@ async () => {
 """
 
 # A page that opened a notebook by itself (a /lab/tree/PATH link): find that notebook's panel.
-_JS_FIND_PANEL = """
+_JS_FIND_PANEL = (
+    """
 async ({path, tries}) => {
+  """
+    + _JS_PANEL_READY
+    + """
   const app = window.jupyterapp;
   await app.started;
   await app.restored;
   for (let i = 0; i < tries; i++) {
     for (const w of app.shell.widgets('main')) {
       if (w && w.content && w.sessionContext && w.context && w.context.path === path) {
-        await w.context.ready;
-        await w.sessionContext.ready;
+        await panelReady(w, path, 120);
         app.shell.activateById(w.id);
         window.__lh_nb = w;
         return w.id;
@@ -390,6 +420,7 @@ async ({path, tries}) => {
   throw new Error('no notebook panel for ' + path + ' on the page');
 }
 """
+)
 
 _JS_KERNEL_READY = """
 () => {
