@@ -149,6 +149,8 @@ class LabServer:
         )
         env.pop("MPLBACKEND", None)
         env.pop("JUPYTER_TOKEN", None)
+        if Path(self.python) != Path(sys.executable):  # another environment (Binder's): see installed_envs.py
+            env["PYTHONDONTWRITEBYTECODE"] = ""
         self.log_path = self.tmp / "jupyter-lab.log"
         last_error = None
         self._log = open(self.log_path, "ab")  # closed in stop()
