@@ -15,6 +15,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import numpy as np
 import pytest
+from dashboard_presets import all_presets
 from matplotlib.collections import PathCollection
 from matplotlib.text import Text
 from PIL import Image
@@ -607,7 +608,7 @@ def test_importing_changes_no_global_state():
     subprocess.run([sys.executable, "-W", "error", "-c", code], check=True)
 
 
-PRESETS = [(name, preset) for name, b in lh.DASHBOARDS.items() for preset in b()._presets]
+PRESETS = all_presets()
 
 
 def test_every_dashboard_has_presets():
@@ -622,44 +623,74 @@ def _assert_preset_applied(dash, preset: str) -> None:
         assert got == check_control_value(dash.controls[key], key, value), (preset, key, got, value)
 
 
-@pytest.mark.parametrize(("name", "preset"), PRESETS)
-def test_every_preset_loads(name, preset):
+@pytest.mark.parametrize("name", NAMES)
+def test_every_preset_loads(name):
     """Every demonstration, loaded the three ways a teacher can (the menu, ``.set(preset=...)`` and the builder's
-    ``preset=``, all three in the teaching guide), lands exactly, and none of them warns."""
+    ``preset=``, all three in the teaching guide), lands exactly, and none of them warns. The menu and ``set`` are
+    used on one dashboard, one demonstration after another, as in a lecture: each lands from wherever the one
+    before left the dashboard."""
     builder = lh.DASHBOARDS[name]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         d = builder()
-        d.controls["preset"].value = preset  # as a teacher picks it from the menu
-        assert d.controls["preset"].value == preset
-        for key, value in d._presets[preset].items():
-            control = d.controls[key]
-            # exactly the preset's value put on the slider's grid (what a browser would show)...
-            assert control.value == check_control_value(control, key, value), key
-            assert snap_to_slider(control, control.value) == control.value if _is_slider(control) else True, key
-            # ...which is the nearest grid value: within half a step (a log slider: in the exponent)
-            if isinstance(control, widgets.FloatLogSlider):
-                assert abs(np.log10(control.value) - np.log10(value)) <= control.step / 2 + 1e-12, key
-            elif _is_slider(control):
-                assert abs(control.value - value) <= control.step / 2 + 1e-12, key
-        # the browser sends the snapped value back, with round-off: the preset stays chosen
-        lr = d.controls["learning_rate"]
-        frames = d.frames
-        lr.value = lr.value * (1 + 1e-15)
-        assert d.controls["preset"].value == preset and d.frames == frames
-        code = d.show_code()
-        assert code and code in html.unescape(d.code.value)
-        d.controls["learning_rate"].value *= 1.01  # a hand move leaves the preset
-        assert d.controls["preset"].value == ""
-        d.set(preset=preset)  # the guide's demonstrations
-        _assert_preset_applied(d, preset)
-        built = builder(preset=preset)
-        _assert_preset_applied(built, preset)
-        code = built.show_code()
-        png = built.to_png()
+        for preset in (p for n, p in PRESETS if n == name):
+            _load_preset_three_ways(builder, d, preset)
+        d.close()
+
+
+def _load_preset_three_ways(builder, d, preset: str) -> None:
+    name = builder.__name__
+    d.controls["preset"].value = preset  # as a teacher picks it from the menu
+    assert d.controls["preset"].value == preset
+    for key, value in d._presets[preset].items():
+        control = d.controls[key]
+        # exactly the preset's value put on the slider's grid (what a browser would show)...
+        assert control.value == check_control_value(control, key, value), (preset, key)
+        assert snap_to_slider(control, control.value) == control.value if _is_slider(control) else True, (preset, key)
+        # ...which is the nearest grid value: within half a step (a log slider: in the exponent)
+        if isinstance(control, widgets.FloatLogSlider):
+            assert abs(np.log10(control.value) - np.log10(value)) <= control.step / 2 + 1e-12, (preset, key)
+        elif _is_slider(control):
+            assert abs(control.value - value) <= control.step / 2 + 1e-12, (preset, key)
+    # the browser sends the snapped value back, with round-off: the preset stays chosen
+    lr = d.controls["learning_rate"]
+    frames = d.frames
+    lr.value = lr.value * (1 + 1e-15)
+    assert d.controls["preset"].value == preset and d.frames == frames, preset
+    code = d.show_code()
+    assert code and code in html.unescape(d.code.value), preset
+    d.controls["learning_rate"].value *= 1.01  # a hand move leaves the preset
+    assert d.controls["preset"].value == "", preset
+    d.set(preset=preset)  # the guide's demonstrations
+    _assert_preset_applied(d, preset)
+    built = builder(preset=preset)
+    _assert_preset_applied(built, preset)
+    code = built.show_code()
+    png = built.to_png()
     assert "lh." in code, f"'Show as code' of {name} / {preset!r} shows no lh call:\n{code}"
     assert png.startswith(b"\x89PNG")
     assert not _under_legends(built), f"{name} / {preset!r}: a panel's legend lies on {_under_legends(built)}"
+    built.close()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_move_back_to_a_value_chosen_before_a_preset_is_drawn(name):
+    """A learner sets the learning rate, a preset (or ``set``) sets another, the learner moves back to the first
+    one: that move is drawn and leaves the preset. (The dashboard ignores the browser's echo of a value Python
+    set; it used to take the learner's own earlier value for such an echo, and did nothing.)"""
+    d = lh.DASHBOARDS[name]()
+    lr = d.controls["learning_rate"]
+    python_set = lr.value
+    mine = check_control_value(lr, "learning_rate", python_set / 2)  # on the slider's grid
+    lr.value = mine  # by hand (the browser's value)
+    d.set(preset=next(iter(d._presets)), learning_rate=python_set)
+    assert lr.value == python_set != mine
+    frames = d.frames
+    lr.value = mine  # by hand, back
+    assert d.controls["preset"].value == "", f"{name}: the move back to {mine} left the preset chosen"
+    assert d.frames > frames, f"{name}: the move back to {mine} was not drawn"
+    assert d.values()["learning_rate"] == pytest.approx(mine, rel=1e-3)  # the read-out's 4 digits
+    d.close()
 
 
 def _under_legends(d) -> list[str]:

@@ -16,10 +16,11 @@ import sys
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from dashboard_presets import preset_names
 
 import linreg_helpers as lh
 
-CASES = [(name, preset) for name, b in lh.DASHBOARDS.items() for preset in ["", *b()._presets]]
+CASES = [(name, preset) for name in lh.DASHBOARDS for preset in ["", *preset_names(name)]]
 
 
 def _run(code: str) -> dict:

@@ -27,6 +27,7 @@ from pathlib import Path
 import nbformat
 import numpy as np
 import pytest
+from dashboard_presets import preset_names
 
 import linreg_helpers as lh
 import linreg_helpers.exercises as ex
@@ -39,7 +40,7 @@ import nbtools as nbt  # noqa: E402
 import strip_solutions as ss  # noqa: E402
 
 BUILDERS = {builder.__name__: builder for builder in lh.DASHBOARDS.values()}
-PRESETS = {name: list(builder()._presets) for name, builder in BUILDERS.items()}
+PRESETS = {builder.__name__: list(preset_names(key)) for key, builder in lh.DASHBOARDS.items()}
 NOTEBOOKS = nbt.series_notebooks(ROOT / "notebooks")
 
 

@@ -298,6 +298,7 @@ class Dashboard(widgets.VBox):
         self.controls = controls
         # per control, the last few values Python set: the browser echoes each of them back, in order
         self._intended: dict[str, list[Any]] = {}
+        self._learner_set: set[str] = set()  # controls whose _intended holds the learner's value, not Python's
         for key, value in sorted(self._expand_preset(settings).items(), key=lambda kv: _is_slider(controls[kv[0]])):
             self._set_control(controls[key], key, value)
         self.controls: dict[str, widgets.Widget] = controls
@@ -449,8 +450,14 @@ class Dashboard(widgets.VBox):
         return any(same_slider_value(self.controls[key], new, v) for v in self._intended.get(key, ()))
 
     def _remember(self, key: str, value: Any) -> None:
-        """Note that Python set ``key`` to ``value`` (its echo from the browser is not a learner's move)."""
-        self._intended[key] = [*self._intended.get(key, [])[-3:], value]
+        """Note that Python set ``key`` to ``value`` (its echo from the browser is not a learner's move).
+
+        A learner's own last value (kept so that its round-off copy is no move) is dropped: once Python has
+        set another value, the learner's moving back to theirs is a move, to be drawn.
+        """
+        kept = [] if key in self._learner_set else self._intended.get(key, [])[-3:]
+        self._learner_set.discard(key)
+        self._intended[key] = [*kept, value]
 
     def _layout(self) -> list[widgets.Widget]:
         s = self.sizes
@@ -514,6 +521,7 @@ class Dashboard(widgets.VBox):
             return  # the browser's copy of the value just set (snapped, round-off): nothing changed
         if key is not None:
             self._intended[key] = [change["new"]]  # a learner's move
+            self._learner_set.add(key)
         preset = self.controls.get("preset")
         if preset is not None and preset.value:  # moved by hand: no longer the preset
             self._suspend = True
@@ -605,6 +613,7 @@ class Dashboard(widgets.VBox):
                 for k, c in self.controls.items():
                     c.value = self.defaults[k]
                 self._intended = {k: [v] for k, v in self.defaults.items()}
+                self._learner_set.clear()
         finally:
             self._suspend = False
         self.update()
