@@ -60,8 +60,8 @@ lab: $(LAB_STAMP)
 # The suite runs as two pytest processes side by side (one per core), each printing its report when it
 # ends: the browser tests and the tests that build or start environments (one JupyterLab, one Chromium,
 # the Binder and wheel builds, the hub's kernels, nbgrader), and everything else (kernel tests, nbval,
-# doctests). The split balances them: side by side on a fresh 2-core machine both take about 16.5 minutes
-# (alone, about 10 and 15: .ci/run's figures in the stop notes).
+# doctests). The split balances them: side by side on a fresh 2-core machine both take about 15.5 minutes
+# (alone, about 10 and 14: .ci/run's figures in the stop notes).
 BROWSER_TESTS := tests/browser tests/test_binder.py tests/test_wheel.py tests/hub tests/test_grading.py
 
 test: $(TEST_STAMP)

@@ -1,8 +1,8 @@
-"""The demonstration presets of every dashboard, for the tests' parameters.
+"""The demonstration presets and the controls of every dashboard, for the tests' parameters.
 
 A dashboard's presets depend on its data (a rate below the data's limit, the best line), so listing
 them builds the dashboard: once per dashboard and test process here, not once in each test module
-that is parametrized by them (three did, at collection: 24 builds, about 10 s).
+that lists them (four did: 32 builds, about 15 s).
 """
 
 from __future__ import annotations
@@ -13,13 +13,22 @@ import linreg_helpers as lh
 
 
 @functools.cache
-def preset_names(name: str) -> tuple[str, ...]:
-    """The names of ``lh.DASHBOARDS[name]``'s presets, in its menu's order."""
+def _catalogue(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
     dashboard = lh.DASHBOARDS[name]()
     try:
-        return tuple(dashboard._presets)
+        return tuple(dashboard._presets), frozenset(dashboard.controls)
     finally:
         dashboard.close()
+
+
+def preset_names(name: str) -> tuple[str, ...]:
+    """The names of ``lh.DASHBOARDS[name]``'s presets, in its menu's order."""
+    return _catalogue(name)[0]
+
+
+def control_names(name: str) -> frozenset[str]:
+    """The keys of ``lh.DASHBOARDS[name]``'s controls (the preset menu's, ``"preset"``, among them)."""
+    return _catalogue(name)[1]
 
 
 def all_presets() -> list[tuple[str, str]]:
