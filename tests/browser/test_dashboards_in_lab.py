@@ -366,3 +366,33 @@ def test_every_preset_lands_exactly_in_the_browser(dashboards, name):
             problems.append(f"{preset!r}: the read-out rounds the crawl to 0: {k['readout']!r}")
     if problems:
         dashboards.fail(name, problems, "presets changed in the browser")
+
+
+def test_a_key_press_back_to_a_value_after_set_is_drawn(dashboards):
+    """A learner presses → on the learning rate; the teacher's next cell calls ``set`` (the guide's
+    demonstrations) and puts the rate back; the learner presses → again. That press is drawn. The kernel once
+    took it for the browser's echo of a value Python had set: it drew nothing and kept the old rate while the
+    slider showed the new one."""
+    name = "gradient_descent"
+    dash = dashboards.dash(name)
+    nbp = dashboards.nbp
+    start = dashboards.kernel(name)["values"]["learning_rate"]
+    first = nbp.move_slider(dash["id"], jd.LR_LABEL, "ArrowRight")
+    nbp.wait_kernel_idle(settle=0.4)
+    mine = dashboards.kernel(name)["values"]["learning_rate"]
+    assert mine != start, f"→ did not move the learning rate ({first['before'].readout} → {first['after'].readout})"
+    nbp.kernel_eval(f"dash_{name}.set(learning_rate={start!r})\nprint('null')")
+    nbp.wait_kernel_idle(settle=0.4)  # the slider's snapped value comes back in this time
+    frames = dashboards.kernel(name)["frames"]
+    again = nbp.move_slider(dash["id"], jd.LR_LABEL, "ArrowRight")
+    assert again["after"].readout == first["after"].readout, (first["after"].readout, again["after"].readout)
+    deadline = time.monotonic() + 5
+    while (k := dashboards.kernel(name))["frames"] <= frames and time.monotonic() < deadline:
+        time.sleep(0.1)
+    problems = []
+    if k["frames"] <= frames:
+        problems.append("the kernel drew no frame for the second →")
+    if k["values"]["learning_rate"] != mine:
+        problems.append(f"the kernel's rate is {k['values']['learning_rate']}, the slider shows {mine}")
+    if problems:
+        dashboards.fail(name, problems, "a move back after set")
