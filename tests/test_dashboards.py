@@ -15,7 +15,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import numpy as np
 import pytest
-from dashboard_presets import all_presets
+from dashboard_presets import all_presets, preset_names
 from matplotlib.collections import PathCollection
 from matplotlib.text import Text
 from PIL import Image
@@ -635,7 +635,7 @@ def test_every_preset_loads(name):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         d = builder()
-        for preset in (p for n, p in PRESETS if n == name):
+        for preset in preset_names(name):
             _load_preset_three_ways(builder, d, preset)
         d.close()
 
