@@ -31,11 +31,11 @@ def test_the_same_data_and_settings_give_the_same_run_as_gradient_descent(data):
 def test_other_data_or_settings_are_another_run(data):
     X, y = data
     runs = RecentRuns()
-    first = runs(X, y, learning_rate=0.02, epochs=20)
-    assert runs(X, y, learning_rate=0.02, epochs=21) is not first
-    assert runs(X, y, learning_rate=0.02, epochs=20, seed=1) is not first
+    first = runs(X, y, learning_rate=0.02, epochs=20, batch_size=5)
+    assert runs(X, y, learning_rate=0.02, epochs=21, batch_size=5) is not first
+    assert runs(X, y, learning_rate=0.02, epochs=20, batch_size=5, seed=1) is not first
     y[0] += 1.0  # the same array, other values: known by its bytes, not its identity
-    changed = runs(X, y, learning_rate=0.02, epochs=20)
+    changed = runs(X, y, learning_rate=0.02, epochs=20, batch_size=5)
     assert changed is not first and changed.losses[0] != first.losses[0]
     assert runs.computed == 4
 
@@ -127,3 +127,73 @@ def test_more_epochs_a_schedule_or_a_thinned_history_are_computed_anew(data):
     assert thinned.step_index is not None
     runs(*big, learning_rate=0.001, epochs=1, batch_size=1, loss="mae")
     assert runs.computed == 6 and runs.sliced == 0
+
+
+@pytest.mark.parametrize(
+    ("settings", "unused"),
+    [
+        ({"loss": "mse", "batch_size": 7}, {"delta": [0.3, 2.0], "c": [1.0, 9.0]}),
+        ({"loss": "mae", "batch_size": 7}, {"delta": [0.3, 2.0]}),
+        ({"loss": "rmse", "batch_size": 4}, {"delta": [0.3, 2.0]}),
+        ({"loss": "huber", "delta": 0.5, "batch_size": 7}, {"c": [1.0, 9.0]}),
+        ({"loss": "tukey", "c": 3.0, "batch_size": 7}, {"delta": [0.3, 2.0]}),
+        ({"loss": "mse"}, {"seed": [1, 7], "shuffle": [False, True]}),  # full batch: the data's order every epoch
+        ({"loss": "mae", "batch_size": 30}, {"seed": [1, 7], "shuffle": [False, True]}),
+        ({"loss": "huber", "batch_size": 30, "delta": 0.5}, {"seed": [1, 7]}),
+    ],
+)
+def test_a_setting_the_run_does_not_depend_on_finds_the_kept_run(data, settings, unused):
+    """Moving Huber's δ under another loss, Tukey's c under another, or the seed of a full-batch run leaves the run
+    as it was: the kept run is given back, and it is the run ``gradient_descent`` computes with that value."""
+    X, y = data
+    runs = RecentRuns()
+    first = runs(X, y, learning_rate=0.01, epochs=15, **settings)
+    for name, values in unused.items():
+        for value in values:
+            moved = {**settings, name: value}
+            assert runs(X, y, learning_rate=0.01, epochs=15, **moved) is first, f"{name}={value!r} ran again"
+            fresh = lh.gradient_descent(X, y, learning_rate=0.01, epochs=15, **moved)
+            for part in ("weights", "biases", "losses"):
+                np.testing.assert_array_equal(getattr(first, part), getattr(fresh, part))
+    assert runs.computed == 1
+
+
+def test_settings_a_run_depends_on_are_still_part_of_its_key(data):
+    X, y = data
+    runs = RecentRuns()
+    huber = runs(X, y, learning_rate=0.01, epochs=15, loss="huber", delta=0.5)
+    assert runs(X, y, learning_rate=0.01, epochs=15, loss="huber", delta=0.6) is not huber
+    tukey = runs(X, y, learning_rate=0.01, epochs=15, loss="tukey", c=3.0)
+    assert runs(X, y, learning_rate=0.01, epochs=15, loss="tukey", c=3.5) is not tukey
+    mini = runs(X, y, learning_rate=0.01, epochs=15, batch_size=7, seed=1)
+    assert runs(X, y, learning_rate=0.01, epochs=15, batch_size=7, seed=2) is not mini
+    assert runs.computed == 6
+
+
+@pytest.mark.parametrize(("name", "value"), [("delta", -1.0), ("c", 0.0), ("seed", -3), ("shuffle", "yes")])
+def test_an_invalid_unused_setting_is_still_refused(data, name, value):
+    """A kept run does not hide a mistake: gradient_descent's error, as without the kept runs."""
+    X, y = data
+    runs = RecentRuns()
+    runs(X, y, learning_rate=0.01, epochs=15)
+    with pytest.raises((TypeError, ValueError), match=name):
+        runs(X, y, learning_rate=0.01, epochs=15, **{name: value})
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "values", "computed"),
+    [
+        ("losses", "delta", [0.5, 3.0, 1.7], 0),  # the starting loss is the MSE: δ changes nothing
+        ("batch_size", "seed", [3, 5], 2),  # the mini-batch and SGD runs again, not the full-batch one
+    ],
+)
+def test_a_dashboard_move_that_leaves_a_run_as_it_was_runs_no_descent_for_it(name, key, values, computed):
+    dash = lh.DASHBOARDS[name]()
+    try:
+        assert dash.controls.get("loss") is None or dash.controls["loss"].value == "mse"
+        for value in values:
+            before = dash.descend.computed
+            dash.controls[key].value = value
+            assert dash.descend.computed - before == computed, f"{name}: {key}={value!r}"
+    finally:
+        dash.close()

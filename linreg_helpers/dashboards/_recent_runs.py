@@ -17,6 +17,11 @@ looks at each state alone (against the start's loss). Moving the epochs slider d
 the run shown, not a new run (10–50 ms for a long one). Not for a run whose history was thinned
 (``History.step_index``: the stride depends on the length) or whose learning rate follows a schedule
 over the epochs (a cosine over 100 epochs is not the start of one over 200).
+
+A setting the run does not depend on is left out of its key, so moving it finds the run shown: Huber's δ
+for another loss, Tukey's c for another loss, the seed and the shuffling of a full-batch run (every epoch
+takes the whole data in its order). On the loss dashboard a δ move used to compute the MSE, MAE or RMSE run
+again (10–20 ms); on the batch-size dashboard a new seed, the full-batch run.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from .. import _validation as v
 from ..training import History, gradient_descent
 
 
@@ -84,12 +90,41 @@ class RecentRuns:
 
 def _key(X, y, settings: dict) -> tuple | None:
     parts = [_value_key(X), _value_key(y)]
-    for name in sorted(settings):
+    ignored = _ignored(np.shape(X)[0] if np.ndim(X) else 0, settings)
+    for name in sorted(settings.keys() - ignored):
         value = settings[name]
         if callable(value):
             return None
         parts.append((name, _value_key(value)))
     return tuple(parts)
+
+
+def _ignored(n: int, settings: dict) -> set[str]:
+    """The settings of ``gradient_descent(X, y, **settings)`` (``X`` with ``n`` rows) its run does not depend on.
+
+    Only valid values are left out: an invalid one stays in the key, so that :func:`gradient_descent` sees it
+    and says what is wrong, as it would without the kept runs.
+    """
+    loss = settings.get("loss", "mse")
+    loss = loss.lower() if isinstance(loss, str) else loss
+    batch = settings.get("batch_size")
+    full_batch = batch is None or (isinstance(batch, (int, np.integer)) and not isinstance(batch, bool) and batch == n)
+    unused = {"delta": loss != "huber", "c": loss != "tukey", "seed": full_batch, "shuffle": full_batch}
+    return {name for name, yes in unused.items() if yes and name in settings and _valid(name, settings[name])}
+
+
+def _valid(name: str, value) -> bool:
+    """Whether :func:`gradient_descent` accepts ``value`` for its setting ``name`` (delta, c, seed or shuffle)."""
+    if name == "shuffle":
+        return isinstance(value, (bool, np.bool_))
+    try:
+        if name == "seed":
+            v.check_seed(value)
+        else:
+            v.check_scalar(value, name, positive=True)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _value_key(value):
