@@ -299,6 +299,13 @@ class _EpochOrders:
             return np.broadcast_to(self.natural, (count, self.n))
         return self.rng.permuted(np.tile(self.natural, (count, 1)), axis=1)
 
+    def skip(self, count: int) -> None:
+        """Draw the next ``count`` epochs' orders and forget them (a run that starts where a kept one ended)."""
+        if self.rng is not None:
+            chunk = max(1, _CHUNK_STEPS // self.n)
+            for first in range(0, count, chunk):
+                self.many(min(chunk, count - first))
+
 
 def _by_epoch(order_fn, epochs: int, batches: int, fixed_order: bool, prepare):
     """What each of ``epochs`` epochs needs, worked out a chunk of epochs at a time.
@@ -886,6 +893,7 @@ def gradient_descent(
     momentum: float = 0.0,
     schedule: str | Callable[[int], float] | None = None,
     l2: float = 0.0,
+    _first_epochs_of: History | None = None,
 ) -> History:
     """Minimise a loss of the linear model by (mini-batch / stochastic) gradient descent.
 
@@ -1007,26 +1015,34 @@ def gradient_descent(
 
     fixed_order = not shuffle or B == n
     order_fn = _EpochOrders(n, not fixed_order, seed)
+    # ``_first_epochs_of``: a run of these same settings with fewer epochs (the dashboards' kept runs, which
+    # only ask this): its states are this run's first ones, so the loop starts from its end.
+    kept = _first_epochs_of if _continues(_first_epochs_of, epochs, spe, n, M, loss, general) else None
+    if kept is not None:
+        order_fn.skip(kept.epochs)  # the kept run's epochs took their orders from the stream: the same moves on
+        w = kept.weights[-1].copy()
+        b = float(kept.biases[-1])
 
     with np.errstate(all="ignore"):
+        epochs_left = epochs - (kept.epochs if kept is not None else 0)
         if general and loss == "mse" and M == 1:
             W, Bs = _mse_scalar_general(
-                X2[:, 0], y1, order_fn, epochs, lr, float(w[0]), b, B, fixed_order, momentum, factors, l2
+                X2[:, 0], y1, order_fn, epochs_left, lr, float(w[0]), b, B, fixed_order, momentum, factors, l2
             )
         elif general:
             W, Bs = _general_loop(
-                X2, y1, order_fn, epochs, lr, w, b, B, fixed_order, loss, delta, c, momentum, factors, l2
+                X2, y1, order_fn, epochs_left, lr, w, b, B, fixed_order, loss, delta, c, momentum, factors, l2
             )
         elif loss == "mse" and M == 1 and B == 1:
-            W, Bs = _mse_scalar_sgd(X2[:, 0], y1, order_fn, epochs, lr, float(w[0]), b, fixed_order)
+            W, Bs = _mse_scalar_sgd(X2[:, 0], y1, order_fn, epochs_left, lr, float(w[0]), b, fixed_order)
         elif loss == "mse" and M == 2 and B == 1:
-            W, Bs = _mse_two_feature_sgd(X2, y1, order_fn, epochs, lr, w, b, fixed_order)
+            W, Bs = _mse_two_feature_sgd(X2, y1, order_fn, epochs_left, lr, w, b, fixed_order)
         elif loss == "mse" and M == 1:
-            W, Bs = _mse_scalar_batches(X2[:, 0], y1, order_fn, epochs, lr, float(w[0]), b, B, fixed_order)
+            W, Bs = _mse_scalar_batches(X2[:, 0], y1, order_fn, epochs_left, lr, float(w[0]), b, B, fixed_order)
         elif loss == "mse":
-            W, Bs = _mse_matrix(X2, y1, order_fn, epochs, lr, w, b, B, fixed_order)
+            W, Bs = _mse_matrix(X2, y1, order_fn, epochs_left, lr, w, b, B, fixed_order)
         else:
-            W, Bs = _residual_loss_loop(X2, y1, order_fn, epochs, lr, w, b, B, fixed_order, loss, delta, c)
+            W, Bs = _residual_loss_loop(X2, y1, order_fn, epochs_left, lr, w, b, B, fixed_order, loss, delta, c)
 
         step_index = None
         if loss != "mse":
@@ -1038,6 +1054,10 @@ def gradient_descent(
                 W, Bs = W[step_index], Bs[step_index]
         stats = MSEStats(X2, y1) if loss == "mse" else None
         losses = _whole_data_losses(X2, y1, W, Bs, loss, delta, stats, c)
+        if kept is not None:  # each state's loss is its own: the kept run's, then the new states'
+            W = np.concatenate([kept.weights, W[1:]])
+            Bs = np.concatenate([kept.biases, Bs[1:]])
+            losses = np.concatenate([kept.losses, losses[1:]])
         constant = _whole_data_losses(X2, y1, np.zeros((1, M)), np.array([y1.mean()]), loss, delta, stats, c)[0]
     if not np.isfinite(losses[0]):
         raise ValueError(
@@ -1082,6 +1102,18 @@ def gradient_descent(
         loss=loss,
         step_index=step_index,
     )
+
+
+def _continues(kept: History | None, epochs: int, spe: int, n: int, M: int, loss: str, general: bool) -> bool:
+    """Whether a run of ``epochs`` epochs may start from the end of ``kept`` (a run of the same settings; None:
+    no): ``kept`` has fewer epochs, all its states (not thinned, not cut by a divergence), and the steps depend
+    only on the state (no momentum's velocity, no schedule over the epochs, no ridge). A longer run's history
+    would be thinned (:data:`LOSS_EVALUATION_BUDGET`) where the kept one is not: computed anew."""
+    if kept is None or general or kept.diverged or kept.step_index is not None:
+        return False
+    if not (kept.epochs < epochs and kept.steps_per_epoch == spe and kept.weights.shape == (kept.epochs * spe + 1, M)):
+        return False
+    return loss == "mse" or math.ceil((epochs * spe + 1) * n / LOSS_EVALUATION_BUDGET) == 1
 
 
 def _check_bounded(n: int, M: int, B: int, spe: int, epochs: int, loss: str, general: bool = False) -> None:

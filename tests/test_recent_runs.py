@@ -197,3 +197,55 @@ def test_a_dashboard_move_that_leaves_a_run_as_it_was_runs_no_descent_for_it(nam
             assert dash.descend.computed - before == computed, f"{name}: {key}={value!r}"
     finally:
         dash.close()
+
+
+@pytest.mark.parametrize(
+    ("settings", "continues"),
+    [
+        ({"learning_rate": 0.02}, True),  # full batch
+        ({"learning_rate": 0.02, "batch_size": 1, "seed": 4}, True),  # SGD, shuffled each epoch
+        ({"learning_rate": 0.02, "batch_size": 7, "seed": 2}, True),
+        ({"learning_rate": 0.01, "batch_size": 7, "loss": "mae"}, True),
+        ({"learning_rate": 0.01, "batch_size": 1, "loss": "mae"}, True),
+        ({"learning_rate": 0.05, "batch_size": 30, "loss": "huber", "delta": 0.5}, True),
+        ({"learning_rate": 0.05, "batch_size": 4, "loss": "huber", "delta": 0.5}, True),
+        ({"learning_rate": 0.02, "batch_size": 12, "loss": "rmse"}, True),
+        ({"learning_rate": 0.05, "batch_size": 5, "loss": "tukey", "c": 2.0}, True),
+        ({"learning_rate": 0.02, "batch_size": 4, "loss": "rmse", "momentum": 0.5}, False),  # a velocity: anew
+        ({"learning_rate": 0.02, "batch_size": 6, "l2": 0.3}, False),
+        ({"learning_rate": 0.02, "schedule": "step"}, False),
+        ({"learning_rate": 0.12, "batch_size": 30}, False),  # the kept run diverged
+    ],
+)
+def test_more_epochs_start_from_the_end_of_a_kept_run_to_the_last_bit(data, settings, continues):
+    X, y = data
+    runs = RecentRuns()
+    runs(X, y, epochs=9, **settings)
+    runs(X, y, epochs=3, **settings)  # sliced from the 9
+    for epochs in (10, 25, 26, 60):
+        longer = runs(X, y, epochs=epochs, **settings)
+        fresh = lh.gradient_descent(X, y, epochs=epochs, **settings)
+        for name in ("weights", "biases", "losses"):
+            np.testing.assert_array_equal(getattr(longer, name), getattr(fresh, name), err_msg=f"{epochs}: {name}")
+        assert (longer.diverged, longer.diverged_at, longer.steps, longer.epochs) == (
+            fresh.diverged,
+            fresh.diverged_at,
+            fresh.steps,
+            fresh.epochs,
+        )
+    assert runs.continued == (4 if continues else 0)
+
+
+@pytest.mark.parametrize("features", [2, 3])
+def test_more_epochs_of_several_features_start_from_the_end_of_a_kept_run(features):
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(40, features))
+    y = X @ np.arange(1.0, features + 1) + 0.5 + rng.normal(0, 0.1, 40)
+    for batch_size in (1, 8, 40):
+        runs = RecentRuns()
+        runs(X, y, learning_rate=0.03, epochs=7, batch_size=batch_size, seed=5)
+        longer = runs(X, y, learning_rate=0.03, epochs=19, batch_size=batch_size, seed=5)
+        fresh = lh.gradient_descent(X, y, learning_rate=0.03, epochs=19, batch_size=batch_size, seed=5)
+        np.testing.assert_array_equal(longer.weights, fresh.weights)
+        np.testing.assert_array_equal(longer.losses, fresh.losses)
+        assert runs.continued == 1

@@ -14,7 +14,9 @@ schedule given as a function is not kept (a function's behaviour is not in its n
 Fewer epochs of a kept run are its beginning: each epoch's order comes from the seeded generator in turn,
 so the first ``e`` epochs of a longer run take the same steps to the last bit, and the divergence test
 looks at each state alone (against the start's loss). Moving the epochs slider down is then a slice of
-the run shown, not a new run (10–50 ms for a long one). Not for a run whose history was thinned
+the run shown, not a new run (10–50 ms for a long one); moving it up starts from the end of the longest shorter
+kept run and takes only the epochs it lacks (:func:`gradient_descent`'s ``_first_epochs_of``; the same steps to the
+last bit). Not for a run whose history was thinned
 (``History.step_index``: the stride depends on the length) or whose learning rate follows a schedule
 over the epochs (a cosine over 100 epochs is not the start of one over 200).
 
@@ -52,6 +54,8 @@ class RecentRuns:
         """Runs computed (not found): for tests."""
         self.sliced = 0
         """Runs found as the first epochs of a longer kept run: for tests."""
+        self.continued = 0
+        """Runs computed from the end of a shorter kept run (counted in ``computed`` too): for tests."""
 
     def __call__(self, X: np.ndarray, y: np.ndarray, **settings) -> History:
         key = _key(X, y, settings)
@@ -61,8 +65,10 @@ class RecentRuns:
             return found
         history = self._beginning_of_longer(key, settings) if key is not None else None
         if history is None:
-            history = gradient_descent(X, y, **settings)
+            shorter = self._longest_shorter(key, settings) if key is not None else None
+            history = gradient_descent(X, y, **settings, _first_epochs_of=shorter)
             self.computed += 1
+            self.continued += shorter is not None
         else:
             self.sliced += 1
         if key is not None:
@@ -86,6 +92,25 @@ class RecentRuns:
             if run.epochs > epochs and run.step_index is None and _key_without_epochs(kept) == others:
                 return _first_epochs(run, int(epochs))
         return None
+
+    def _longest_shorter(self, key: tuple, settings: dict) -> History | None:
+        """The kept run with the most epochs below ``settings["epochs"]`` whose key is ``key`` but for the epochs, or
+        None: a longer run starts from its end (:func:`gradient_descent` checks that it may)."""
+        epochs = settings.get("epochs")
+        if not isinstance(epochs, (int, np.integer)) or settings.get("schedule") not in (None, "constant"):
+            return None
+        if settings.get("momentum", 0.0) != 0.0 or settings.get("l2", 0.0) != 0.0:
+            return None  # a velocity, a penalty: gradient_descent's general loop, which starts from the start
+        others = _key_without_epochs(key)
+        found = [
+            run
+            for kept, run in self._runs.items()
+            if run.epochs < epochs
+            and not run.diverged
+            and run.step_index is None
+            and _key_without_epochs(kept) == others
+        ]
+        return max(found, key=lambda run: run.epochs, default=None)
 
 
 def _key(X, y, settings: dict) -> tuple | None:
