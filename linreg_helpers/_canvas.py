@@ -52,6 +52,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from ._agg_text import TextCachingRendererAgg
+from ._checkpoints import Checkpoints, is_long
 from ._frames3d import Frames, set_projection
 from ._moving_state import array_key, ink_box, moving_state
 from ._tick_batches import draw_axis
@@ -604,6 +605,7 @@ class Blitter:
         self._drawn_figure: tuple | None = None  # what the figure draws outside its axes, as last drawn in full
         self._found_states: dict = {}  # axes → static state, as changed_axes found them, until the next update
         self.frames = Frames(static_state)  # 3D panels' frames by look, see _draw_partial; emptied by a full draw
+        self.checkpoints = Checkpoints()  # panels' first moving artists as drawn, see _draw_animated
         self._shown: dict | None = None  # axes → (its moving artists' states, their ink's pixel box), see update
         self._before: tuple | None = None  # (last frame's pixels, its _shown, boxes refreshed since) during refreshes
         self.panels_left = 0  # panels whose moving artists a frame left as they were (see update)
@@ -660,22 +662,79 @@ class Blitter:
         self._extents = {}
         self._places = {}  # the pixels of another figure (size, style, neighbours' extents)
         self.frames.clear()
+        self.checkpoints.retain(self.figure.axes)  # (the others are checked against the new background)
         self._drawn = {ax: static_state(ax, self.artists) for ax in self.figure.axes}
         self._drawn_figure = self._figure_state()
         _settle_titles(self.figure)
         _measure_tick_labels_once(self.figure)
         self.full_draws += 1
-        self._draw_animated()
-        self._record_shown()
+        states = self._moving_states()
+        self._draw_animated(states=states)
+        self._record_shown(states)
 
-    def _draw_animated(self, artists: Iterable[Artist] | None = None) -> None:
-        """Draw the moving ``artists`` (all of them by default) over the buffer."""
+    def _draw_animated(
+        self, artists: Iterable[Artist] | None = None, states: dict | None = None, checkpoints: bool = True
+    ) -> None:
+        """Draw the moving ``artists`` (all of them by default) over the buffer, which shows the background
+        where they draw; ``states``: :meth:`_moving_states`, if worked out already.
+
+        A panel's first artists that a checkpoint holds unchanged are put back, not drawn (:mod:`._checkpoints`);
+        ``checkpoints=False``: every artist drawn, no checkpoint kept (a picture drawn aside, for a test).
+        """
         # by zorder, as a full draw orders each axes' artists (a stable sort: ties keep the order
         # they were added in), so a frame and a full redraw of the same state are the same picture
         renderer = self.canvas.get_renderer()  # (Figure.draw_artist would look it up for each artist)
-        for a in sorted(self.artists if artists is None else artists, key=lambda a: a.get_zorder()):
+        ordered = sorted(self.artists if artists is None else artists, key=lambda a: a.get_zorder())
+        plan = self._checkpoint_plan(ordered, states, renderer) if checkpoints else {}
+        skip, after = set(), {}  # artists put back; artist → (its panel, how many of the panel's it completes)
+        if plan:
+            buffer, background = np.asarray(renderer.buffer_rgba()), np.asarray(self._background)
+            for ax, (order, panel_states, boxes) in plan.items():
+                done = self.checkpoints.restore(ax, panel_states, boxes, buffer, background)
+                skip.update(map(id, order[:done]))
+                after.update({id(a): (ax, i + 1) for i, a in enumerate(order) if i >= done and is_long(a)})
+        for a in ordered:
+            if id(a) in skip:
+                continue
             if a.get_visible() and a.figure is not None:
                 a.draw(renderer)
+            if id(a) in after:
+                ax, count = after[id(a)]
+                _, panel_states, boxes = plan[ax]
+                self.checkpoints.keep(ax, count, panel_states, boxes, buffer, background)
+
+    def _checkpoint_plan(self, ordered: list, states: dict | None, renderer) -> dict:
+        """The panels among ``ordered``'s that may use checkpoints: each with a long moving line (:func:`is_long`)
+        or a checkpoint, and boxes that meet no other panel's. By axes: (its moving artists in drawing order,
+        their states, its boxes)."""
+        if self._background is None:
+            return {}
+        groups = self._groups()
+        candidates = {a.axes for a in ordered if a.axes is not None and is_long(a)}
+        candidates.update(ax for ax in self.checkpoints.panels() if ax in groups)
+        candidates &= {a.axes for a in ordered}
+        if not candidates:
+            return {}
+        states = self._moving_states() if states is None else states
+        boxes = {ax: self._box(arts, renderer) for ax, arts in groups.items()}
+        plan = {}
+        for ax in candidates:
+            if ax is None or boxes[ax] is None or not boxes[ax]:
+                continue
+            if any(
+                b is None or _overlap(x, y)
+                for other, b in boxes.items()
+                if other is not ax
+                for x in boxes[ax]
+                for y in (b or ())
+            ):
+                continue
+            state_of = dict(zip(map(id, groups[ax]), states[ax], strict=True))
+            order = [a for a in ordered if a.axes is ax]
+            if len(order) != len(groups[ax]):
+                continue  # only some of the panel's artists are drawn: it is not drawn afresh over its background
+            plan[ax] = (order, tuple(state_of[id(a)] for a in order), boxes[ax])
+        return plan
 
     def invalidate(self) -> None:
         """Forget the background: the next :meth:`update` redraws everything."""
@@ -766,7 +825,7 @@ class Blitter:
         background = np.asarray(self._background)
         for y0, y1, x0, x1 in regions:
             pixels[y0:y1, x0:x1] = background[y0:y1, x0:x1]
-        self._draw_animated(a for ax in changed for a in groups[ax])
+        self._draw_animated([a for ax in changed for a in groups[ax]], states)
         for ax in changed:
             shown[ax] = (states[ax], boxes[ax])
         self.panels_left += len(groups) - len(changed)
@@ -1066,7 +1125,7 @@ class Blitter:
         states = self._moving_states()
         if not self._draw_changed_panels(states):
             self.canvas.restore_region(self._background)
-            self._draw_animated()
+            self._draw_animated(states=states)
             self._record_shown(states)
         self.canvas.blit(self.figure.bbox)
         self.blits += 1

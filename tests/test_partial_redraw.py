@@ -11,6 +11,8 @@ import numpy as np
 import pytest
 
 import linreg_helpers as lh
+from linreg_helpers._checkpoints import is_long
+from linreg_helpers._moving_state import moving_state
 
 
 def _pixels(dash) -> np.ndarray:
@@ -33,7 +35,7 @@ def _full_draw_aside(dash) -> np.ndarray:
         dash.figure.canvas.draw()
     finally:
         blitter.enabled = True
-    blitter._draw_animated()
+    blitter._draw_animated(checkpoints=False)  # every moving artist drawn: nothing put back
     full = _pixels(dash)
     np.asarray(dash.figure.canvas.get_renderer().buffer_rgba())[:] = shown
     blitter._shown = drawn
@@ -464,5 +466,58 @@ def test_artists_the_blitter_cannot_describe_are_always_drawn(monkeypatch):
         d.blitter.update()
         d.blitter.update()
         assert len(calls) == 2
+    finally:
+        d.close()
+
+
+def test_a_batch_size_move_puts_the_unchanged_sgd_paths_back_instead_of_stroking_them(monkeypatch):
+    """The SGD run is drawn first in each panel (the noisiest run underneath) and a checkpoint keeps each panel
+    just after it (``_checkpoints.py``): a new batch size changes only the mini-batch run, so its thousands of
+    points are put back, not stroked again, and every frame is a full draw's picture."""
+    d = lh.batch_size_dashboard(epochs=30, learning_rate=0.07)
+    try:
+        sgd = [d.contour.paths["sgd"].line, d.surface.paths["sgd"].line, d.curve.curves["sgd"]]
+        assert all(is_long(line) for line in sgd)
+        draws = [_count_draws(line, monkeypatch) for line in sgd]
+
+        def stroked(**move) -> list[int]:
+            """How many times each SGD line is stroked by the frame of ``move`` (then checked against a full draw)."""
+            before = [len(c) for c in draws]
+            d.set(**move)
+            after = [len(c) for c in draws]
+            _assert_same_as_a_full_draw_aside(d, f"after {move}")  # (which strokes every line once more)
+            return [a - b for a, b in zip(after, before, strict=True)]
+
+        used = d.blitter.checkpoints.used
+        for batch_size in (5, 17, 2, 40):
+            assert stroked(batch_size=batch_size)[:2] == [0, 0], f"batch size {batch_size}: SGD stroked again"
+        assert d.blitter.checkpoints.used - used >= 8  # the contours and the surface each time, the curves mostly
+        assert stroked(seed=3) == [1, 1, 1]  # a new SGD run: stroked in every panel, and kept again
+        assert stroked(batch_size=9)[:2] == [0, 0]
+    finally:
+        d.close()
+
+
+def test_a_checkpoint_is_not_put_back_over_another_background_or_view(monkeypatch):
+    d = lh.batch_size_dashboard(epochs=30, learning_rate=0.07)
+    try:
+        line = d.contour.paths["sgd"].line
+        draws = _count_draws(line, monkeypatch)
+        d.set(batch_size=5)
+        assert len(draws) == 0
+        (box,) = d.blitter._box([line], d.figure.canvas.get_renderer())
+        y0, _, x0, x1 = box
+        np.asarray(d.blitter._background)[y0 + 5, x0:x1] = 0  # the panel's background is not the one kept under it
+        d.set(batch_size=6)
+        assert len(draws) == 1, "a checkpoint was put back over another background"
+        d.set(batch_size=7)  # kept again over the background as it is now
+        assert len(draws) == 1
+        kept = d.blitter.checkpoints._kept[d.contour.ax]
+        renderer = d.figure.canvas.get_renderer()
+        pixels, background = np.asarray(renderer.buffer_rgba()), np.asarray(d.blitter._background)
+        states = tuple(moving_state(a) for a in sorted(d.blitter._groups()[d.contour.ax], key=lambda a: a.get_zorder()))
+        assert d.blitter.checkpoints.restore(d.contour.ax, states, kept[0].boxes, pixels.copy(), background) >= 1
+        d.contour.ax.set_xlim(*(np.array(d.contour.ax.get_xlim()) * 1.01))  # another view of the same artists
+        assert d.blitter.checkpoints.restore(d.contour.ax, states, kept[0].boxes, pixels.copy(), background) == 0
     finally:
         d.close()

@@ -101,6 +101,9 @@ class BatchSizeDashboard(Dashboard):
                 for artist in (path.line, path3d.line, curve):
                     artist.set_zorder(3)
                     artist.set_alpha(0.75)
+                # under the other loss curves (2) too: drawn first in every panel, its thousands of points are
+                # put back from a checkpoint, not stroked again, while only the mini-batch run moves
+                curve.set_zorder(1.9)
                 for p in (path, path3d):
                     p.line.set_linewidth(p.line.get_linewidth() * 0.7)
         self.star3d = add_surface_star(self.surface, optimum, self.stats.min_mse, lecture=lec)
