@@ -129,7 +129,12 @@ def ink_box(artist: Artist, renderer) -> Bbox | None:
     if isinstance(artist, Text) and ax is not None:
         if not artist.get_text():
             return Bbox.null()
-        return artist.get_window_extent(renderer).padded(PAD)
+        box = artist.get_window_extent(renderer)
+        patch = artist.get_bbox_patch()  # a message's round box reaches past its text by its padding
+        if patch is not None and patch.get_visible():
+            artist.update_bbox_position_size(renderer)
+            box = Bbox.union([box, patch.get_window_extent(renderer)])
+        return box.padded(PAD)
     return None
 
 

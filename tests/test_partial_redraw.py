@@ -521,3 +521,21 @@ def test_a_checkpoint_is_not_put_back_over_another_background_or_view(monkeypatc
         assert d.blitter.checkpoints.restore(d.contour.ax, states, kept[0].boxes, pixels.copy(), background) == 0
     finally:
         d.close()
+
+
+def test_a_divergence_message_in_its_round_box_leaves_no_trace_when_it_goes():
+    """Lecture mode breaks the gradients dashboard's divergence message onto five lines, and its round box
+    reaches past the loss curve's axes: the frame that takes it away wipes the whole box, not only the text's
+    extent (1,279 pixels of the box's edge stayed on the x label)."""
+    dash = lh.gradient_explorer(lecture=True)
+    try:
+        dash.update()
+        rate = dash.controls["learning_rate"]
+        start = rate.value
+        for value in (10**rate.max, 0.1445, 10**rate.max, start):
+            dash.controls["learning_rate"].value = value
+            shows = dash.curve.message.get_visible()
+            assert shows == (value == 10**rate.max), f"η = {value}: message shown {shows}"
+            _assert_same_as_a_full_draw_aside(dash, f"η = {value}")
+    finally:
+        dash.close()
