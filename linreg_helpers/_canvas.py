@@ -44,6 +44,7 @@ from matplotlib.axis import Axis
 from matplotlib.backends.backend_webagg_core import FigureCanvasWebAggCore, FigureManagerWebAgg
 from matplotlib.collections import Collection
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -550,12 +551,23 @@ def _ink_extent(before: np.ndarray, after: np.ndarray) -> Bbox | None:
     return Bbox([[cols[0], height - rows[-1] - 1], [cols[-1] + 1, height - rows[0]]]).padded(2)
 
 
+INK_MARGIN = 0.5
+"""Pixels by which a panel's extent may reach past its place before it is drawn in full instead: a tight box
+that ends a hundredth of a pixel into the next column (539.99 for a place from column 540) inks nothing there."""
+
+
 def _inside(extent: Bbox, place: tuple[int, int, int, int], height: int) -> bool:
     """True if ``extent`` (display pixels, origin at the bottom, padded by 2) without its padding lies in
     ``place`` (columns x0:x1, rows y0:y1 of a buffer ``height`` rows high, top row 0)."""
     x0, x1, y0, y1 = place
     ink = extent.padded(-2)  # the extents are padded by 2 pixels
     return ink.x0 >= x0 and ink.x1 <= x1 and height - ink.y1 >= y0 and height - ink.y0 <= y1
+
+
+def _positions(fig: Figure) -> tuple:
+    """Where ``fig``'s panels are placed (figure fractions, before an equal aspect shrinks one), in its order of
+    axes: a layout moves them, new limits of an equal-aspect panel do not."""
+    return tuple(tuple(ax.get_position(original=True).bounds) for ax in fig.axes)
 
 
 def _face_pixel(fig: Figure) -> np.ndarray:
@@ -600,9 +612,12 @@ class Blitter:
         self._kept: tuple | None = None  # (axes, its own draw): see keep_background_without
         self._fresh_without: tuple | None = None  # the copy made during the full draw under way
         self._extents: dict = {}  # axes → its tight box (padded) as last drawn, measured when first needed
+        self._ink_known: set = set()  # axes whose extent is the box of the pixels their last redraw changed
         self._places: dict = {}  # axes → {static state: its place's pixels}, see refresh_axes; emptied by a full draw
         self._drawn: dict = {}  # axes → its static state as the background shows it, see changed_axes
         self._drawn_figure: tuple | None = None  # what the figure draws outside its axes, as last drawn in full
+        self._drawn_positions: tuple | None = None  # where its panels were, as last drawn in full
+        self._figure_ink: list | None = None  # the extents of what the figure draws outside its axes (a legend)
         self._found_states: dict = {}  # axes → static state, as changed_axes found them, until the next update
         self.frames = Frames(static_state)  # 3D panels' frames by look, see _draw_partial; emptied by a full draw
         self.checkpoints = Checkpoints()  # panels' first moving artists as drawn, see _draw_animated
@@ -660,11 +675,14 @@ class Blitter:
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
         self._without, self._fresh_without = self._fresh_without, None
         self._extents = {}
+        self._ink_known = set()
         self._places = {}  # the pixels of another figure (size, style, neighbours' extents)
         self.frames.clear()
         self.checkpoints.retain(self.figure.axes)  # (the others are checked against the new background)
         self._drawn = {ax: static_state(ax, self.artists) for ax in self.figure.axes}
         self._drawn_figure = self._figure_state()
+        self._drawn_positions = _positions(self.figure)
+        self._figure_ink = None  # (measured when a panel's place is first needed)
         _settle_titles(self.figure)
         _measure_tick_labels_once(self.figure)
         self.full_draws += 1
@@ -850,11 +868,16 @@ class Blitter:
         and a panel drawn before in the same state (the loss toggled back) is a copy
         (:meth:`_restore_place`). None when there is no background, the figure was resized or has
         other axes or figure-level artists (a legend under all panels) than at the last full draw,
-        or the figure has a layout engine (lecture mode, which keeps one, may place the panels anew).
+        or the figure has a layout engine that places the panels at each draw, or its panels moved since the last
+        full draw (lecture mode lays the figure out once and keeps that layout, a place holder engine, until a
+        label no longer fits: :func:`~linreg_helpers.dashboards._lecture.relabelled`).
         """
         if self._background is None or not self.enabled or self._drawn_figure is None:
             return None
-        if self.figure.get_layout_engine() is not None or self._figure_state() != self._drawn_figure:
+        engine = self.figure.get_layout_engine()
+        if engine is not None and not isinstance(engine, PlaceHolderLayoutEngine):
+            return None
+        if self._figure_state() != self._drawn_figure or _positions(self.figure) != self._drawn_positions:
             return None
         if self._resized():
             return None
@@ -978,20 +1001,29 @@ class Blitter:
         pixels its last partial redraw changed (:func:`_ink_extent`)."""
         if ax not in self._extents:
             self._extents[ax] = ax.get_tightbbox(renderer).padded(2)
+            self._ink_known.discard(ax)
         return self._extents[ax]
 
     def _set_extent(self, ax, extent) -> None:
         if extent is None:  # nothing drawn that differs: measure when needed
             self._extents.pop(ax, None)
+            self._ink_known.discard(ax)
         else:
             self._extents[ax] = extent
+            self._ink_known.add(ax)
 
     def _place(self, ax, renderer) -> tuple[int, int, int, int] | None:
         """``ax``'s place: columns x0:x1 and rows y0:y1 of the buffer (top row 0) that only ``ax`` draws
-        in, or None if another panel's extent reaches into ``ax``'s own box."""
+        in (no other panel, nor the figure's own legends and texts), or None if another panel's extent or the
+        figure's ink reaches into ``ax``'s own box."""
         width, height = renderer.width, renderer.height
         box = ax.bbox
+        if self._figure_ink is None:  # figure-level artists change only with a full draw (changed_axes)
+            fig = self.figure
+            artists = (*fig.legends, *fig.texts, *fig.patches, *fig.lines, *fig.images)
+            self._figure_ink = [a.get_window_extent(renderer) for a in artists if a.get_visible()]
         others = [self._extent(a, renderer) for a in self.figure.axes if a is not ax and a.get_visible()]
+        others += self._figure_ink  # (lecture mode's one legend above the panels: not wiped with a panel's place)
         if any(o.overlaps(box) for o in others):
             return None
         lo_x = max([o.x1 for o in others if o.x1 <= box.x0 and o.y0 < box.y1 and o.y1 > box.y0], default=0.0)
@@ -1006,6 +1038,8 @@ class Blitter:
         place = self._place(ax, renderer)
         if place is None:
             return False
+        if not _inside(self._extent(ax, renderer).padded(-INK_MARGIN), place, renderer.height):
+            return False  # its ink as last drawn (or its tight box) reaches outside the place: wiping would leave some
         x0, x1, y0, y1 = place
         self.canvas.restore_region(self._background)
         pixels = np.asarray(renderer.buffer_rgba())

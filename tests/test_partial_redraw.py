@@ -128,6 +128,37 @@ def test_a_new_loss_or_scale_draws_only_the_changed_panels_and_a_second_visit_dr
         dash.close()
 
 
+@pytest.mark.parametrize("name", ["convexity", "losses"])  # (many features: raw and standardised have two layouts)
+def test_in_lecture_mode_a_switch_that_keeps_the_layout_redraws_panels_not_the_figure(name):
+    """Lecture mode keeps its layout until a new label no longer fits (``_lecture.relabelled``, then the figure is
+    laid out anew and drawn in full). Otherwise a new loss or scale redraws the changed panels alone, as in normal
+    mode, and a value seen before in the same layout is shown from remembered pictures: every frame a full draw's."""
+    key, values = SWITCHES[name]
+    dash = lh.DASHBOARDS[name](lecture=True)
+    try:
+        blitter = dash.blitter
+        dash.update()
+        for attempt in range(4):  # the first visits may lay the figure out anew (a label that no longer fits)
+            full, panels = blitter.full_draws, blitter.panel_draws
+            for value in values:
+                dash.set(**{key: value})
+                _assert_same_as_a_full_draw_aside(dash, f"lecture {name}: {key}={value!r} (pass {attempt})")
+            if blitter.full_draws == full:
+                break
+        assert blitter.full_draws == full, f"{name}: every pass over {key} still laid the figure out anew"
+        first = blitter.panel_draws - panels
+        assert first >= len(values), f"{name}: a pass over {key} drew {first} panels"
+        full, panels = blitter.full_draws, blitter.panel_draws
+        for value in values:  # the same layout, each value seen in it: mostly remembered pictures
+            dash.set(**{key: value})
+            _assert_same_as_a_full_draw_aside(dash, f"lecture {name}: {key}={value!r} again")
+        assert blitter.full_draws == full, f"{name}: {key} again cost a full render"
+        # (a panel whose ink reaches outside its place, lecture mode's two-line "Huber loss\nsurface", is drawn)
+        assert blitter.panel_draws - panels <= first // 3, f"{name}: {key} again drew {blitter.panel_draws - panels}"
+    finally:
+        dash.close()
+
+
 def test_an_axis_measures_its_tick_labels_once_a_draw_and_places_its_label_as_matplotlib_does():
     from linreg_helpers._canvas import _measure_tick_labels_once, new_live_figure
 
@@ -521,6 +552,30 @@ def test_a_checkpoint_is_not_put_back_over_another_background_or_view(monkeypatc
         assert d.blitter.checkpoints.restore(d.contour.ax, states, kept[0].boxes, pixels.copy(), background) == 0
     finally:
         d.close()
+
+
+@pytest.mark.parametrize("name", ["convexity", "losses"])
+def test_in_lecture_mode_seeded_random_moves_keep_every_frame_a_full_draws_picture(name):
+    """Lecture mode's large labels sit close together: a panel redrawn alone wipes only its place (where no other
+    panel and no figure legend draws), so it is drawn alone only when its ink as last drawn lies in that place."""
+    from benchmarks.dashboard_p95 import random_value
+
+    dash = lh.DASHBOARDS[name](lecture=True)
+    try:
+        dash.update()
+        rng = np.random.default_rng(0)
+        keys = [k for k in dash.controls if k != "preset"]
+        moves = 0
+        while moves < 20:
+            key = keys[rng.integers(len(keys))]
+            value = random_value(dash.controls[key], rng)
+            if value is None:
+                continue
+            dash.controls[key].value = value
+            moves += 1
+            _assert_same_as_a_full_draw_aside(dash, f"lecture {name}, move {moves}: {key}={value!r}")
+    finally:
+        dash.close()
 
 
 def test_a_divergence_message_in_its_round_box_leaves_no_trace_when_it_goes():

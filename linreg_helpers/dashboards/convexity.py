@@ -180,13 +180,12 @@ class ConvexityExplorer(Dashboard):
         self.contour.set_surface(self.weights, self.biases, Z, optimum=self.minimum(loss))
         self.curve.set_loss(loss)
         self.curve.set_minimum(float(self.loss_along(loss, *(np.array([v]) for v in self.minimum(loss)))[0]))
-        old = self.along.get_label()
-        self.along.set_label(f"{label} along A→B")
         legend = self.seg_ax.get_legend()
         if legend is not None:
+            self.along.set_label(f"{label} along A→B")
             legend.get_texts()[0].set_text(self.along.get_label())
-        else:  # lecture mode: the entry is in the figure's one legend (_lecture.fit_for_lecture)
-            _lecture.rename_legend_entry(self.figure, old, self.along.get_label())
+        # lecture mode: the entry is in the figure's one legend (_lecture.fit_for_lecture), "loss along A→B" for
+        # every loss (the panel's y label names it): a figure-level change would cost a full redraw at each toggle
         self.seg_ax.set_ylabel(f"{label}, rescaled to [0, 1]")
         self._loss = loss
 
@@ -256,7 +255,8 @@ class ConvexityExplorer(Dashboard):
         lecture = s is sizes(True)  # lecture mode gathers the legends above the figure (_lecture.py): no strip
         chord_cell, legend_cell = self.gs[:, 1].subgridspec(2, 1, height_ratios=[5, 1], hspace=0.3)
         ax = self.seg_ax = fig.add_subplot(self.gs[:, 1] if lecture else chord_cell)
-        (self.along,) = ax.plot([], [], color="black", lw=s.line, label=f"{label} along A→B")
+        along = "loss" if self.lecture else label  # (lecture mode: see _show_loss)
+        (self.along,) = ax.plot([], [], color="black", lw=s.line, label=f"{along} along A→B")
         (self.chord,) = ax.plot([], [], color=COLORS["chord"], lw=s.line, label="chord")
         self.violation = ax.fill_between(
             [0, 1], [0, 0], [0, 0], color=COLORS["warning"], alpha=0.5, label="loss above chord"
