@@ -594,3 +594,24 @@ def test_a_divergence_message_in_its_round_box_leaves_no_trace_when_it_goes():
             _assert_same_as_a_full_draw_aside(dash, f"η = {value}")
     finally:
         dash.close()
+
+
+@pytest.mark.parametrize("switch_on", ["builder", "kernel"])
+def test_convexitys_lecture_legend_names_no_loss_and_its_y_label_names_the_shown_one(switch_on):
+    """In lecture mode the convexity explorer's one legend says "loss along A→B" for every loss (renaming it was a
+    figure-level change, a full redraw at every toggle); the chord panel's y label names the loss shown. Both ways
+    of switching lecture mode on: ``lecture=True`` and ``lh.lecture_mode(True)`` for the kernel."""
+    if switch_on == "kernel":
+        lh.lecture_mode(True)
+    try:
+        dash = lh.convexity_explorer(lecture=True) if switch_on == "builder" else lh.convexity_explorer()
+        try:
+            for loss, name in (("mae", "MAE"), ("tukey", "Tukey"), ("mse", "MSE")):
+                dash.set(loss=loss)
+                texts = [t.get_text() for legend in dash.figure.legends for t in legend.get_texts()]
+                assert "loss along A→B" in texts and not any(" along A→B" in t and t != "loss along A→B" for t in texts)
+                assert dash.seg_ax.get_ylabel().startswith(name), dash.seg_ax.get_ylabel()
+        finally:
+            dash.close()
+    finally:
+        lh.lecture_mode(False)

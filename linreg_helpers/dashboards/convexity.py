@@ -255,7 +255,7 @@ class ConvexityExplorer(Dashboard):
         lecture = s is sizes(True)  # lecture mode gathers the legends above the figure (_lecture.py): no strip
         chord_cell, legend_cell = self.gs[:, 1].subgridspec(2, 1, height_ratios=[5, 1], hspace=0.3)
         ax = self.seg_ax = fig.add_subplot(self.gs[:, 1] if lecture else chord_cell)
-        along = "loss" if self.lecture else label  # (lecture mode: see _show_loss)
+        along = "loss" if lecture else label  # (lecture mode: see _show_loss)
         (self.along,) = ax.plot([], [], color="black", lw=s.line, label=f"{along} along A→B")
         (self.chord,) = ax.plot([], [], color=COLORS["chord"], lw=s.line, label="chord")
         self.violation = ax.fill_between(
