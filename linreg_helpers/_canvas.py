@@ -612,7 +612,6 @@ class Blitter:
         self._kept: tuple | None = None  # (axes, its own draw): see keep_background_without
         self._fresh_without: tuple | None = None  # the copy made during the full draw under way
         self._extents: dict = {}  # axes → its tight box (padded) as last drawn, measured when first needed
-        self._ink_known: set = set()  # axes whose extent is the box of the pixels their last redraw changed
         self._places: dict = {}  # axes → {static state: its place's pixels}, see refresh_axes; emptied by a full draw
         self._drawn: dict = {}  # axes → its static state as the background shows it, see changed_axes
         self._drawn_figure: tuple | None = None  # what the figure draws outside its axes, as last drawn in full
@@ -675,7 +674,6 @@ class Blitter:
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
         self._without, self._fresh_without = self._fresh_without, None
         self._extents = {}
-        self._ink_known = set()
         self._places = {}  # the pixels of another figure (size, style, neighbours' extents)
         self.frames.clear()
         self.checkpoints.retain(self.figure.axes)  # (the others are checked against the new background)
@@ -1001,16 +999,13 @@ class Blitter:
         pixels its last partial redraw changed (:func:`_ink_extent`)."""
         if ax not in self._extents:
             self._extents[ax] = ax.get_tightbbox(renderer).padded(2)
-            self._ink_known.discard(ax)
         return self._extents[ax]
 
     def _set_extent(self, ax, extent) -> None:
         if extent is None:  # nothing drawn that differs: measure when needed
             self._extents.pop(ax, None)
-            self._ink_known.discard(ax)
         else:
             self._extents[ax] = extent
-            self._ink_known.add(ax)
 
     def _place(self, ax, renderer) -> tuple[int, int, int, int] | None:
         """``ax``'s place: columns x0:x1 and rows y0:y1 of the buffer (top row 0) that only ``ax`` draws
