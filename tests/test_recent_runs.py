@@ -249,3 +249,28 @@ def test_more_epochs_of_several_features_start_from_the_end_of_a_kept_run(featur
         np.testing.assert_array_equal(longer.weights, fresh.weights)
         np.testing.assert_array_equal(longer.losses, fresh.losses)
         assert runs.continued == 1
+
+
+def test_the_loss_explorer_works_out_its_best_lines_once_for_the_data_and_loss_shown(monkeypatch):
+    """The exact best lines (the MSE's, the MAE's, the chosen loss's: Huber's is iterative) depend on the loss, δ
+    and the targets shown, not on the descent's rate, epochs or batch size: those moves work none out again, and
+    the read-out is the one a dashboard computing them afresh shows."""
+    import linreg_helpers.dashboards.losses as losses
+
+    calls = []
+    exact = losses.exact_line
+    monkeypatch.setattr(losses, "exact_line", lambda *a: (calls.append(a[0]), exact(*a))[1])
+    dash = lh.loss_explorer(loss="huber", delta=1.5)
+    try:
+        for key, value in (("learning_rate", 0.01), ("epochs", 120), ("batch_size", 5), ("epochs", 700)):
+            before = len(calls)
+            dash.controls[key].value = value
+            assert len(calls) == before, f"{key}={value!r} worked out {calls[before:]} again"
+        dash.controls["delta"].value = 2.0  # Huber's line for a new δ; the MSE's and MAE's are kept
+        assert calls[-1:] == ["huber"]
+        readout = dash.readout.value
+        dash._best.clear()
+        dash.update()
+        assert dash.readout.value == readout
+    finally:
+        dash.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import ipywidgets as widgets
 import numpy as np
 
@@ -144,6 +146,10 @@ class LossExplorer(Dashboard):
         )
         self._surface_key = None
         self._reach: dict = {}  # (loss, δ for Huber) → top of the surface with the outliers furthest out
+        # the best lines of the data shown, by (loss, δ for Huber, the targets' bytes): a move of the rate, the
+        # epochs or the batch size keeps them (Huber's is iterative, about 3 ms); a few, for a toggle back
+        self._best: OrderedDict = OrderedDict()
+        self._limits: dict = {}  # loss → the loss curve's axis (_curve_limits)
 
     def make_controls(self):
         return {
@@ -234,6 +240,19 @@ class LossExplorer(Dashboard):
         self.curve.set_moving_minimum(np.nan)  # drawn under the curve
         self.curve.add_curve("gd", COLORS["path"])
 
+    def _best_line(self, loss: str, y: np.ndarray, delta: float) -> tuple[float, float]:
+        """:func:`exact_line` of ``loss`` on the targets ``y``, worked out once for a few recent (loss, δ, y)."""
+        loss = "mse" if loss == "rmse" else loss  # (the same minimiser)
+        key = (loss, delta if loss == "huber" else None, y.tobytes())
+        found = self._best.get(key)
+        if found is None:
+            found = self._best[key] = exact_line(loss, self.X, y, delta)
+            while len(self._best) > 8:
+                self._best.popitem(last=False)
+        else:
+            self._best.move_to_end(key)
+        return found
+
     def _curve_limits(self, loss: str) -> tuple[float, float]:
         """The loss axis for ``loss`` whatever the outliers and δ: no full redraw while they move.
 
@@ -276,8 +295,8 @@ class LossExplorer(Dashboard):
     def effective_rate(self, values) -> float:
         """The step size descent on the chosen loss uses: the slider's η × :func:`step_factor`."""
         y = self.current_y(values)
-        w, b = fit_closed_form(self.X, y)
-        rmse_min = float(np.sqrt(np.mean((np.ravel(w)[0] * self.X + b - y) ** 2)))
+        w, b = self._best_line("mse", y, values["delta"])
+        rmse_min = float(np.sqrt(np.mean((w * self.X + b - y) ** 2)))
         return values["learning_rate"] * step_factor(values["loss"], rmse_min)
 
     def as_code(self, values) -> str:
@@ -298,8 +317,8 @@ class LossExplorer(Dashboard):
         loss, delta = values["loss"], values["delta"]
         y = self.current_y(values)
         self.fit.set_data(y)
-        w2, b2 = fit_closed_form(self.X, y)
-        w1, b1 = _lad_line(self.X, y)
+        w2, b2 = self._best_line("mse", y, delta)
+        w1, b1 = self._best_line("mae", y, delta)
         self.fit.set(w2, b2)
         self.fit.set_line("mae", w1, b1)
         # constant model ŷ = b: each loss as a function of b, scaled to [0, 1]
@@ -327,10 +346,12 @@ class LossExplorer(Dashboard):
         self.history = h
         self.fit.set_line("gd", float(h.w[0]), h.b)
         changed = self.curve.set_loss(loss)
-        changed |= self.curve.set_limits(values["epochs"], *self._curve_limits(loss))
+        if loss not in self._limits:
+            self._limits[loss] = self._curve_limits(loss)
+        changed |= self.curve.set_limits(values["epochs"], *self._limits[loss])
         stale = {self.curve_ax} if changed else set()  # only the panels whose static part changed are redrawn
         self.curve.set_curve("gd", h)
-        we, be = exact_line(loss, self.X, y, delta)
+        we, be = self._best_line(loss, y, delta)
         best = _loss_value(loss, we * self.X + be - y, delta)
         self.curve.set_moving_minimum(best)
         # the 3D surface of the chosen loss on the data shown: a new one when the loss or the data change
