@@ -13,10 +13,11 @@ import linreg_helpers as lh
 
 
 @functools.cache
-def _catalogue(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
+def _catalogue(name: str) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
     dashboard = lh.DASHBOARDS[name]()
     try:
-        return tuple(dashboard._presets), frozenset(dashboard.controls)
+        menu = tuple(value for _label, value in dashboard.controls["preset"].options if value)
+        return tuple(dashboard._presets), frozenset(dashboard.controls), menu
     finally:
         dashboard.close()
 
@@ -29,6 +30,11 @@ def preset_names(name: str) -> tuple[str, ...]:
 def control_names(name: str) -> frozenset[str]:
     """The keys of ``lh.DASHBOARDS[name]``'s controls (the preset menu's, ``"preset"``, among them)."""
     return _catalogue(name)[1]
+
+
+def preset_menu(name: str) -> tuple[str, ...]:
+    """The presets ``lh.DASHBOARDS[name]``'s menu offers (its options' values but the empty "choose" one), in order."""
+    return _catalogue(name)[2]
 
 
 def all_presets() -> list[tuple[str, str]]:
