@@ -684,15 +684,19 @@ class Blitter:
         _settle_titles(self.figure)
         _measure_tick_labels_once(self.figure)
         self.full_draws += 1
-        states = self._moving_states()
-        self._draw_animated(states=states)
-        self._record_shown(states)
+        states, boxes = self._moving_states(), self._boxes()
+        self._draw_animated(states=states, boxes=boxes)
+        self._record_shown(states, boxes)
 
     def _draw_animated(
-        self, artists: Iterable[Artist] | None = None, states: dict | None = None, checkpoints: bool = True
+        self,
+        artists: Iterable[Artist] | None = None,
+        states: dict | None = None,
+        boxes: dict | None = None,
+        checkpoints: bool = True,
     ) -> None:
         """Draw the moving ``artists`` (all of them by default) over the buffer, which shows the background
-        where they draw; ``states``: :meth:`_moving_states`, if worked out already.
+        where they draw; ``states``, ``boxes``: :meth:`_moving_states` and :meth:`_boxes`, if worked out already.
 
         A panel's first artists that a checkpoint holds unchanged are put back, not drawn (:mod:`._checkpoints`);
         ``checkpoints=False``: every artist drawn, no checkpoint kept (a picture drawn aside, for a test).
@@ -701,7 +705,7 @@ class Blitter:
         # they were added in), so a frame and a full redraw of the same state are the same picture
         renderer = self.canvas.get_renderer()  # (Figure.draw_artist would look it up for each artist)
         ordered = sorted(self.artists if artists is None else artists, key=lambda a: a.get_zorder())
-        plan = self._checkpoint_plan(ordered, states, renderer) if checkpoints else {}
+        plan = self._checkpoint_plan(ordered, states, boxes) if checkpoints else {}
         skip, after = set(), {}  # artists put back; artist → (its panel, how many of the panel's it completes)
         if plan:
             buffer, background = np.asarray(renderer.buffer_rgba()), np.asarray(self._background)
@@ -719,7 +723,7 @@ class Blitter:
                 _, panel_states, boxes = plan[ax]
                 self.checkpoints.keep(ax, count, panel_states, boxes, buffer, background)
 
-    def _checkpoint_plan(self, ordered: list, states: dict | None, renderer) -> dict:
+    def _checkpoint_plan(self, ordered: list, states: dict | None, boxes: dict | None) -> dict:
         """The panels among ``ordered``'s that may use checkpoints: each with a long moving line (:func:`is_long`)
         or a checkpoint, and boxes that meet no other panel's. By axes: (its moving artists in drawing order,
         their states, its boxes)."""
@@ -732,7 +736,7 @@ class Blitter:
         if not candidates:
             return {}
         states = self._moving_states() if states is None else states
-        boxes = {ax: self._box(arts, renderer) for ax, arts in groups.items()}
+        boxes = self._boxes() if boxes is None else boxes
         plan = {}
         for ax in candidates:
             if ax is None or boxes[ax] is None or not boxes[ax]:
@@ -782,17 +786,22 @@ class Blitter:
                 boxes.add((max(y0, 0), min(y1, height), max(x0, 0), min(x1, width)))
         return tuple(sorted(boxes))
 
+    def _boxes(self) -> dict:
+        """Each panel's moving artists' boxes (:meth:`_box`), by axes."""
+        renderer = self.canvas.get_renderer()
+        return {ax: self._box(arts, renderer) for ax, arts in self._groups().items()}
+
     def _moving_states(self) -> dict:
         """Each panel's moving artists' states (:func:`moving_state`), by axes."""
         return {ax: tuple(moving_state(a) for a in arts) for ax, arts in self._groups().items()}
 
-    def _record_shown(self, states: dict | None = None) -> None:
-        """Note what every panel's moving artists show now that the buffer shows them all (``states``: their
-        :meth:`_moving_states`, if worked out already this frame)."""
+    def _record_shown(self, states: dict | None = None, boxes: dict | None = None) -> None:
+        """Note what every panel's moving artists show now that the buffer shows them all (``states``, ``boxes``:
+        their :meth:`_moving_states` and :meth:`_boxes`, if worked out already this frame)."""
         self._before = None
-        renderer = self.canvas.get_renderer()
         states = self._moving_states() if states is None else states
-        self._shown = {ax: (states[ax], self._box(arts, renderer)) for ax, arts in self._groups().items()}
+        boxes = self._boxes() if boxes is None else boxes
+        self._shown = {ax: (states[ax], boxes[ax]) for ax in self._groups()}
 
     def _draw_changed_panels(self, states: dict) -> bool:
         """Draw the frame by redrawing only the panels whose moving artists changed since the last frame, each
@@ -820,7 +829,7 @@ class Blitter:
         changed = {ax for ax in groups if states[ax] != shown[ax][0]}
         if len(changed) == len(groups):
             return False
-        boxes = {ax: self._box(arts, renderer) for ax, arts in groups.items()}
+        boxes = self._boxes()
         if any(b is None or shown[ax][1] is None for ax, b in boxes.items()):
             return False
         regions = [box for ax in changed for box in (*boxes[ax], *shown[ax][1])] + refreshed
@@ -841,7 +850,7 @@ class Blitter:
         background = np.asarray(self._background)
         for y0, y1, x0, x1 in regions:
             pixels[y0:y1, x0:x1] = background[y0:y1, x0:x1]
-        self._draw_animated([a for ax in changed for a in groups[ax]], states)
+        self._draw_animated([a for ax in changed for a in groups[ax]], states, boxes)
         for ax in changed:
             shown[ax] = (states[ax], boxes[ax])
         self.panels_left += len(groups) - len(changed)
@@ -1154,7 +1163,8 @@ class Blitter:
         states = self._moving_states()
         if not self._draw_changed_panels(states):
             self.canvas.restore_region(self._background)
-            self._draw_animated(states=states)
-            self._record_shown(states)
+            boxes = self._boxes()
+            self._draw_animated(states=states, boxes=boxes)
+            self._record_shown(states, boxes)
         self.canvas.blit(self.figure.bbox)
         self.blits += 1

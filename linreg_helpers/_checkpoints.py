@@ -65,9 +65,6 @@ class Checkpoints:
         self.used = 0
         """Frames in which a panel's first artists were put back instead of drawn (for tests)."""
 
-    def clear(self) -> None:
-        self._kept = {}
-
     def panels(self) -> list:
         """The axes that have checkpoints."""
         return list(self._kept)
