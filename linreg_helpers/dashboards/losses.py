@@ -258,12 +258,14 @@ class LossExplorer(Dashboard):
 
         The top is three times the start's loss (w = b = 0) with every outlier at the largest
         shift and the largest δ; the bottom a fifth of the least-squares line's loss on the data
-        without outliers at the smallest δ (each loss grows with the residuals and with δ)."""
-        deltas = self.controls["delta"]
-        top = _loss_value(loss, self.y_far, deltas.max) * 3.0
-        w, b = fit_closed_form(self.X, self.y)
-        bottom = max(_loss_value(loss, w * self.X + b - self.y, deltas.min) * 0.2, top * 1e-8)
-        return bottom, top
+        without outliers at the smallest δ (each loss grows with the residuals and with δ). Worked out once per loss."""
+        if loss not in self._limits:
+            deltas = self.controls["delta"]
+            top = _loss_value(loss, self.y_far, deltas.max) * 3.0
+            w, b = fit_closed_form(self.X, self.y)
+            bottom = max(_loss_value(loss, w * self.X + b - self.y, deltas.min) * 0.2, top * 1e-8)
+            self._limits[loss] = (bottom, top)
+        return self._limits[loss]
 
     def _surface_reach(self, loss: str, delta: float) -> float:
         """The top of ``loss``'s surface with every outlier at the largest shift (at this δ for Huber), where the
@@ -346,9 +348,7 @@ class LossExplorer(Dashboard):
         self.history = h
         self.fit.set_line("gd", float(h.w[0]), h.b)
         changed = self.curve.set_loss(loss)
-        if loss not in self._limits:
-            self._limits[loss] = self._curve_limits(loss)
-        changed |= self.curve.set_limits(values["epochs"], *self._limits[loss])
+        changed |= self.curve.set_limits(values["epochs"], *self._curve_limits(loss))
         stale = {self.curve_ax} if changed else set()  # only the panels whose static part changed are redrawn
         self.curve.set_curve("gd", h)
         we, be = self._best_line(loss, y, delta)
